@@ -1,0 +1,13 @@
+//! The rectification domain of DOMAIN.md: types, their rules, and validation.
+//! Nothing here touches the database or the file system.
+
+pub mod calendar;
+pub mod codes;
+pub mod counting;
+pub mod dates;
+pub mod records;
+pub mod status;
+pub mod validate;
+
+pub use codes::*;
+pub use records::*;

@@ -1,0 +1,84 @@
+//! The core's one error type. Every message is Chinese and tells the user what to do;
+//! `code()` is the stable identifier the UI and the CLI branch on.
+
+use std::path::PathBuf;
+
+/// Result of every core operation.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in the core.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bad input: names the field (a DOMAIN.md identifier) and says what is wrong.
+    #[error("{message}")]
+    Validation { field: String, message: String },
+    /// A referenced record does not exist.
+    #[error("{0}")]
+    NotFound(String),
+    /// The request contradicts the current state (e.g. a status transition that is not allowed).
+    #[error("{0}")]
+    Conflict(String),
+    /// The database file was written by a newer Xuncha.
+    #[error("数据库文件的结构版本为 {found}，比本程序支持的 {supported} 新：请升级巡察整改台账后再打开，或打开一个备份")]
+    NewerSchema { found: i64, supported: i64 },
+    /// The file is not a usable database.
+    #[error("无法打开数据库文件 {path}：{reason}。可以从备份恢复，或另选一个文件")]
+    BadDatabase { path: PathBuf, reason: String },
+    /// The audit log does not verify.
+    #[error("审计日志校验失败：第 {row} 条记录{reason}，日志可能被篡改")]
+    AuditBroken { row: i64, reason: String },
+    /// A file could not be read or written.
+    #[error("文件操作失败（{path}）：{source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// Any other SQLite failure.
+    #[error("数据库操作失败：{0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// JSON (de)serialisation of stored data failed.
+    #[error("数据格式错误：{0}")]
+    Json(#[from] serde_json::Error),
+}
+
+impl Error {
+    /// Builds a validation error for `field` with a Chinese `message`.
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        Error::Validation {
+            field: field.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    /// Builds an I/O error that names the file.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// Stable code for the UI and scripts: `Validation`, `NotFound`, …
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Validation { .. } => "Validation",
+            Error::NotFound(_) => "NotFound",
+            Error::Conflict(_) => "Conflict",
+            Error::NewerSchema { .. } => "NewerSchema",
+            Error::BadDatabase { .. } => "BadDatabase",
+            Error::AuditBroken { .. } => "AuditBroken",
+            Error::Io { .. } => "Io",
+            Error::Sqlite(_) => "Database",
+            Error::Json(_) => "Data",
+        }
+    }
+
+    /// The field a validation error concerns.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::Validation { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! Xuncha core: the rectification domain, its SQLite store, and the official documents.
+//!
+//! Nothing in this library depends on a GUI: the CLI, the tests and the desktop shell all
+//! call the same functions.
+
+pub mod db;
+pub mod domain;
+pub mod error;
+
+pub use error::{Error, Result};
