@@ -45,3 +45,26 @@ impl HolidayCalendar {
 pub fn add_months(d: NaiveDate, n: u32) -> NaiveDate {
     d.checked_add_months(Months::new(n)).unwrap_or(d)
 }
+
+/// One year's holidays and make-up days (STUB).
+#[derive(Debug, Clone)]
+pub struct YearCalendar {
+    pub year: i32,
+}
+
+impl YearCalendar {
+    /// The year covered.
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+}
+
+impl HolidayCalendar {
+    /// Adds or replaces a year (STUB).
+    pub fn add_year(&mut self, _y: YearCalendar) {}
+}
+
+/// Parses a year's calendar text (STUB).
+pub fn parse_year_text(_text: &str) -> crate::Result<YearCalendar> {
+    Err(crate::Error::invalid("calendar", "未实现"))
+}
