@@ -5,7 +5,9 @@
 
 pub mod db;
 pub mod domain;
+pub mod demo;
 pub mod error;
+pub mod paths;
 pub mod report;
 
 pub use error::{Error, Result};

@@ -27,3 +27,12 @@ pub fn parse_deadline(
 pub fn format_cn(d: NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
+
+/// A deadline as ledgers write it: 立行立改, 长期坚持 or 2025年3月31日.
+pub fn format_deadline(kind: DeadlineKind, date: Option<NaiveDate>) -> String {
+    match (kind, date) {
+        (DeadlineKind::Date, Some(d)) => format_cn(d),
+        (DeadlineKind::Date, None) => String::new(),
+        (k, _) => k.label().to_owned(),
+    }
+}

@@ -1,1 +1,66 @@
-fn main() {}
+//! `xuncha`: the headless command-line interface over the Xuncha core. It calls the same
+//! core functions as the desktop app; human output is Chinese, `--json` is for scripts.
+
+mod args;
+mod handlers;
+mod output;
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use xuncha::db::{self, Db};
+use xuncha::Result;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            match e.field() {
+                Some(field) => eprintln!("错误：{e}（字段 {field}）"),
+                None => eprintln!("错误：{e}"),
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: args::Cli) -> Result<()> {
+    let path = match &cli.db {
+        Some(p) => p.clone(),
+        None => xuncha::paths::default_db_path()?,
+    };
+    let mut db = Db::open(&path)?;
+    if let Some(name) = &cli.operator {
+        db = db.with_operator(name);
+    } else if !db.has_operator() && writes(&cli.command) {
+        ask_operator(&mut db)?;
+    }
+    handlers::dispatch(&db, &cli, &path)
+}
+
+/// Whether a command changes data (and so needs an operator name for the audit log).
+fn writes(cmd: &args::Command) -> bool {
+    use args::Command::*;
+    !matches!(
+        cmd,
+        List(_) | Stats { .. } | Deadlines { .. } | VerifyAudit | Audit { .. } | Backup { .. }
+    )
+}
+
+/// Asks once for the operator's name when a terminal is attached; scripts run as 未署名
+/// unless they pass `--operator` or set it with `xuncha config operator NAME`.
+fn ask_operator(db: &mut Db) -> Result<()> {
+    if !std::io::stdin().is_terminal() {
+        return Ok(());
+    }
+    eprint!("请输入您的姓名（写入操作记录，只需输入一次）：");
+    let mut line = String::new();
+    if std::io::stdin().read_line(&mut line).is_ok() && !line.trim().is_empty() {
+        db.set_operator(line.trim())?;
+    }
+    Ok(())
+}
+
