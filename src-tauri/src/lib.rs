@@ -4,8 +4,8 @@
 //! call the same functions.
 
 pub mod db;
-pub mod domain;
 pub mod demo;
+pub mod domain;
 pub mod error;
 pub mod paths;
 pub mod report;

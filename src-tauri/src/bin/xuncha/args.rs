@@ -6,7 +6,11 @@ use clap::{Args, Parser, Subcommand};
 
 /// 巡察整改台账 — 命令行工具
 #[derive(Parser, Debug)]
-#[command(name = "xuncha", version, about = "巡察整改台账：问题录入、责任分工、挂图作战、销号管理（命令行）")]
+#[command(
+    name = "xuncha",
+    version,
+    about = "巡察整改台账：问题录入、责任分工、挂图作战、销号管理（命令行）"
+)]
 pub struct Cli {
     /// 数据库文件（默认：本机应用数据目录下的 xuncha.db）
     #[arg(long, global = true, value_name = "FILE")]

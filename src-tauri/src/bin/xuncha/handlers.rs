@@ -4,7 +4,9 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use xuncha::db::{self, audit, closeout, directory, findings, inspections, leads, records, tasks, Db};
+use xuncha::db::{
+    self, audit, closeout, directory, findings, inspections, leads, records, tasks, Db,
+};
 use xuncha::domain::*;
 use xuncha::{Error, Result};
 
@@ -34,7 +36,11 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
         Command::Reopen { task, reason, date } => {
             let on = opt_date("date", date.as_deref())?.unwrap_or(today);
             let r = db.write(|tx| closeout::reopen_in_tx(tx, *task, reason, on))?;
-            output::done(j, &format!("任务 {task} 已重新打开，状态改为“正在推进”"), &r)
+            output::done(
+                j,
+                &format!("任务 {task} 已重新打开，状态改为“正在推进”"),
+                &r,
+            )
         }
         Command::Lead(c) => lead(db, j, c),
         Command::Immediate(c) => immediate(db, j, c),
@@ -88,14 +94,16 @@ fn opt_date(field: &str, text: Option<&str>) -> Result<Option<NaiveDate>> {
     match text.map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(None),
         Some(t) => dates::parse_date(t, None).map(Some).ok_or_else(|| {
-            Error::invalid(field, format!("日期“{t}”无法识别，请写成 2025-03-31 或 2025年3月31日"))
+            Error::invalid(
+                field,
+                format!("日期“{t}”无法识别，请写成 2025-03-31 或 2025年3月31日"),
+            )
         }),
     }
 }
 
 fn req_date(field: &str, text: &str) -> Result<NaiveDate> {
-    opt_date(field, Some(text))?
-        .ok_or_else(|| Error::invalid(field, "日期不能为空"))
+    opt_date(field, Some(text))?.ok_or_else(|| Error::invalid(field, "日期不能为空"))
 }
 
 fn inspection_input(f: &InspectionFields) -> Result<InspectionInput> {
@@ -190,7 +198,9 @@ fn inspection(db: &Db, j: bool, c: &InspectionCmd) -> Result<()> {
                 return output::json(&all);
             }
             if all.is_empty() {
-                println!("还没有巡察。可用 xuncha inspection add 新建，或 xuncha demo 载入示例数据");
+                println!(
+                    "还没有巡察。可用 xuncha inspection add 新建，或 xuncha demo 载入示例数据"
+                );
             }
             for i in all {
                 println!(
@@ -216,8 +226,14 @@ fn inspection(db: &Db, j: bool, c: &InspectionCmd) -> Result<()> {
             }
             println!("{}（编号 {}）", i.name, i.id);
             println!("  类型：{}　轮次：{}", i.kind.label(), i.round);
-            println!("  巡察组：{}　组长：{}　副组长：{}", i.team, i.team_leader, i.deputy_leader);
-            println!("  被巡察党组织：{}　书记：{}", i.inspected_org, i.org_secretary);
+            println!(
+                "  巡察组：{}　组长：{}　副组长：{}",
+                i.team, i.team_leader, i.deputy_leader
+            );
+            println!(
+                "  被巡察党组织：{}　书记：{}",
+                i.inspected_org, i.org_secretary
+            );
             println!(
                 "  进驻：{}　撤离：{}　反馈：{}",
                 output::date(i.onsite_start),
@@ -276,7 +292,10 @@ fn nature(text: Option<&str>) -> Result<Option<Nature>> {
 
 fn finding(db: &Db, j: bool, c: &FindingCmd, today: NaiveDate) -> Result<()> {
     match c {
-        FindingCmd::Add { inspection, fields: f } => {
+        FindingCmd::Add {
+            inspection,
+            fields: f,
+        } => {
             let input = FindingInput {
                 inspection_id: which(db, *inspection)?,
                 category: f.category.clone().unwrap_or_default(),
@@ -288,7 +307,12 @@ fn finding(db: &Db, j: bool, c: &FindingCmd, today: NaiveDate) -> Result<()> {
                 tags: f.tags.clone(),
             };
             let created = db.write(|tx| findings::add_in_tx(tx, &input))?;
-            output::created(j, created.id, &format!("反馈问题第 {} 号", created.seq), &created)
+            output::created(
+                j,
+                created.id,
+                &format!("反馈问题第 {} 号", created.seq),
+                &created,
+            )
         }
         FindingCmd::List { inspection } => list_findings(db, j, *inspection, today),
         FindingCmd::Show { id } => {
@@ -314,7 +338,11 @@ fn finding(db: &Db, j: bool, c: &FindingCmd, today: NaiveDate) -> Result<()> {
         }
         FindingCmd::Delete { id } => {
             db.write(|tx| findings::delete_in_tx(tx, *id))?;
-            output::done(j, &format!("已删除反馈问题 {id}"), &serde_json::json!({ "deleted": id }))
+            output::done(
+                j,
+                &format!("已删除反馈问题 {id}"),
+                &serde_json::json!({ "deleted": id }),
+            )
         }
     }
 }
@@ -332,7 +360,11 @@ fn assignment(a: &AssignmentArgs) -> AssignmentPatch {
 /// Parses `--deadline` and `--milestone DATE:TARGET` options.
 fn deadline_and_milestones(
     f: &TaskFields,
-) -> Result<(Option<DeadlineKind>, Option<Option<NaiveDate>>, Option<Vec<Milestone>>)> {
+) -> Result<(
+    Option<DeadlineKind>,
+    Option<Option<NaiveDate>>,
+    Option<Vec<Milestone>>,
+)> {
     let (kind, date) = match f.deadline.as_deref().map(str::trim) {
         None => (None, None),
         Some("") => (Some(DeadlineKind::Date), Some(None)),
@@ -344,9 +376,9 @@ fn deadline_and_milestones(
     };
     let mut milestones = vec![];
     for m in &f.milestones {
-        let (d, target) = m
-            .split_once([':', '：'])
-            .ok_or_else(|| Error::invalid("milestones", format!("阶段目标“{m}”应写成“日期:目标”")))?;
+        let (d, target) = m.split_once([':', '：']).ok_or_else(|| {
+            Error::invalid("milestones", format!("阶段目标“{m}”应写成“日期:目标”"))
+        })?;
         milestones.push(Milestone {
             due_on: req_date("milestones", d)?,
             target: target.trim().to_owned(),
@@ -362,7 +394,12 @@ fn deadline_and_milestones(
 
 fn task(db: &Db, j: bool, c: &TaskCmd, today: NaiveDate) -> Result<()> {
     match c {
-        TaskCmd::Add { finding, fields, assignment: a, status } => {
+        TaskCmd::Add {
+            finding,
+            fields,
+            assignment: a,
+            status,
+        } => {
             let (kind, date, milestones) = deadline_and_milestones(fields)?;
             let input = TaskInput {
                 finding_id: *finding,
@@ -374,7 +411,10 @@ fn task(db: &Db, j: bool, c: &TaskCmd, today: NaiveDate) -> Result<()> {
                 milestones: milestones.unwrap_or_default(),
                 assignment: assignment(a),
                 note: fields.note.clone().unwrap_or_default(),
-                status: status.as_deref().map(|s| Status::parse_field(s, "status")).transpose()?,
+                status: status
+                    .as_deref()
+                    .map(|s| Status::parse_field(s, "status"))
+                    .transpose()?,
             };
             let t = db.write(|tx| tasks::add_in_tx(tx, &input, today))?;
             output::created(j, t.id, "整改任务", &t)
@@ -399,9 +439,8 @@ fn task(db: &Db, j: bool, c: &TaskCmd, today: NaiveDate) -> Result<()> {
             output::done(j, &format!("已修改任务 {id}"), &t)
         }
         TaskCmd::Show { id } => {
-            let (t, p) = db.read(|c| {
-                Ok((tasks::get(c, *id, today)?, db::progress::for_task(c, *id)?))
-            })?;
+            let (t, p) =
+                db.read(|c| Ok((tasks::get(c, *id, today)?, db::progress::for_task(c, *id)?)))?;
             if j {
                 let mut v = serde_json::to_value(&t)?;
                 v["progress"] = serde_json::to_value(&p)?;
@@ -409,7 +448,12 @@ fn task(db: &Db, j: bool, c: &TaskCmd, today: NaiveDate) -> Result<()> {
             }
             println!("{}", output::task_line(&t));
             for e in p {
-                println!("    {} {}：{}", dates::format_cn(e.entered_on), e.by, e.text);
+                println!(
+                    "    {} {}：{}",
+                    dates::format_cn(e.entered_on),
+                    e.by,
+                    e.text
+                );
                 for f in e.evidence {
                     println!("      佐证材料：{}（{} 字节）", f.file_name, f.size);
                 }
@@ -421,7 +465,8 @@ fn task(db: &Db, j: bool, c: &TaskCmd, today: NaiveDate) -> Result<()> {
             if *index == 0 {
                 return Err(Error::invalid("index", "阶段目标从 1 开始编号"));
             }
-            let t = db.write(|tx| tasks::set_milestone_done_in_tx(tx, *id, index - 1, !undo, today))?;
+            let t =
+                db.write(|tx| tasks::set_milestone_done_in_tx(tx, *id, index - 1, !undo, today))?;
             output::done(j, &format!("已更新任务 {id} 的第 {index} 个阶段目标"), &t)
         }
     }
@@ -429,13 +474,24 @@ fn task(db: &Db, j: bool, c: &TaskCmd, today: NaiveDate) -> Result<()> {
 
 fn progress(db: &Db, j: bool, c: &ProgressCmd, today: NaiveDate) -> Result<()> {
     match c {
-        ProgressCmd::Add { task, text, status, evidence, date, by, funds } => {
+        ProgressCmd::Add {
+            task,
+            text,
+            status,
+            evidence,
+            date,
+            by,
+            funds,
+        } => {
             let input = ProgressInput {
                 task_id: *task,
                 text: text.clone(),
                 entered_on: opt_date("entered_on", date.as_deref())?,
                 by: by.clone(),
-                status: status.as_deref().map(|s| Status::parse_field(s, "status")).transpose()?,
+                status: status
+                    .as_deref()
+                    .map(|s| Status::parse_field(s, "status"))
+                    .transpose()?,
                 funds_recovered: *funds,
                 evidence: evidence.clone(),
             };
@@ -457,12 +513,21 @@ fn progress(db: &Db, j: bool, c: &ProgressCmd, today: NaiveDate) -> Result<()> {
 
 fn close_out(db: &Db, j: bool, c: &CloseOutCmd, today: NaiveDate) -> Result<()> {
     match c {
-        CloseOutCmd::Request { task, summary, date } => {
+        CloseOutCmd::Request {
+            task,
+            summary,
+            date,
+        } => {
             let on = opt_date("requested_on", date.as_deref())?.unwrap_or(today);
             let co = db.write(|tx| closeout::request_in_tx(tx, *task, summary, on))?;
             output::created(j, co.id, "销号申请", &co)
         }
-        CloseOutCmd::Approve { task, approvers, verdict, date } => {
+        CloseOutCmd::Approve {
+            task,
+            approvers,
+            verdict,
+            date,
+        } => {
             let review = closeout::Review {
                 approve: true,
                 approvers: approvers.clone(),
@@ -472,7 +537,12 @@ fn close_out(db: &Db, j: bool, c: &CloseOutCmd, today: NaiveDate) -> Result<()> 
             let co = db.write(|tx| closeout::review_in_tx(tx, *task, &review))?;
             output::done(j, &format!("任务 {task} 已销号"), &co)
         }
-        CloseOutCmd::Reject { task, approvers, verdict, date } => {
+        CloseOutCmd::Reject {
+            task,
+            approvers,
+            verdict,
+            date,
+        } => {
             let review = closeout::Review {
                 approve: false,
                 approvers: approvers.clone(),
@@ -487,7 +557,13 @@ fn close_out(db: &Db, j: bool, c: &CloseOutCmd, today: NaiveDate) -> Result<()> 
 
 fn lead(db: &Db, j: bool, c: &LeadCmd) -> Result<()> {
     match c {
-        LeadCmd::Add { inspection, person, position, summary, found_on } => {
+        LeadCmd::Add {
+            inspection,
+            person,
+            position,
+            summary,
+            found_on,
+        } => {
             let input = leads::LeadInput {
                 inspection_id: which(db, *inspection)?,
                 person: person.clone(),
@@ -498,8 +574,17 @@ fn lead(db: &Db, j: bool, c: &LeadCmd) -> Result<()> {
             let l = db.write(|tx| leads::add_in_tx(tx, &input))?;
             output::created(j, l.id, "问题线索（保密）", &l)
         }
-        LeadCmd::Transfer { id, to, date, receipt } => {
-            let t = Transfer { to: to.clone(), on: req_date("on", date)?, receipt_no: receipt.clone() };
+        LeadCmd::Transfer {
+            id,
+            to,
+            date,
+            receipt,
+        } => {
+            let t = Transfer {
+                to: to.clone(),
+                on: req_date("on", date)?,
+                receipt_no: receipt.clone(),
+            };
             let l = db.write(|tx| leads::transfer_in_tx(tx, *id, &t))?;
             output::done(j, &format!("线索 {id} 已移交{}", t.to), &l)
         }
@@ -515,7 +600,10 @@ fn lead(db: &Db, j: bool, c: &LeadCmd) -> Result<()> {
                     .transfer
                     .map(|t| format!("已于{}移交{}", dates::format_cn(t.on), t.to))
                     .unwrap_or_else(|| "未移交".into());
-                println!("{}  {}（{}）：{}　{}", l.id, l.person, l.position, l.summary, t);
+                println!(
+                    "{}  {}（{}）：{}　{}",
+                    l.id, l.person, l.position, l.summary, t
+                );
             }
             Ok(())
         }
@@ -524,7 +612,13 @@ fn lead(db: &Db, j: bool, c: &LeadCmd) -> Result<()> {
 
 fn immediate(db: &Db, j: bool, c: &ImmediateCmd) -> Result<()> {
     match c {
-        ImmediateCmd::Add { inspection, finding, title, action, date } => {
+        ImmediateCmd::Add {
+            inspection,
+            finding,
+            title,
+            action,
+            date,
+        } => {
             let v = ImmediateFix {
                 id: 0,
                 inspection_id: which(db, *inspection)?,
@@ -543,7 +637,13 @@ fn immediate(db: &Db, j: bool, c: &ImmediateCmd) -> Result<()> {
                 return output::json(&all);
             }
             for v in all {
-                println!("{}  {}：{}（{}）", v.id, v.title, v.action, output::date(v.fixed_on));
+                println!(
+                    "{}  {}：{}（{}）",
+                    v.id,
+                    v.title,
+                    v.action,
+                    output::date(v.fixed_on)
+                );
             }
             Ok(())
         }
@@ -573,7 +673,14 @@ fn recommendation(db: &Db, j: bool, c: &RecommendationCmd) -> Result<()> {
 
 fn regulation(db: &Db, j: bool, c: &RegulationCmd) -> Result<()> {
     match c {
-        RegulationCmd::Add { inspection, finding, name, action, date, doc_no } => {
+        RegulationCmd::Add {
+            inspection,
+            finding,
+            name,
+            action,
+            date,
+            doc_no,
+        } => {
             let v = Regulation {
                 id: 0,
                 inspection_id: which(db, *inspection)?,
@@ -593,7 +700,14 @@ fn regulation(db: &Db, j: bool, c: &RegulationCmd) -> Result<()> {
                 return output::json(&all);
             }
             for v in all {
-                println!("{}  【{}】{} {}（{}）", v.id, v.action.label(), v.name, v.doc_no, dates::format_cn(v.issued_on));
+                println!(
+                    "{}  【{}】{} {}（{}）",
+                    v.id,
+                    v.action.label(),
+                    v.name,
+                    v.doc_no,
+                    dates::format_cn(v.issued_on)
+                );
             }
             Ok(())
         }
@@ -602,7 +716,15 @@ fn regulation(db: &Db, j: bool, c: &RegulationCmd) -> Result<()> {
 
 fn accountability(db: &Db, j: bool, c: &AccountabilityCmd) -> Result<()> {
     match c {
-        AccountabilityCmd::Add { inspection, finding, person, position, form, date, notes } => {
+        AccountabilityCmd::Add {
+            inspection,
+            finding,
+            person,
+            position,
+            form,
+            date,
+            notes,
+        } => {
             let v = Accountability {
                 id: 0,
                 inspection_id: which(db, *inspection)?,
@@ -623,7 +745,14 @@ fn accountability(db: &Db, j: bool, c: &AccountabilityCmd) -> Result<()> {
                 return output::json(&all);
             }
             for v in all {
-                println!("{}  {}（{}）：{}（{}）", v.id, v.person, v.position, v.form, dates::format_cn(v.decided_on));
+                println!(
+                    "{}  {}（{}）：{}（{}）",
+                    v.id,
+                    v.person,
+                    v.position,
+                    v.form,
+                    dates::format_cn(v.decided_on)
+                );
             }
             Ok(())
         }
@@ -632,7 +761,15 @@ fn accountability(db: &Db, j: bool, c: &AccountabilityCmd) -> Result<()> {
 
 fn follow_up(db: &Db, j: bool, c: &FollowUpCmd, today: NaiveDate) -> Result<()> {
     match c {
-        FollowUpCmd::Add { inspection, finding, task, result, date, by, notes } => {
+        FollowUpCmd::Add {
+            inspection,
+            finding,
+            task,
+            result,
+            date,
+            by,
+            notes,
+        } => {
             let v = FollowUpCheck {
                 id: 0,
                 inspection_id: which(db, *inspection)?,
@@ -653,7 +790,13 @@ fn follow_up(db: &Db, j: bool, c: &FollowUpCmd, today: NaiveDate) -> Result<()> 
                 return output::json(&all);
             }
             for v in all {
-                println!("{}  {}  {}：{}", v.id, dates::format_cn(v.checked_on), v.result.label(), v.notes);
+                println!(
+                    "{}  {}  {}：{}",
+                    v.id,
+                    dates::format_cn(v.checked_on),
+                    v.result.label(),
+                    v.notes
+                );
             }
             Ok(())
         }
@@ -696,12 +839,22 @@ fn paper(db: &Db, j: bool, c: &PaperCmd, today: NaiveDate) -> Result<()> {
             let out = db.write(|tx| records::add_working_paper_in_tx(tx, &v))?;
             output::created(j, out.id, "问题底稿", &out)
         }
-        PaperCmd::Approve { id, category, signed_by, review, nature: n } => {
+        PaperCmd::Approve {
+            id,
+            category,
+            signed_by,
+            review,
+            nature: n,
+        } => {
             let n = Nature::parse_field(n, "nature")?;
             let f = db.write(|tx| {
                 records::approve_working_paper_in_tx(tx, *id, category, signed_by, review, n, today)
             })?;
-            output::done(j, &format!("底稿已审定，转为反馈问题第 {} 号（编号 {}）", f.seq, f.id), &f)
+            output::done(
+                j,
+                &format!("底稿已审定，转为反馈问题第 {} 号（编号 {}）", f.seq, f.id),
+                &f,
+            )
         }
         PaperCmd::List { inspection } => {
             let id = which(db, *inspection)?;
@@ -710,7 +863,13 @@ fn paper(db: &Db, j: bool, c: &PaperCmd, today: NaiveDate) -> Result<()> {
                 return output::json(&all);
             }
             for v in all {
-                println!("{}  {}  {}（{}）", v.id, v.number, v.title, v.status.label());
+                println!(
+                    "{}  {}  {}（{}）",
+                    v.id,
+                    v.number,
+                    v.title,
+                    v.status.label()
+                );
             }
             Ok(())
         }
@@ -719,19 +878,34 @@ fn paper(db: &Db, j: bool, c: &PaperCmd, today: NaiveDate) -> Result<()> {
 
 fn directory_cmd(db: &Db, j: bool, c: &DirectoryCmd) -> Result<()> {
     match c {
-        DirectoryCmd::Add { kind, name, position, unit } => {
+        DirectoryCmd::Add {
+            kind,
+            name,
+            position,
+            unit,
+        } => {
             let kind = DirectoryKind::parse_field(kind, "kind")?;
             let e = db.write(|tx| directory::add_in_tx(tx, kind, name, position, unit))?;
             output::created(j, e.id, &format!("{}“{}”", kind.label(), e.name), &e)
         }
         DirectoryCmd::List { kind } => {
-            let kind = kind.as_deref().map(|k| DirectoryKind::parse_field(k, "kind")).transpose()?;
+            let kind = kind
+                .as_deref()
+                .map(|k| DirectoryKind::parse_field(k, "kind"))
+                .transpose()?;
             let all = db.read(|c| directory::list(c, kind))?;
             if j {
                 return output::json(&all);
             }
             for e in all {
-                println!("{}  [{}] {} {} {}", e.id, e.kind.label(), e.name, e.position, e.unit);
+                println!(
+                    "{}  [{}] {} {} {}",
+                    e.id,
+                    e.kind.label(),
+                    e.name,
+                    e.position,
+                    e.unit
+                );
             }
             Ok(())
         }
@@ -784,7 +958,11 @@ fn task_filter(db: &Db, f: &TaskFilterArgs) -> Result<tasks::TaskFilter> {
         finding_id: f.finding,
         task_ids: None,
         category_id,
-        status: f.status.as_deref().map(|s| Status::parse_field(s, "status")).transpose()?,
+        status: f
+            .status
+            .as_deref()
+            .map(|s| Status::parse_field(s, "status"))
+            .transpose()?,
         overdue: f.overdue,
         unit: f.unit.clone(),
         person: f.person.clone(),
@@ -829,7 +1007,12 @@ fn stats(db: &Db, j: bool, inspection: Option<i64>, today: NaiveDate) -> Result<
     for g in &s.by_category {
         println!(
             "  {}：问题 {} 个，完成 {} 个，完成率 {}%，任务 {} 项，逾期 {} 项",
-            g.name, g.findings.total, g.findings.completed, g.findings.completion_rate, g.tasks.total, g.tasks.overdue
+            g.name,
+            g.findings.total,
+            g.findings.completed,
+            g.findings.completion_rate,
+            g.tasks.total,
+            g.tasks.overdue
         );
     }
     println!("按单位：");
@@ -851,14 +1034,27 @@ fn deadlines(db: &Db, j: bool, inspection: Option<i64>) -> Result<()> {
         let d = inspections::deadlines(c, &i)?;
         Ok((i, d))
     })?;
-    let d = d.ok_or_else(|| Error::invalid("feedback_date", "该巡察尚未填写反馈日期，无法推算时限"))?;
+    let d =
+        d.ok_or_else(|| Error::invalid("feedback_date", "该巡察尚未填写反馈日期，无法推算时限"))?;
     if j {
         return output::json(&d);
     }
     println!("{}（反馈日期 {}）", i.name, output::date(i.feedback_date));
-    println!("  整改方案报送（{} 个工作日内）：{}", i.plan_due_workdays, dates::format_cn(d.plan_due));
-    println!("  整改专题民主生活会（{} 个月内）：{}", i.meeting_due_months, dates::format_cn(d.meeting_due));
-    println!("  整改情况报告（{} 个月内）：{}", i.report_due_months, dates::format_cn(d.report_due));
+    println!(
+        "  整改方案报送（{} 个工作日内）：{}",
+        i.plan_due_workdays,
+        dates::format_cn(d.plan_due)
+    );
+    println!(
+        "  整改专题民主生活会（{} 个月内）：{}",
+        i.meeting_due_months,
+        dates::format_cn(d.meeting_due)
+    );
+    println!(
+        "  整改情况报告（{} 个月内）：{}",
+        i.report_due_months,
+        dates::format_cn(d.report_due)
+    );
     Ok(())
 }
 
@@ -872,7 +1068,9 @@ fn verify(db: &Db, j: bool) -> Result<()> {
         Ok((rows, problems))
     })?;
     if j {
-        output::json(&serde_json::json!({ "ok": problems.is_empty(), "rows": rows, "problems": problems }))?;
+        output::json(
+            &serde_json::json!({ "ok": problems.is_empty(), "rows": rows, "problems": problems }),
+        )?;
     } else {
         println!("操作记录校验通过：共 {rows} 条，链条完整");
         for p in &problems {
@@ -880,7 +1078,10 @@ fn verify(db: &Db, j: bool) -> Result<()> {
         }
     }
     if let Some(first) = problems.first() {
-        return Err(Error::Conflict(format!("佐证材料检查发现 {} 个问题：{first}", problems.len())));
+        return Err(Error::Conflict(format!(
+            "佐证材料检查发现 {} 个问题：{first}",
+            problems.len()
+        )));
     }
     Ok(())
 }

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use xuncha::db::{self, Db};
+use xuncha::db::Db;
 use xuncha::Result;
 
 fn main() -> ExitCode {
@@ -63,4 +63,3 @@ fn ask_operator(db: &mut Db) -> Result<()> {
     }
     Ok(())
 }
-
