@@ -357,14 +357,17 @@ fn assignment(a: &AssignmentArgs) -> AssignmentPatch {
     }
 }
 
-/// Parses `--deadline` and `--milestone DATE:TARGET` options.
-fn deadline_and_milestones(
-    f: &TaskFields,
-) -> Result<(
+/// Deadline kind, date (`Some(None)` clears it) and milestones from the options.
+type DeadlineParts = (
     Option<DeadlineKind>,
     Option<Option<NaiveDate>>,
     Option<Vec<Milestone>>,
-)> {
+);
+
+/// Parses `--deadline` and `--milestone DATE:TARGET` options.
+fn deadline_and_milestones(
+    f: &TaskFields,
+) -> Result<DeadlineParts> {
     let (kind, date) = match f.deadline.as_deref().map(str::trim) {
         None => (None, None),
         Some("") => (Some(DeadlineKind::Date), Some(None)),
