@@ -386,7 +386,7 @@ pub enum ProgressCmd {
         #[arg(long)]
         by: Option<String>,
         /// 追缴/清退资金（万元）
-        #[arg(long, default_value_t = 0.0)]
+        #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
         funds: f64,
     },
     /// 任务的整改进展

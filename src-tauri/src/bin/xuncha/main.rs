@@ -14,7 +14,10 @@ use xuncha::db::Db;
 use xuncha::Result;
 
 fn main() -> ExitCode {
-    let cli = args::Cli::parse();
+    let cli = match args::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -25,6 +28,32 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Clap's own messages are English: say in Chinese what is wrong, then show its detail.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ErrorKind};
+    let what = match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => "缺少子命令",
+        ErrorKind::UnknownArgument => "无法识别的参数",
+        ErrorKind::InvalidSubcommand => "无法识别的子命令",
+        ErrorKind::MissingRequiredArgument => "缺少必填参数",
+        ErrorKind::MissingSubcommand => "缺少子命令",
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => "参数值无效",
+        ErrorKind::ArgumentConflict => "参数相互冲突",
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => "参数个数不对",
+        _ => "命令行参数有误",
+    };
+    let arg = e
+        .get(ContextKind::InvalidArg)
+        .map(|a| format!("：{a}"))
+        .unwrap_or_default();
+    eprintln!("错误：{what}{arg}。用 xuncha --help 查看用法\n\n{}", e.render());
+    ExitCode::from(2)
 }
 
 fn run(cli: args::Cli) -> Result<()> {
