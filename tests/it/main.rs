@@ -3,3 +3,4 @@
 mod cli;
 mod cli_validation;
 mod common;
+mod migrations;

@@ -168,7 +168,7 @@ pub fn count(
             g.findings.add(c);
         }
     }
-    let mut by_unit: BTreeMap<String, (GroupCounts, Vec<i64>)> = BTreeMap::new();
+    let mut by_unit: BTreeMap<&str, (TaskCounts, Vec<i64>)> = BTreeMap::new();
     for t in tasks {
         stats.tasks.add(t, today);
         let cat = category_of.get(&t.finding_id).copied().unwrap_or("");
@@ -176,16 +176,8 @@ pub fn count(
             g.tasks.add(t, today);
         }
         for u in &t.units {
-            let entry = by_unit.entry(u.clone()).or_insert_with(|| {
-                (
-                    GroupCounts {
-                        name: u.clone(),
-                        ..Default::default()
-                    },
-                    vec![],
-                )
-            });
-            entry.0.tasks.add(t, today);
+            let entry = by_unit.entry(u.as_str()).or_default();
+            entry.0.add(t, today);
             entry.1.push(t.finding_id);
         }
     }
@@ -195,8 +187,13 @@ pub fn count(
         g.findings.finish();
     }
     stats.by_unit = by_unit
-        .into_values()
-        .map(|(mut g, mut ids)| {
+        .into_iter()
+        .map(|(name, (tasks, mut ids))| {
+            let mut g = GroupCounts {
+                name: name.to_owned(),
+                tasks,
+                ..Default::default()
+            };
             ids.sort_unstable();
             ids.dedup();
             for id in ids {
