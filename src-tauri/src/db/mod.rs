@@ -6,6 +6,7 @@ pub mod audit;
 pub mod backup;
 pub mod closeout;
 pub mod directory;
+pub mod drafts;
 pub mod evidence;
 pub mod findings;
 pub mod inspections;
