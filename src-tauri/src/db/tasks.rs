@@ -3,9 +3,9 @@
 
 use chrono::NaiveDate;
 use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, Connection, Row};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
-use super::{directory, findings, inspections, WriteTx};
+use super::{directory, WriteTx};
 use crate::domain::status::{self, Via};
 use crate::domain::validate::{self, TaskDraft};
 use crate::domain::{
@@ -190,8 +190,13 @@ pub fn get(conn: &Connection, id: i64, today: NaiveDate) -> Result<Task> {
 
 /// The feedback date of the inspection a finding belongs to (deadlines must not precede it).
 fn feedback_date_of_finding(conn: &Connection, finding_id: i64) -> Result<Option<NaiveDate>> {
-    let f = findings::get(conn, finding_id, NaiveDate::MIN)?;
-    Ok(inspections::get(conn, f.inspection_id)?.feedback_date)
+    conn.prepare_cached(
+        "SELECT i.feedback_date FROM findings f JOIN inspections i ON i.id = f.inspection_id
+         WHERE f.id = ?1",
+    )?
+    .query_row([finding_id], |r| r.get(0))
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("没有编号为 {finding_id} 的反馈问题")))
 }
 
 fn trimmed(v: &Option<String>) -> Option<String> {
