@@ -5,3 +5,4 @@ mod cli;
 mod cli_validation;
 mod common;
 mod migrations;
+mod reliability;

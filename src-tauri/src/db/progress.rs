@@ -12,12 +12,26 @@ use crate::domain::status::Via;
 use crate::domain::{validate, Progress, ProgressInput};
 use crate::{Error, Result};
 
-/// Records a progress entry and its evidence in one transaction.
+/// Records a progress entry and its evidence in one transaction. Files are copied in while
+/// the write lock is held, so a sweep on open (also under the lock) can tell a file left by
+/// an interrupted write from one a running write is about to record.
 pub fn add(db: &Db, input: &ProgressInput, today: NaiveDate) -> Result<Progress> {
     validate::progress(input)?;
-    let stored = store_files(db, input)?;
+    let dir = match (db.evidence_dir(), input.evidence.is_empty()) {
+        (_, true) => None,
+        (Some(dir), false) => Some(dir),
+        (None, false) => {
+            return Err(Error::invalid("evidence", "内存数据库不能保存佐证材料文件"));
+        }
+    };
+    let mut stored: Vec<StoredFile> = vec![];
     let result = db.write(|tx| {
         let task = tasks::get(tx.conn(), input.task_id, today)?;
+        if let Some(dir) = &dir {
+            for path in &input.evidence {
+                stored.push(evidence::store(dir, path)?);
+            }
+        }
         if let Some(to) = input.status {
             tasks::set_status_in_tx(tx, task.id, to, Via::Progress)?;
         }
@@ -63,32 +77,10 @@ pub fn add(db: &Db, input: &ProgressInput, today: NaiveDate) -> Result<Progress>
         tx.audit::<(), _>("create", "progress", Some(id), None, Some(&p))?;
         Ok(p)
     });
-    if result.is_err() {
-        if let Some(dir) = db.evidence_dir() {
-            evidence::discard(&dir, &stored);
-        }
+    if let (Err(_), Some(dir)) = (&result, &dir) {
+        evidence::discard(dir, &stored);
     }
     result
-}
-
-fn store_files(db: &Db, input: &ProgressInput) -> Result<Vec<StoredFile>> {
-    if input.evidence.is_empty() {
-        return Ok(vec![]);
-    }
-    let dir = db
-        .evidence_dir()
-        .ok_or_else(|| Error::invalid("evidence", "内存数据库不能保存佐证材料文件"))?;
-    let mut stored = vec![];
-    for path in &input.evidence {
-        match evidence::store(&dir, path) {
-            Ok(f) => stored.push(f),
-            Err(e) => {
-                evidence::discard(&dir, &stored);
-                return Err(e);
-            }
-        }
-    }
-    Ok(stored)
 }
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Progress> {

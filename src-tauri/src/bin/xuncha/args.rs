@@ -108,6 +108,13 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// 自动备份列表（每天第一次修改数据前自动备份，保留最近 10 份）
+    Backups,
+    /// 从备份恢复（先把当前数据另存为一份备份）
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// 校验操作记录（审计日志）未被篡改，并检查佐证材料文件
     VerifyAudit,
     /// 最近的操作记录

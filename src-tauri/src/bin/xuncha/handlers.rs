@@ -68,6 +68,33 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
                 &s,
             )
         }
+        Command::Backups => {
+            let all = db::backup::list(path);
+            if j {
+                return output::json(&all);
+            }
+            if all.is_empty() {
+                println!("还没有自动备份");
+            }
+            for b in all {
+                println!(
+                    "{}  {}（{} KB）",
+                    b.made_at,
+                    b.path.display(),
+                    b.bytes / 1024
+                );
+            }
+            Ok(())
+        }
+        Command::Restore { file } => {
+            let r = db::backup::restore(db, file)?;
+            let kept = r
+                .kept_current_as
+                .as_ref()
+                .map(|p| format!("，原有数据已另存为 {}", p.display()))
+                .unwrap_or_default();
+            output::done(j, &format!("已从 {} 恢复{kept}", file.display()), &r)
+        }
         Command::VerifyAudit => verify(db, j),
         Command::Audit { limit, entity } => {
             let rows = db.read(|c| audit::recent(c, entity.as_deref(), *limit))?;

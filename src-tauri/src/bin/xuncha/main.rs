@@ -70,6 +70,9 @@ fn run(cli: args::Cli) -> Result<()> {
     } else if !db.has_operator() && writes(&cli.command) {
         ask_operator(&mut db)?;
     }
+    if writes(&cli.command) {
+        daily_backup(&db);
+    }
     handlers::dispatch(&db, &cli, &path)
 }
 
@@ -78,8 +81,30 @@ fn writes(cmd: &args::Command) -> bool {
     use args::Command::*;
     !matches!(
         cmd,
-        List(_) | Stats { .. } | Deadlines { .. } | VerifyAudit | Audit { .. } | Backup { .. }
+        List(_)
+            | Stats { .. }
+            | Deadlines { .. }
+            | VerifyAudit
+            | Audit { .. }
+            | Backup { .. }
+            | Backups
+            | Init
     )
+}
+
+/// The first change of each day is preceded by an automatic backup. A failed backup is
+/// reported but does not stop the change the user asked for.
+fn daily_backup(db: &Db) {
+    let has_data = db
+        .read(|c| Ok(xuncha::db::audit::recent(c, None, 1)?.len()))
+        .unwrap_or(0)
+        > 0;
+    if !has_data {
+        return;
+    }
+    if let Err(e) = xuncha::db::backup::auto(db, chrono::Duration::hours(24)) {
+        eprintln!("警告：自动备份失败：{e}");
+    }
 }
 
 /// Asks once for the operator's name when a terminal is attached; scripts run as 未署名
