@@ -6,6 +6,8 @@
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod export;
+pub mod import;
 pub mod report;
 
 pub use error::{Error, Result};
