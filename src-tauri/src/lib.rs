@@ -4,10 +4,12 @@
 //! call the same functions.
 
 pub mod db;
+pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod export;
 pub mod import;
+pub mod paths;
 pub mod report;
 
 pub use error::{Error, Result};

@@ -1,1 +1,211 @@
-//! The SQLite store.
+//! The SQLite store: one database file, opened once with safe pragmas, migrated forward,
+//! and written only through [`Db::write`], which wraps every change in one transaction
+//! together with its audit-log rows.
+
+pub mod audit;
+pub mod backup;
+pub mod closeout;
+pub mod directory;
+pub mod evidence;
+pub mod findings;
+pub mod inspections;
+pub mod leads;
+pub mod ledger;
+pub mod migrations;
+pub mod progress;
+pub mod records;
+pub mod settings;
+pub mod stats;
+pub mod tasks;
+mod util;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use serde::Serialize;
+
+use crate::{Error, Result};
+
+/// An open database. Cheap to share behind a reference; all access is serialised.
+pub struct Db {
+    conn: Mutex<Connection>,
+    path: Option<PathBuf>,
+    operator: String,
+}
+
+/// A write in progress: the transaction plus the audit trail it must leave.
+pub struct WriteTx<'a> {
+    tx: Transaction<'a>,
+    operator: &'a str,
+    audited: bool,
+}
+
+impl Db {
+    /// Opens (creating if needed) the database at `path` and migrates it forward.
+    pub fn open(path: &Path) -> Result<Db> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| Error::BadDatabase {
+            path: path.to_owned(),
+            reason: e.to_string(),
+        })?;
+        Self::setup(conn, Some(path.to_owned()))
+    }
+
+    /// An in-memory database (unit tests and benchmarks).
+    pub fn open_in_memory() -> Result<Db> {
+        Self::setup(Connection::open_in_memory()?, None)
+    }
+
+    fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Db> {
+        let bad = |e: rusqlite::Error| Error::BadDatabase {
+            path: path.clone().unwrap_or_default(),
+            reason: describe_open_error(&e),
+        };
+        // The user's only copy: full sync, WAL so readers never block the writer.
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(bad)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(bad)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(bad)?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(bad)?;
+        migrations::migrate(&mut conn, path.as_deref())?;
+        let operator = settings::get(&conn, settings::OPERATOR)?.unwrap_or_default();
+        Ok(Db {
+            conn: Mutex::new(conn),
+            path,
+            operator,
+        })
+    }
+
+    /// The database file, if not in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The name written into the audit log and progress entries.
+    pub fn operator(&self) -> &str {
+        if self.operator.is_empty() {
+            "未署名"
+        } else {
+            &self.operator
+        }
+    }
+
+    /// Whether an operator name has been set.
+    pub fn has_operator(&self) -> bool {
+        !self.operator.is_empty()
+    }
+
+    /// Sets the operator for this session (and stores it as the default).
+    pub fn set_operator(&mut self, name: &str) -> Result<()> {
+        let name = name.trim().to_owned();
+        crate::domain::validate::required_text("operator", "操作人", &name, 50)?;
+        self.write(|tx| settings::set_in_tx(tx, settings::OPERATOR, &name))?;
+        self.operator = name;
+        Ok(())
+    }
+
+    /// Uses `name` as the operator for this session only.
+    pub fn with_operator(mut self, name: &str) -> Db {
+        self.operator = name.trim().to_owned();
+        self
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave a half-written transaction behind
+        // (it rolls back on drop), so the poisoned connection is still sound to use.
+        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Runs `f` with read access.
+    pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let conn = self.lock();
+        f(&conn)
+    }
+
+    /// Runs `f` in one immediate transaction; commits only if `f` succeeds.
+    pub fn write<T>(&self, f: impl FnOnce(&mut WriteTx<'_>) -> Result<T>) -> Result<T> {
+        let mut conn = self.lock();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut wtx = WriteTx {
+            tx,
+            operator: self.operator(),
+            audited: false,
+        };
+        let out = f(&mut wtx)?;
+        debug_assert!(wtx.audited, "every write leaves an audit row");
+        wtx.tx.commit()?;
+        Ok(out)
+    }
+
+    /// Folder where evidence files of this database are stored by hash.
+    pub fn evidence_dir(&self) -> Option<PathBuf> {
+        self.path.as_ref().map(|p| evidence::dir_for(p))
+    }
+}
+
+impl WriteTx<'_> {
+    /// The open transaction.
+    pub fn conn(&self) -> &Connection {
+        &self.tx
+    }
+
+    /// The operator making this write.
+    pub fn operator(&self) -> &str {
+        self.operator
+    }
+
+    /// Appends an audit row for a change of `entity` `id` (before/after as JSON).
+    pub fn audit<B: Serialize, A: Serialize>(
+        &mut self,
+        action: &str,
+        entity: &str,
+        id: Option<i64>,
+        before: Option<&B>,
+        after: Option<&A>,
+    ) -> Result<()> {
+        let before = before.map(serde_json::to_string).transpose()?;
+        let after = after.map(serde_json::to_string).transpose()?;
+        audit::append(&self.tx, self.operator, action, entity, id, before, after)?;
+        self.audited = true;
+        Ok(())
+    }
+}
+
+/// Explains SQLite's open errors in the user's terms.
+fn describe_open_error(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode::*;
+    match e.sqlite_error_code() {
+        Some(NotADatabase) => "这不是巡察整改台账的数据库文件，或文件已损坏".into(),
+        Some(DatabaseCorrupt) => "数据库文件已损坏".into(),
+        Some(ReadOnly) | Some(CannotOpen) | Some(PermissionDenied) => {
+            "文件无法写入（只读或没有权限）".into()
+        }
+        Some(DatabaseBusy) | Some(DatabaseLocked) => "文件正被另一个程序占用".into(),
+        Some(DiskFull) => "磁盘空间已满".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Today's date for derived values. `XUNCHA_TODAY=YYYY-MM-DD` fixes it (tests, demos).
+pub fn today() -> chrono::NaiveDate {
+    std::env::var("XUNCHA_TODAY")
+        .ok()
+        .and_then(|s| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// The current local time as stored in records and the audit log.
+pub fn now() -> String {
+    chrono::Local::now()
+        .format("%Y-%m-%dT%H:%M:%S%.3f%:z")
+        .to_string()
+}

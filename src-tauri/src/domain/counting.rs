@@ -1,1 +1,284 @@
-//! Official counting.
+//! The official counting used in reports, notices and the dashboard: each finding is
+//! 完成整改, 基本完成并持续整改 or 未完成, 完成率 = 完成 / 总数; tasks by status, overdue and
+//! warning colour; the same by category and by unit.
+
+use std::collections::{BTreeMap, HashMap};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::codes::{Completion, Status, Warning};
+use super::status;
+
+/// What counting needs to know of a finding.
+#[derive(Debug, Clone)]
+pub struct FindingFacts {
+    pub id: i64,
+    pub category: String,
+}
+
+/// What counting needs to know of a task.
+#[derive(Debug, Clone)]
+pub struct TaskFacts {
+    pub finding_id: i64,
+    pub status: Status,
+    /// Deadline, or next open milestone of a long-term task.
+    pub due: Option<NaiveDate>,
+    /// Lead unit and responsible units, without repeats.
+    pub units: Vec<String>,
+}
+
+/// Findings by official outcome.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct FindingCounts {
+    pub total: u32,
+    pub completed: u32,
+    pub basically_completed: u32,
+    pub incomplete: u32,
+    /// 完成率 in percent, one decimal (0 when there are no findings).
+    pub completion_rate: f64,
+}
+
+/// Tasks by status and timing.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct TaskCounts {
+    pub total: u32,
+    pub not_started: u32,
+    pub in_progress: u32,
+    pub completed: u32,
+    pub closed: u32,
+    pub long_term: u32,
+    pub overdue: u32,
+    pub warning_green: u32,
+    pub warning_yellow: u32,
+    pub warning_red: u32,
+}
+
+/// Counts for one category or unit.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct GroupCounts {
+    pub name: String,
+    pub findings: FindingCounts,
+    pub tasks: TaskCounts,
+}
+
+/// Everything the dashboard and the reports count.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Stats {
+    pub findings: FindingCounts,
+    pub tasks: TaskCounts,
+    pub by_category: Vec<GroupCounts>,
+    /// Per unit: its tasks, and the findings those tasks belong to.
+    pub by_unit: Vec<GroupCounts>,
+    pub regulations: u32,
+    pub accountabilities: u32,
+    pub immediate_fixes: u32,
+    /// 追缴/清退资金, 万元.
+    pub funds_recovered: f64,
+}
+
+impl FindingCounts {
+    fn add(&mut self, c: Completion) {
+        self.total += 1;
+        match c {
+            Completion::Completed => self.completed += 1,
+            Completion::BasicallyCompleted => self.basically_completed += 1,
+            Completion::Incomplete => self.incomplete += 1,
+        }
+    }
+
+    fn finish(&mut self) {
+        self.completion_rate = rate(self.completed, self.total);
+    }
+}
+
+/// A percentage with one decimal.
+pub fn rate(part: u32, total: u32) -> f64 {
+    if total == 0 {
+        return 0.0;
+    }
+    (f64::from(part) * 1000.0 / f64::from(total)).round() / 10.0
+}
+
+impl TaskCounts {
+    fn add(&mut self, t: &TaskFacts, today: NaiveDate) {
+        self.total += 1;
+        match t.status {
+            Status::NotStarted => self.not_started += 1,
+            Status::InProgress => self.in_progress += 1,
+            Status::Completed => self.completed += 1,
+            Status::Closed => self.closed += 1,
+            Status::LongTerm => self.long_term += 1,
+        }
+        let timing = status::timing(t.status, t.due, today);
+        if timing.overdue {
+            self.overdue += 1;
+        }
+        match timing.warning {
+            Some(Warning::Green) => self.warning_green += 1,
+            Some(Warning::Yellow) => self.warning_yellow += 1,
+            Some(Warning::Red) => self.warning_red += 1,
+            None => {}
+        }
+    }
+}
+
+/// Counts findings and tasks overall, by category (in `categories` order) and by unit.
+pub fn count(
+    categories: &[String],
+    findings: &[FindingFacts],
+    tasks: &[TaskFacts],
+    today: NaiveDate,
+) -> Stats {
+    let mut statuses: HashMap<i64, Vec<Status>> = HashMap::new();
+    for t in tasks {
+        statuses.entry(t.finding_id).or_default().push(t.status);
+    }
+    let completion: HashMap<i64, Completion> = findings
+        .iter()
+        .map(|f| {
+            let s = statuses.get(&f.id).map(Vec::as_slice).unwrap_or(&[]);
+            (f.id, status::completion(s))
+        })
+        .collect();
+    let category_of: HashMap<i64, &str> = findings
+        .iter()
+        .map(|f| (f.id, f.category.as_str()))
+        .collect();
+
+    let mut stats = Stats::default();
+    let mut by_cat: BTreeMap<usize, GroupCounts> = categories
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            (
+                i,
+                GroupCounts {
+                    name: c.clone(),
+                    ..Default::default()
+                },
+            )
+        })
+        .collect();
+    let cat_index = |name: &str| categories.iter().position(|c| c == name);
+    for f in findings {
+        let c = completion[&f.id];
+        stats.findings.add(c);
+        if let Some(g) = cat_index(&f.category).and_then(|i| by_cat.get_mut(&i)) {
+            g.findings.add(c);
+        }
+    }
+    let mut by_unit: BTreeMap<String, (GroupCounts, Vec<i64>)> = BTreeMap::new();
+    for t in tasks {
+        stats.tasks.add(t, today);
+        let cat = category_of.get(&t.finding_id).copied().unwrap_or("");
+        if let Some(g) = cat_index(cat).and_then(|i| by_cat.get_mut(&i)) {
+            g.tasks.add(t, today);
+        }
+        for u in &t.units {
+            let entry = by_unit.entry(u.clone()).or_insert_with(|| {
+                (
+                    GroupCounts {
+                        name: u.clone(),
+                        ..Default::default()
+                    },
+                    vec![],
+                )
+            });
+            entry.0.tasks.add(t, today);
+            entry.1.push(t.finding_id);
+        }
+    }
+    stats.findings.finish();
+    stats.by_category = by_cat.into_values().collect();
+    for g in &mut stats.by_category {
+        g.findings.finish();
+    }
+    stats.by_unit = by_unit
+        .into_values()
+        .map(|(mut g, mut ids)| {
+            ids.sort_unstable();
+            ids.dedup();
+            for id in ids {
+                if let Some(c) = completion.get(&id) {
+                    g.findings.add(*c);
+                }
+            }
+            g.findings.finish();
+            g
+        })
+        .collect();
+    stats
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn counts_findings_by_outcome_and_units() {
+        let cats = vec!["甲".to_owned(), "乙".to_owned()];
+        let findings = vec![
+            FindingFacts {
+                id: 1,
+                category: "甲".into(),
+            },
+            FindingFacts {
+                id: 2,
+                category: "甲".into(),
+            },
+            FindingFacts {
+                id: 3,
+                category: "乙".into(),
+            },
+        ];
+        let t = |f, status, due: Option<&str>, units: &[&str]| TaskFacts {
+            finding_id: f,
+            status,
+            due: due.map(d),
+            units: units.iter().map(|u| u.to_string()).collect(),
+        };
+        let tasks = vec![
+            t(1, Status::Closed, Some("2025-04-01"), &["办公室"]),
+            t(
+                1,
+                Status::Completed,
+                Some("2025-04-01"),
+                &["办公室", "财务科"],
+            ),
+            t(2, Status::LongTerm, None, &["财务科"]),
+            t(2, Status::Closed, None, &["财务科"]),
+            t(3, Status::InProgress, Some("2025-04-30"), &["人事科"]),
+        ];
+        let s = count(&cats, &findings, &tasks, d("2025-05-01"));
+        assert_eq!(
+            (
+                s.findings.total,
+                s.findings.completed,
+                s.findings.basically_completed,
+                s.findings.incomplete
+            ),
+            (3, 1, 1, 1)
+        );
+        assert_eq!(s.findings.completion_rate, 33.3);
+        assert_eq!(
+            (s.tasks.total, s.tasks.overdue, s.tasks.warning_red),
+            (5, 1, 1)
+        );
+        assert_eq!(s.by_category[0].findings.total, 2);
+        assert_eq!(s.by_category[1].tasks.overdue, 1);
+        let fin = s.by_unit.iter().find(|g| g.name == "财务科").unwrap();
+        assert_eq!((fin.tasks.total, fin.findings.total), (3, 2));
+    }
+
+    #[test]
+    fn rate_rounds_to_one_decimal() {
+        assert_eq!(rate(2, 3), 66.7);
+        assert_eq!(rate(0, 0), 0.0);
+        assert_eq!(rate(5, 5), 100.0);
+    }
+}

@@ -5,9 +5,11 @@ pub mod calendar;
 pub mod codes;
 pub mod counting;
 pub mod dates;
+pub mod inputs;
 pub mod records;
 pub mod status;
 pub mod validate;
 
 pub use codes::*;
+pub use inputs::*;
 pub use records::*;

@@ -1,1 +1,94 @@
-fn main() {}
+//! `xuncha`: the headless command-line interface over the Xuncha core. It calls the same
+//! core functions as the desktop app; human output is Chinese, `--json` is for scripts.
+
+mod args;
+mod handlers;
+mod output;
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use xuncha::db::Db;
+use xuncha::Result;
+
+fn main() -> ExitCode {
+    let cli = match args::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            match e.field() {
+                Some(field) => eprintln!("错误：{e}（字段 {field}）"),
+                None => eprintln!("错误：{e}"),
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Clap's own messages are English: say in Chinese what is wrong, then show its detail.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ErrorKind};
+    let what = match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => "缺少子命令",
+        ErrorKind::UnknownArgument => "无法识别的参数",
+        ErrorKind::InvalidSubcommand => "无法识别的子命令",
+        ErrorKind::MissingRequiredArgument => "缺少必填参数",
+        ErrorKind::MissingSubcommand => "缺少子命令",
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => "参数值无效",
+        ErrorKind::ArgumentConflict => "参数相互冲突",
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => "参数个数不对",
+        _ => "命令行参数有误",
+    };
+    let arg = e
+        .get(ContextKind::InvalidArg)
+        .map(|a| format!("：{a}"))
+        .unwrap_or_default();
+    eprintln!("错误：{what}{arg}。用 xuncha --help 查看用法\n\n{}", e.render());
+    ExitCode::from(2)
+}
+
+fn run(cli: args::Cli) -> Result<()> {
+    let path = match &cli.db {
+        Some(p) => p.clone(),
+        None => xuncha::paths::default_db_path()?,
+    };
+    let mut db = Db::open(&path)?;
+    if let Some(name) = &cli.operator {
+        db = db.with_operator(name);
+    } else if !db.has_operator() && writes(&cli.command) {
+        ask_operator(&mut db)?;
+    }
+    handlers::dispatch(&db, &cli, &path)
+}
+
+/// Whether a command changes data (and so needs an operator name for the audit log).
+fn writes(cmd: &args::Command) -> bool {
+    use args::Command::*;
+    !matches!(
+        cmd,
+        List(_) | Stats { .. } | Deadlines { .. } | VerifyAudit | Audit { .. } | Backup { .. }
+    )
+}
+
+/// Asks once for the operator's name when a terminal is attached; scripts run as 未署名
+/// unless they pass `--operator` or set it with `xuncha config operator NAME`.
+fn ask_operator(db: &mut Db) -> Result<()> {
+    if !std::io::stdin().is_terminal() {
+        return Ok(());
+    }
+    eprint!("请输入您的姓名（写入操作记录，只需输入一次）：");
+    let mut line = String::new();
+    if std::io::stdin().read_line(&mut line).is_ok() && !line.trim().is_empty() {
+        db.set_operator(line.trim())?;
+    }
+    Ok(())
+}

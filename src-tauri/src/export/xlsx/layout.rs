@@ -45,17 +45,18 @@ impl WidthWant {
         preferred: f64,
         size: f64,
     ) -> Self {
-        let half: String = {
-            let n = header.chars().count();
+        // Headers of three characters or more may break over two lines.
+        let n = header.chars().count();
+        let half: String = if n <= 2 {
+            header.to_owned()
+        } else {
             header.chars().take(n.div_ceil(2)).collect()
         };
         let mut min = width_for_text(&half, size).max(3.0);
         for u in unbreakable {
             min = min.max(width_for_text(u, size));
         }
-        let natural = texts
-            .map(|t| width_for_text(t, size))
-            .fold(width_for_text(header, size), f64::max);
+        let natural = texts.map(|t| width_for_text(t, size)).fold(min, f64::max);
         let cap = (preferred * size / 12.0).max(min);
         WidthWant {
             fixed: None,

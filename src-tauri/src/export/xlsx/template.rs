@@ -124,9 +124,9 @@ impl Default for Fonts {
             title: "方正小标宋简体".into(),
             title_size: 20.0,
             header: "黑体".into(),
-            header_size: 12.0,
+            header_size: 11.0,
             body: "仿宋_GB2312".into(),
-            body_size: 12.0,
+            body_size: 11.0,
         }
     }
 }

@@ -1,0 +1,671 @@
+//! The command line, declared with clap. Options use the domain's identifiers.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// 巡察整改台账 — 命令行工具
+#[derive(Parser, Debug)]
+#[command(
+    name = "xuncha",
+    version,
+    about = "巡察整改台账：问题录入、责任分工、挂图作战、销号管理（命令行）"
+)]
+pub struct Cli {
+    /// 数据库文件（默认：本机应用数据目录下的 xuncha.db）
+    #[arg(long, global = true, value_name = "FILE")]
+    pub db: Option<PathBuf>,
+    /// 本次操作的操作人姓名（写入操作记录）
+    #[arg(long, global = true, value_name = "NAME")]
+    pub operator: Option<String>,
+    /// 以 JSON 输出
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// 创建（或升级）数据库
+    Init,
+    /// 载入示例巡察（虚构数据）
+    Demo,
+    /// 查看或修改设置：operator（操作人）、strict_directory（严格名录 true/false）
+    Config {
+        key: Option<String>,
+        value: Option<String>,
+    },
+    /// 巡察
+    #[command(subcommand)]
+    Inspection(InspectionCmd),
+    /// 问题类别
+    #[command(subcommand)]
+    Category(CategoryCmd),
+    /// 反馈问题
+    #[command(subcommand)]
+    Finding(FindingCmd),
+    /// 整改任务
+    #[command(subcommand)]
+    Task(TaskCmd),
+    /// 整改进展
+    #[command(subcommand)]
+    Progress(ProgressCmd),
+    /// 销号：提请、批准、退回
+    #[command(subcommand, name = "close-out")]
+    CloseOut(CloseOutCmd),
+    /// 重新打开已销号的任务（问题反弹）
+    Reopen {
+        #[arg(long)]
+        task: i64,
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// 问题线索（保密）
+    #[command(subcommand)]
+    Lead(LeadCmd),
+    /// 立行立改
+    #[command(subcommand)]
+    Immediate(ImmediateCmd),
+    /// 意见建议
+    #[command(subcommand)]
+    Recommendation(RecommendationCmd),
+    /// 建章立制
+    #[command(subcommand)]
+    Regulation(RegulationCmd),
+    /// 问责
+    #[command(subcommand)]
+    Accountability(AccountabilityCmd),
+    /// 回头看
+    #[command(subcommand, name = "follow-up")]
+    FollowUp(FollowUpCmd),
+    /// 问题底稿
+    #[command(subcommand)]
+    Paper(PaperCmd),
+    /// 人员和单位名录
+    #[command(subcommand)]
+    Directory(DirectoryCmd),
+    /// 节假日日历
+    #[command(subcommand)]
+    Calendar(CalendarCmd),
+    /// 列出反馈问题或整改任务
+    #[command(subcommand)]
+    List(ListCmd),
+    /// 整改进度统计（官方口径）
+    Stats {
+        #[arg(long)]
+        inspection: Option<i64>,
+    },
+    /// 由反馈日期推算的各项时限
+    Deadlines {
+        #[arg(long)]
+        inspection: Option<i64>,
+    },
+    /// 备份数据库（含佐证材料）
+    Backup {
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// 校验操作记录（审计日志）未被篡改，并检查佐证材料文件
+    VerifyAudit,
+    /// 最近的操作记录
+    Audit {
+        #[arg(long, default_value_t = 20)]
+        limit: i64,
+        #[arg(long)]
+        entity: Option<String>,
+    },
+}
+
+/// Inspection fields shared by add and edit.
+#[derive(Args, Debug, Default)]
+pub struct InspectionFields {
+    /// 巡察名称（默认由巡察组和被巡察党组织生成）
+    #[arg(long)]
+    pub name: Option<String>,
+    /// 轮次，如 第七轮
+    #[arg(long)]
+    pub round: Option<String>,
+    /// regular|special|flexible|follow_up（或 常规巡察 等）
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// 巡察组，如 区委第三巡察组
+    #[arg(long)]
+    pub team: Option<String>,
+    #[arg(long)]
+    pub team_leader: Option<String>,
+    #[arg(long)]
+    pub deputy_leader: Option<String>,
+    /// 组员，用顿号或逗号分隔
+    #[arg(long)]
+    pub team_members: Option<String>,
+    /// 被巡察党组织
+    #[arg(long, alias = "org")]
+    pub inspected_org: Option<String>,
+    /// 党组织书记（第一责任人）
+    #[arg(long, alias = "secretary")]
+    pub org_secretary: Option<String>,
+    /// 填报单位
+    #[arg(long)]
+    pub unit_name: Option<String>,
+    /// 部署机关，如 区委
+    #[arg(long)]
+    pub authority: Option<String>,
+    #[arg(long)]
+    pub onsite_start: Option<String>,
+    #[arg(long)]
+    pub onsite_end: Option<String>,
+    #[arg(long)]
+    pub feedback_date: Option<String>,
+    /// 整改方案报送时限（工作日，默认 15）
+    #[arg(long)]
+    pub plan_due_workdays: Option<u32>,
+    /// 整改专题民主生活会时限（月，默认 1）
+    #[arg(long)]
+    pub meeting_due_months: Option<u32>,
+    /// 整改情况报告时限（月，默认 3）
+    #[arg(long)]
+    pub report_due_months: Option<u32>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum InspectionCmd {
+    /// 新建巡察
+    Add(InspectionFields),
+    /// 修改巡察
+    Edit {
+        id: i64,
+        #[command(flatten)]
+        fields: InspectionFields,
+    },
+    /// 巡察列表
+    List,
+    /// 查看巡察
+    Show { id: i64 },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CategoryCmd {
+    /// 新增问题类别
+    Add {
+        #[arg(long)]
+        inspection: Option<i64>,
+        name: String,
+    },
+    /// 问题类别列表
+    List {
+        #[arg(long)]
+        inspection: Option<i64>,
+    },
+    /// 重命名问题类别
+    Rename { id: i64, name: String },
+}
+
+/// Finding fields shared by add and edit.
+#[derive(Args, Debug, Default)]
+pub struct FindingFields {
+    /// 问题类别：序号或名称
+    #[arg(long)]
+    pub category: Option<String>,
+    /// 反馈问题（一句话概括）
+    #[arg(long)]
+    pub title: Option<String>,
+    /// 具体表现
+    #[arg(long)]
+    pub manifestation: Option<String>,
+    /// common|specific（共性/个性）
+    #[arg(long)]
+    pub nature: Option<String>,
+    /// 问题来源
+    #[arg(long)]
+    pub source: Option<String>,
+    #[arg(long)]
+    pub found_on: Option<String>,
+    /// 标签（可重复）
+    #[arg(long = "tag")]
+    pub tags: Vec<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum FindingCmd {
+    /// 录入反馈问题
+    Add {
+        #[arg(long)]
+        inspection: Option<i64>,
+        #[command(flatten)]
+        fields: FindingFields,
+    },
+    /// 反馈问题列表
+    List {
+        #[arg(long)]
+        inspection: Option<i64>,
+    },
+    /// 查看反馈问题
+    Show { id: i64 },
+    /// 修改反馈问题
+    Edit {
+        id: i64,
+        #[command(flatten)]
+        fields: FindingFields,
+    },
+    /// 删除尚无任务的反馈问题
+    Delete { id: i64 },
+}
+
+/// The five roles.
+#[derive(Args, Debug, Default)]
+pub struct AssignmentArgs {
+    /// 牵头领导
+    #[arg(long)]
+    pub lead_leader: Option<String>,
+    /// 责任领导
+    #[arg(long)]
+    pub responsible_leader: Option<String>,
+    /// 牵头单位
+    #[arg(long)]
+    pub lead_unit: Option<String>,
+    /// 责任单位，多个用顿号、逗号或分号分隔
+    #[arg(long, alias = "units")]
+    pub responsible_units: Option<String>,
+    /// 责任人
+    #[arg(long, alias = "person")]
+    pub responsible_person: Option<String>,
+}
+
+/// Task content shared by add and edit.
+#[derive(Args, Debug, Default)]
+pub struct TaskFields {
+    /// 整改措施
+    #[arg(long)]
+    pub measure: Option<String>,
+    /// 整改目标
+    #[arg(long)]
+    pub goal: Option<String>,
+    /// 验收标准
+    #[arg(long)]
+    pub acceptance: Option<String>,
+    /// 整改时限：日期（2025年3月31日、2025-03-31、2025年6月底前…）、立行立改或长期坚持
+    #[arg(long)]
+    pub deadline: Option<String>,
+    /// 阶段目标 “日期:目标”（可重复），用于长期坚持的任务
+    #[arg(long = "milestone")]
+    pub milestones: Vec<String>,
+    /// 备注
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TaskCmd {
+    /// 新增整改任务
+    Add {
+        #[arg(long)]
+        finding: i64,
+        #[command(flatten)]
+        fields: TaskFields,
+        #[command(flatten)]
+        assignment: AssignmentArgs,
+        /// 初始状态（默认 未启动）
+        #[arg(long)]
+        status: Option<String>,
+    },
+    /// 分工：为一项或多项任务指定责任领导、单位和责任人
+    Assign {
+        #[arg(required = true)]
+        ids: Vec<i64>,
+        #[command(flatten)]
+        assignment: AssignmentArgs,
+    },
+    /// 修改整改任务
+    Edit {
+        id: i64,
+        #[command(flatten)]
+        fields: TaskFields,
+    },
+    /// 查看整改任务
+    Show { id: i64 },
+    /// 任务列表（同 list tasks）
+    List(TaskFilterArgs),
+    /// 标记阶段目标已完成（或 --undo 取消）
+    Milestone {
+        id: i64,
+        /// 第几个阶段目标（从 1 开始）
+        #[arg(long)]
+        index: usize,
+        #[arg(long)]
+        undo: bool,
+    },
+}
+
+/// Filters for task lists.
+#[derive(Args, Debug, Default)]
+pub struct TaskFilterArgs {
+    #[arg(long)]
+    pub inspection: Option<i64>,
+    #[arg(long)]
+    pub finding: Option<i64>,
+    /// 只列逾期任务
+    #[arg(long)]
+    pub overdue: bool,
+    /// 状态：not_started|in_progress|completed|closed|long_term（或中文）
+    #[arg(long)]
+    pub status: Option<String>,
+    /// 牵头单位或责任单位
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// 牵头领导、责任领导或责任人
+    #[arg(long)]
+    pub person: Option<String>,
+    /// 问题类别（序号或名称，需同时给出 --inspection 或只有一个巡察）
+    #[arg(long)]
+    pub category: Option<String>,
+    /// 在今后 N 天内到期（含已逾期）
+    #[arg(long)]
+    pub due_within: Option<i64>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ProgressCmd {
+    /// 填报整改进展
+    Add {
+        #[arg(long)]
+        task: i64,
+        #[arg(long)]
+        text: String,
+        /// 同时变更任务状态
+        #[arg(long)]
+        status: Option<String>,
+        /// 佐证材料文件（可重复）
+        #[arg(long = "evidence")]
+        evidence: Vec<PathBuf>,
+        #[arg(long)]
+        date: Option<String>,
+        /// 填报人（默认操作人）
+        #[arg(long)]
+        by: Option<String>,
+        /// 追缴/清退资金（万元）
+        #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
+        funds: f64,
+    },
+    /// 任务的整改进展
+    List {
+        #[arg(long)]
+        task: i64,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CloseOutCmd {
+    /// 提请销号（任务须已完成并有佐证材料）
+    Request {
+        #[arg(long)]
+        task: i64,
+        #[arg(long, default_value = "")]
+        summary: String,
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// 批准销号
+    Approve {
+        #[arg(long)]
+        task: i64,
+        /// 验收/审核/签字人（可重复）
+        #[arg(long = "approver", required = true)]
+        approvers: Vec<String>,
+        #[arg(long, default_value = "")]
+        verdict: String,
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// 退回销号申请
+    Reject {
+        #[arg(long)]
+        task: i64,
+        #[arg(long = "approver", required = true)]
+        approvers: Vec<String>,
+        #[arg(long)]
+        verdict: String,
+        #[arg(long)]
+        date: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum LeadCmd {
+    /// 登记问题线索
+    Add {
+        #[arg(long)]
+        inspection: Option<i64>,
+        /// 反映对象
+        #[arg(long)]
+        person: String,
+        #[arg(long, default_value = "")]
+        position: String,
+        #[arg(long)]
+        summary: String,
+        #[arg(long)]
+        found_on: Option<String>,
+    },
+    /// 移交线索
+    Transfer {
+        id: i64,
+        /// 移交给：纪委监委、组织部…
+        #[arg(long)]
+        to: String,
+        #[arg(long)]
+        date: String,
+        /// 回执编号
+        #[arg(long, default_value = "")]
+        receipt: String,
+    },
+    /// 线索列表
+    List {
+        #[arg(long)]
+        inspection: Option<i64>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ImmediateCmd {
+    /// 登记立行立改
+    Add {
+        #[arg(long)]
+        inspection: Option<i64>,
+        #[arg(long)]
+        finding: Option<i64>,
+        #[arg(long)]
+        title: String,
+        #[arg(long, default_value = "")]
+        action: String,
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// 立行立改列表
+    List {
+        #[arg(long)]
+        inspection: Option<i64>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RecommendationCmd {
+    /// 新增意见建议
+    Add {
+        #[arg(long)]
+        inspection: Option<i64>,
+        text: String,
+    },
+    /// 意见建议列表
+    List {
+        #[arg(long)]
+        inspection: Option<i64>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum RegulationCmd {
+    /// 登记建章立制
+    Add {
+        #[arg(long)]
+        inspection: Option<i64>,
+        #[arg(long)]
+        finding: Option<i64>,
+        #[arg(long)]
+        name: String,
+        /// establish|revise|abolish（立、改、废）
+        #[arg(long, default_value = "establish")]
+        action: String,
+        #[arg(long)]
+        date: String,
+        #[arg(long, default_value = "")]
+        doc_no: String,
+    },
+    /// 建章立制列表
+    List {
+        #[arg(long)]
+        inspection: Option<i64>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AccountabilityCmd {
+    /// 登记问责
+    Add {
+        #[arg(long)]
+        inspection: Option<i64>,
+        #[arg(long)]
+        finding: Option<i64>,
+        #[arg(long)]
+        person: String,
+        #[arg(long, default_value = "")]
+        position: String,
+        /// 问责方式：谈话提醒、批评教育、诫勉、通报批评、党纪政务处分…
+        #[arg(long)]
+        form: String,
+        #[arg(long)]
+        date: String,
+        #[arg(long, default_value = "")]
+        notes: String,
+    },
+    /// 问责列表
+    List {
+        #[arg(long)]
+        inspection: Option<i64>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum FollowUpCmd {
+    /// 登记回头看
+    Add {
+        #[arg(long)]
+        inspection: Option<i64>,
+        #[arg(long)]
+        finding: Option<i64>,
+        #[arg(long)]
+        task: Option<i64>,
+        /// held|rebound（巩固/反弹；反弹会重新打开已销号的任务）
+        #[arg(long)]
+        result: String,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, default_value = "")]
+        by: String,
+        #[arg(long, default_value = "")]
+        notes: String,
+    },
+    /// 回头看列表
+    List {
+        #[arg(long)]
+        inspection: Option<i64>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum PaperCmd {
+    /// 登记问题底稿
+    Add {
+        #[arg(long)]
+        inspection: Option<i64>,
+        #[arg(long, default_value = "")]
+        number: String,
+        #[arg(long)]
+        title: String,
+        #[arg(long, default_value = "")]
+        manifestation: String,
+        /// 定性依据
+        #[arg(long, default_value = "")]
+        basis: String,
+        /// 证据（可重复，按顺序编号）
+        #[arg(long = "evidence")]
+        evidence: Vec<String>,
+        #[arg(long, default_value = "")]
+        principal_responsibility: String,
+        #[arg(long, default_value = "")]
+        first_responsible: String,
+        #[arg(long, default_value = "")]
+        supervisory_responsibility: String,
+        #[arg(long, default_value = "")]
+        found_by: String,
+        #[arg(long)]
+        found_on: Option<String>,
+    },
+    /// 审定底稿并转为反馈问题
+    Approve {
+        id: i64,
+        #[arg(long)]
+        category: String,
+        #[arg(long)]
+        signed_by: String,
+        #[arg(long, default_value = "")]
+        review: String,
+        #[arg(long, default_value = "common")]
+        nature: String,
+    },
+    /// 底稿列表
+    List {
+        #[arg(long)]
+        inspection: Option<i64>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DirectoryCmd {
+    /// 添加人员或单位
+    Add {
+        /// person|unit（人员/单位）
+        #[arg(long)]
+        kind: String,
+        name: String,
+        #[arg(long, default_value = "")]
+        position: String,
+        #[arg(long, default_value = "")]
+        unit: String,
+    },
+    /// 名录
+    List {
+        #[arg(long)]
+        kind: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum CalendarCmd {
+    /// 添加或替换一年的节假日安排（文本文件，格式同内置数据）
+    Add { file: PathBuf },
+    /// 已有节假日数据的年份
+    Show,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ListCmd {
+    /// 反馈问题（含整改任务）
+    Findings {
+        #[arg(long)]
+        inspection: Option<i64>,
+    },
+    /// 整改任务
+    Tasks(TaskFilterArgs),
+}

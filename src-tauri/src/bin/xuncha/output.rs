@@ -1,0 +1,90 @@
+//! Human-readable Chinese output, and JSON for `--json`.
+
+use serde::Serialize;
+use xuncha::domain::dates::format_cn;
+use xuncha::domain::{Finding, Task};
+use xuncha::Result;
+
+/// Prints `value` as pretty JSON.
+pub fn json<T: Serialize + ?Sized>(value: &T) -> Result<()> {
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}
+
+/// Reports a created record: the bare id on stdout (for scripts), a sentence on stderr.
+pub fn created<T: Serialize>(as_json: bool, id: i64, what: &str, value: &T) -> Result<()> {
+    if as_json {
+        return json(value);
+    }
+    println!("{id}");
+    eprintln!("已新增{what}（编号 {id}）");
+    Ok(())
+}
+
+/// Reports a change: JSON, or a sentence.
+pub fn done<T: Serialize>(as_json: bool, message: &str, value: &T) -> Result<()> {
+    if as_json {
+        return json(value);
+    }
+    println!("{message}");
+    Ok(())
+}
+
+/// The deadline as a ledger writes it.
+pub fn deadline(t: &Task) -> String {
+    xuncha::domain::dates::format_deadline(t.deadline_kind, t.deadline)
+}
+
+/// One line per task.
+pub fn task_line(t: &Task) -> String {
+    let a = &t.assignment;
+    let mut flags = String::new();
+    if t.overdue {
+        flags.push_str(" 【逾期】");
+    } else if let Some(w) = t.warning {
+        flags.push_str(&format!(" 【{}】", w.label()));
+    }
+    format!(
+        "  任务 {}：{}｜时限 {}｜{}｜牵头 {}｜责任单位 {}｜责任人 {}{}",
+        t.id,
+        t.measure,
+        deadline(t),
+        t.status.label(),
+        dash(&a.lead_unit),
+        dash(&a.responsible_units.join("、")),
+        dash(&a.responsible_person),
+        flags
+    )
+}
+
+fn dash(s: &str) -> &str {
+    if s.is_empty() {
+        "—"
+    } else {
+        s
+    }
+}
+
+/// A finding with its tasks.
+pub fn finding(f: &Finding) {
+    println!(
+        "第 {} 号（编号 {}）［{}］{}　{}　{}",
+        f.seq,
+        f.id,
+        f.category,
+        f.title,
+        f.nature.label(),
+        f.status.label()
+    );
+    if !f.manifestation.is_empty() {
+        println!("  具体表现：{}", f.manifestation.replace('\n', "\n  "));
+    }
+    for t in &f.tasks {
+        println!("{}", task_line(t));
+    }
+}
+
+/// An optional date.
+pub fn date(d: Option<chrono::NaiveDate>) -> String {
+    d.map(format_cn).unwrap_or_else(|| "—".into())
+}

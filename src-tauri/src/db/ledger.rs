@@ -1,0 +1,26 @@
+//! Gathers everything one inspection's documents are composed from.
+
+use chrono::NaiveDate;
+
+use super::{closeout, findings, inspections, progress, records, Db};
+use crate::report::data::LedgerData;
+use crate::Result;
+
+/// Loads the ledger data of an inspection with derived values for `today`.
+pub fn load(db: &Db, inspection_id: i64, today: NaiveDate) -> Result<LedgerData> {
+    db.read(|c| {
+        let id = Some(inspection_id);
+        Ok(LedgerData {
+            inspection: inspections::get(c, inspection_id)?,
+            categories: inspections::categories(c, inspection_id)?,
+            findings: findings::list(c, id, today)?,
+            progress: progress::by_task(c, id)?,
+            close_outs: closeout::by_task(c, id)?,
+            immediate_fixes: records::immediate_fixes(c, id)?,
+            recommendations: records::recommendations(c, id)?,
+            regulations: records::regulations(c, id)?,
+            accountabilities: records::accountabilities(c, id)?,
+            today,
+        })
+    })
+}

@@ -1,0 +1,49 @@
+//! Key–value settings stored in the database (operator name, strict directory mode…).
+
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::WriteTx;
+use crate::Result;
+
+/// The operator's name, written into the audit log and progress entries.
+pub const OPERATOR: &str = "operator";
+/// When "true", responsible units and people must already be in the directory.
+pub const STRICT_DIRECTORY: &str = "strict_directory";
+
+/// Reads a setting.
+pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+/// Reads a boolean setting (absent = false).
+pub fn flag(conn: &Connection, key: &str) -> Result<bool> {
+    Ok(get(conn, key)?.is_some_and(|v| v == "true"))
+}
+
+/// Writes a setting (audited).
+pub fn set_in_tx(tx: &mut WriteTx<'_>, key: &str, value: &str) -> Result<()> {
+    let before = get(tx.conn(), key)?;
+    tx.conn().execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    tx.audit(
+        "set",
+        "setting",
+        None,
+        before.map(|b| (key, b)).as_ref(),
+        Some(&(key, value)),
+    )
+}
+
+/// All settings, sorted by key.
+pub fn all(conn: &Connection) -> Result<Vec<(String, String)>> {
+    let mut stmt = conn.prepare("SELECT key, value FROM settings ORDER BY key")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -1,0 +1,5 @@
+//! Black-box tests of Xuncha: the `xuncha` CLI on temporary databases, and exports read back.
+
+mod cli;
+mod cli_validation;
+mod common;
