@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 
 use super::columns::LedgerColumn;
-use crate::domain::{dates::format_cn, DeadlineKind, Finding, Task};
+use crate::domain::dates::{format_cn, format_deadline};
+use crate::domain::{DeadlineKind, Finding, Task};
 use crate::report::data::LedgerData;
 
 /// A value to write in one cell.
@@ -63,8 +64,7 @@ pub fn finding_cell(column: LedgerColumn, f: &Finding) -> CellValue {
 pub fn deadline_cell(t: &Task) -> CellValue {
     match t.deadline_kind {
         DeadlineKind::Date => CellValue::date(t.deadline),
-        DeadlineKind::Immediate => CellValue::text("立行立改"),
-        DeadlineKind::LongTerm => CellValue::text("长期坚持"),
+        k => CellValue::text(format_deadline(k, t.deadline)),
     }
 }
 

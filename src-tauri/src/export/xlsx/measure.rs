@@ -126,7 +126,7 @@ mod tests {
         assert_eq!(line_count(&"整".repeat(16), w, 12.0), 2);
         assert_eq!(line_count(&"整".repeat(17), w, 12.0), 3);
         assert_eq!(line_count("甲\n乙\n丙", w, 12.0), 3);
-        assert!(text_height(&"整".repeat(40), w, 12.0) > text_height("整", w, 12.0) * 4.0);
+        assert!(text_height(&"整".repeat(40), w, 12.0) > text_height("整", w, 12.0) * 3.0);
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! Reading one cell's value the way ledgers write it: text, sequence numbers, deadlines
 //! (date cells, Excel date numbers, written dates, 立行立改, 长期坚持) and status words.
 
-use calamine::{Data, ExcelDateTime, ExcelDateTimeType};
+use calamine::Data;
 use chrono::NaiveDate;
 
-use crate::domain::dates::{format_cn, parse_deadline};
+use crate::domain::dates::{format_cn, from_excel_serial, parse_deadline};
 use crate::domain::{DeadlineKind, Status};
 
 /// A cell as trimmed text; numbers without a needless ".0", dates as 2025年3月31日.
@@ -68,13 +68,11 @@ pub fn seq_number(d: &Data) -> Option<i64> {
 /// deadline column is not a date.
 const SERIAL_RANGE: std::ops::RangeInclusive<f64> = 20000.0..=80000.0;
 
-fn serial_date(serial: f64, is_1904: bool) -> Option<NaiveDate> {
+fn serial_date(serial: f64) -> Option<NaiveDate> {
     if !SERIAL_RANGE.contains(&serial) {
         return None;
     }
-    ExcelDateTime::new(serial, ExcelDateTimeType::DateTime, is_1904)
-        .as_datetime()
-        .map(|dt| dt.date())
+    from_excel_serial(serial)
 }
 
 /// A deadline cell: a date cell, an Excel date number, or words and written dates that
@@ -90,11 +88,11 @@ pub fn deadline(
             Some(dt) => date(Some(dt.date())),
             None => Err(format!("无法识别的日期值 {}", x.as_f64())),
         },
-        Data::Float(f) => match serial_date(*f, false) {
+        Data::Float(f) => match serial_date(*f) {
             Some(x) => date(Some(x)),
             None => Err(format!("数字“{f}”不是日期")),
         },
-        Data::Int(i) => match serial_date(*i as f64, false) {
+        Data::Int(i) => match serial_date(*i as f64) {
             Some(x) => date(Some(x)),
             None => Err(format!("数字“{i}”不是日期")),
         },
@@ -108,36 +106,10 @@ pub fn deadline(
     }
 }
 
-/// A written deadline. Besides what the date parser reads, ledgers write the kind and a
-/// date together (立行立改，2025年3月31日前) or 持续整改 for 长期坚持.
+/// A written deadline, read by the domain's parser; inner spaces are dropped first
+/// (“2025年 6月底前”).
 fn words_deadline(text: &str, year: i32) -> Result<(DeadlineKind, Option<NaiveDate>), String> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    if let Ok(found) = parse_deadline(&compact, Some(year)) {
-        return Ok(found);
-    }
-    for kind in [DeadlineKind::Immediate, DeadlineKind::LongTerm] {
-        let words: Vec<&str> = std::iter::once(kind.label())
-            .chain(
-                match kind {
-                    DeadlineKind::Immediate => &["立即整改", "即知即改"][..],
-                    _ => &["持续整改", "常态化整改", "持续推进"][..],
-                }
-                .iter()
-                .copied(),
-            )
-            .collect();
-        for w in words {
-            if let Some(rest) = compact.strip_prefix(w).or_else(|| compact.strip_suffix(w)) {
-                let rest = rest.trim_matches(|c: char| "，,；;、（）()：:".contains(c));
-                if rest.is_empty() {
-                    return Ok((kind, None));
-                }
-                if let Ok((DeadlineKind::Date, Some(d))) = parse_deadline(rest, Some(year)) {
-                    return Ok((kind, Some(d)));
-                }
-            }
-        }
-    }
     parse_deadline(&compact, Some(year))
 }
 
