@@ -12,8 +12,18 @@ use xuncha::db::{findings, inspections, stats, tasks, Db};
 use xuncha::domain::*;
 
 const UNITS: [&str; 12] = [
-    "办公室", "人事科", "财务科", "综合统计科", "机关党委", "统计执法监督科", "法规科", "信息中心",
-    "普查中心", "调查队", "工会", "团委",
+    "办公室",
+    "人事科",
+    "财务科",
+    "综合统计科",
+    "机关党委",
+    "统计执法监督科",
+    "法规科",
+    "信息中心",
+    "普查中心",
+    "调查队",
+    "工会",
+    "团委",
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -24,8 +34,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let today = NaiveDate::from_ymd_opt(2025, 6, 15).ok_or("date")?;
     let dir = tempfile::tempdir()?;
 
-    println!("xuncha store benchmark: {n_findings} findings / {} tasks", n_findings * tasks_per);
-    println!("{:<34} {:>12} {:>12} {:>8}", "operation", "xuncha", "bare SQLite", "ratio");
+    println!(
+        "xuncha store benchmark: {n_findings} findings / {} tasks",
+        n_findings * tasks_per
+    );
+    println!(
+        "{:<34} {:>12} {:>12} {:>8}",
+        "operation", "xuncha", "bare SQLite", "ratio"
+    );
 
     // --- ours ---
     let db = Db::open(&dir.path().join("bench.db"))?.with_operator("bench");
@@ -57,11 +73,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         db.write(|tx| findings::add_in_tx(tx, &finding_input(insp.id, n_findings + i)))?;
         ours_single.push(t.elapsed());
     }
-    let filter = tasks::TaskFilter { unit: Some("财务科".into()), ..Default::default() };
-    let (ours_list, n_list) = best_of(5, || db.read(|c| tasks::list(c, &filter, today)).map(|v| v.len()))?;
-    let overdue = tasks::TaskFilter { overdue: true, ..Default::default() };
-    let (ours_overdue, n_overdue) =
-        best_of(5, || db.read(|c| tasks::list(c, &overdue, today)).map(|v| v.len()))?;
+    let filter = tasks::TaskFilter {
+        unit: Some("财务科".into()),
+        ..Default::default()
+    };
+    let (ours_list, n_list) = best_of(5, || {
+        db.read(|c| tasks::list(c, &filter, today)).map(|v| v.len())
+    })?;
+    let overdue = tasks::TaskFilter {
+        overdue: true,
+        ..Default::default()
+    };
+    let (ours_overdue, n_overdue) = best_of(5, || {
+        db.read(|c| tasks::list(c, &overdue, today))
+            .map(|v| v.len())
+    })?;
     let (ours_stats, _) = best_of(5, || db.read(|c| stats::stats(c, Some(insp.id), today)))?;
 
     // --- bare table, same sizes and pragmas ---
@@ -78,7 +104,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let tx = bare.unchecked_transaction()?;
         for i in 0..n_findings {
             let fi = finding_input(0, i);
-            tx.execute("INSERT INTO f (title, manifestation) VALUES (?1, ?2)", params![fi.title, fi.manifestation])?;
+            tx.execute(
+                "INSERT INTO f (title, manifestation) VALUES (?1, ?2)",
+                params![fi.title, fi.manifestation],
+            )?;
             let fid = tx.last_insert_rowid();
             for k in 0..tasks_per {
                 let ti = task_input(fid, i, k);
@@ -96,18 +125,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let fi = finding_input(0, i);
         let t = Instant::now();
         let tx = bare.unchecked_transaction()?;
-        tx.execute("INSERT INTO f (title, manifestation) VALUES (?1, ?2)", params![fi.title, fi.manifestation])?;
+        tx.execute(
+            "INSERT INTO f (title, manifestation) VALUES (?1, ?2)",
+            params![fi.title, fi.manifestation],
+        )?;
         tx.commit()?;
         bare_single.push(t.elapsed());
     }
     let (bare_list, _) = best_of(5, || -> rusqlite::Result<usize> {
-        let mut s = bare.prepare("SELECT id, finding_id, measure, status, unit, deadline FROM t WHERE unit = ?1")?;
-        let rows = s.query_map(["财务科"], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(2)?)))?;
+        let mut s = bare.prepare(
+            "SELECT id, finding_id, measure, status, unit, deadline FROM t WHERE unit = ?1",
+        )?;
+        let rows = s.query_map(["财务科"], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(2)?))
+        })?;
         Ok(rows.count())
     })?;
     let (bare_overdue, _) = best_of(5, || -> rusqlite::Result<usize> {
         let mut s = bare.prepare("SELECT id, measure FROM t WHERE status NOT IN ('completed','closed') AND deadline < ?1")?;
-        let rows = s.query_map(["2025-06-15"], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        let rows = s.query_map(["2025-06-15"], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?;
         Ok(rows.count())
     })?;
     let (bare_stats, _) = best_of(5, || -> rusqlite::Result<usize> {
@@ -117,10 +155,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     })?;
 
     row("bulk import (one transaction)", ours_bulk, bare_bulk);
-    row("single intake write, median", median(&mut ours_single), median(&mut bare_single));
-    row("single intake write, p95", p95(&mut ours_single), p95(&mut bare_single));
-    row(&format!("list tasks --unit ({n_list} rows)"), ours_list, bare_list);
-    row(&format!("list tasks --overdue ({n_overdue} rows)"), ours_overdue, bare_overdue);
+    row(
+        "single intake write, median",
+        median(&mut ours_single),
+        median(&mut bare_single),
+    );
+    row(
+        "single intake write, p95",
+        p95(&mut ours_single),
+        p95(&mut bare_single),
+    );
+    row(
+        &format!("list tasks --unit ({n_list} rows)"),
+        ours_list,
+        bare_list,
+    );
+    row(
+        &format!("list tasks --overdue ({n_overdue} rows)"),
+        ours_overdue,
+        bare_overdue,
+    );
     row("stats (official counts)", ours_stats, bare_stats);
     println!();
     println!("targets: single write < 5 ms, filtered list and stats < 30 ms");
@@ -148,11 +202,15 @@ fn task_input(finding_id: i64, i: usize, k: usize) -> TaskInput {
         measure: format!("整改措施{k}：修订完善相关制度并严格执行"),
         goal: "制度健全，执行到位".into(),
         deadline_kind: Some(DeadlineKind::Date),
-        deadline: NaiveDate::from_ymd_opt(2025, 3, 20).and_then(|d| d.checked_add_days(chrono::Days::new(day))),
+        deadline: NaiveDate::from_ymd_opt(2025, 3, 20)
+            .and_then(|d| d.checked_add_days(chrono::Days::new(day))),
         assignment: AssignmentPatch {
             lead_leader: Some("李明华".into()),
             lead_unit: Some(UNITS[(i + k) % UNITS.len()].into()),
-            responsible_units: Some(vec![UNITS[(i + k) % UNITS.len()].into(), UNITS[(i + k + 1) % UNITS.len()].into()]),
+            responsible_units: Some(vec![
+                UNITS[(i + k) % UNITS.len()].into(),
+                UNITS[(i + k + 1) % UNITS.len()].into(),
+            ]),
             responsible_person: Some(format!("责任人{}", i % 50)),
             ..Default::default()
         },

@@ -84,7 +84,9 @@ impl Cli {
     /// Runs an `add` command and returns the id it prints.
     pub fn add(&self, args: &[&str]) -> i64 {
         let out = self.ok(args);
-        out.trim().parse().unwrap_or_else(|_| panic!("no id from {args:?}: {out}"))
+        out.trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("no id from {args:?}: {out}"))
     }
 
     /// Opens the database directly.

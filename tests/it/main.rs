@@ -3,3 +3,6 @@
 mod cli;
 mod cli_validation;
 mod common;
+mod xlsx_export;
+mod xlsx_fixtures;
+mod xlsx_import;

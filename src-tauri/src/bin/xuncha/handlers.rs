@@ -365,9 +365,7 @@ type DeadlineParts = (
 );
 
 /// Parses `--deadline` and `--milestone DATE:TARGET` options.
-fn deadline_and_milestones(
-    f: &TaskFields,
-) -> Result<DeadlineParts> {
+fn deadline_and_milestones(f: &TaskFields) -> Result<DeadlineParts> {
     let (kind, date) = match f.deadline.as_deref().map(str::trim) {
         None => (None, None),
         Some("") => (Some(DeadlineKind::Date), Some(None)),

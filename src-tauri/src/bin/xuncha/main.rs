@@ -52,7 +52,10 @@ fn usage_error(e: clap::Error) -> ExitCode {
         .get(ContextKind::InvalidArg)
         .map(|a| format!("：{a}"))
         .unwrap_or_default();
-    eprintln!("错误：{what}{arg}。用 xuncha --help 查看用法\n\n{}", e.render());
+    eprintln!(
+        "错误：{what}{arg}。用 xuncha --help 查看用法\n\n{}",
+        e.render()
+    );
     ExitCode::from(2)
 }
 

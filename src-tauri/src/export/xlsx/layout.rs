@@ -131,6 +131,9 @@ pub fn print_setup(ws: &mut Worksheet, repeat: Option<(u32, u32)>) -> Result<()>
     Ok(())
 }
 
+/// Excel's limit of characters in one cell.
+const MAX_CELL_CHARS: usize = 32_767;
+
 /// Writes one value: text in `text`, dates in the date format, numbers in `st.number`.
 pub fn write_value(
     ws: &mut Worksheet,
@@ -142,6 +145,11 @@ pub fn write_value(
 ) -> Result<()> {
     match v {
         CellValue::Empty => ws.write_blank(row, col, text),
+        CellValue::Text(s) if s.chars().count() > MAX_CELL_CHARS => {
+            let mut cut: String = s.chars().take(MAX_CELL_CHARS - 20).collect();
+            cut.push_str("……（超出单元格容量，已截断）");
+            ws.write_string_with_format(row, col, cut, text)
+        }
         CellValue::Text(s) => ws.write_string_with_format(row, col, s, text),
         CellValue::Date(d) => match excel_date(*d) {
             Some(x) => ws.write_datetime_with_format(row, col, x, &st.date),

@@ -145,6 +145,19 @@ struct Load {
     items: Vec<String>,
 }
 
+/// At most this many items are listed in one 负责事项 cell (a cell holds 32,767
+/// characters, and a longer list is read in the 任务清单 anyway).
+const MAX_ITEMS: usize = 40;
+
+fn items_text(items: &[String]) -> String {
+    if items.len() <= MAX_ITEMS {
+        return items.join("\n");
+    }
+    let mut s = items[..MAX_ITEMS].join("\n");
+    s.push_str(&format!("\n……等共{}项，详见任务清单", items.len()));
+    s
+}
+
 fn short(text: &str, n: usize) -> String {
     let mut s: String = text.chars().take(n).collect();
     if text.chars().count() > n {
@@ -253,7 +266,7 @@ pub fn responsibilities_table(all: &[&LedgerData]) -> Table {
             num(l.tasks - l.done),
             num(l.overdue),
             CellValue::date(l.next_due),
-            CellValue::text(l.items.join("\n")),
+            CellValue::text(items_text(&l.items)),
         ]);
     }
     t

@@ -332,14 +332,7 @@ impl<'a> Walker<'a> {
             match values::deadline(self.g.value(r, c), self.year) {
                 Ok(Some((k, d))) => (kind, date) = (k, d),
                 Ok(None) => self.issue(r, Some(c), Severity::Warning, "未填写整改时限".into()),
-                Err(msg) => self.issue(
-                    r,
-                    Some(c),
-                    Severity::Error,
-                    format!(
-                        "{msg}：整改时限请写成 2025年3月31日、2025.3.31、2025年6月底前、立行立改 或 长期坚持"
-                    ),
-                ),
+                Err(msg) => self.issue(r, Some(c), Severity::Error, msg),
             }
         }
         let status = match self.col(Status) {
