@@ -3,6 +3,7 @@
 mod cli;
 mod cli_validation;
 mod common;
+mod xlsx_cli;
 mod xlsx_export;
 mod xlsx_fixtures;
 mod xlsx_import;

@@ -2,6 +2,9 @@
 //! into an [`plan::ImportPlan`] (what would be created and every problem found, cell by
 //! cell), which the user checks before anything is written.
 
+pub mod apply;
 pub mod names;
 pub mod plan;
 pub mod xlsx;
+
+pub use apply::{apply, ImportOutcome, Target};

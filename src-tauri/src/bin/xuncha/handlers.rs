@@ -69,6 +69,12 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
             )
         }
         Command::VerifyAudit => verify(db, j),
+        Command::Export(ExportCmd::Ledger {
+            out,
+            inspection,
+            template,
+        }) => crate::ledger_io::export_ledger(db, j, out, *inspection, template.as_deref(), today),
+        Command::Import(a) => crate::ledger_io::import(db, j, a, today),
         Command::Audit { limit, entity } => {
             let rows = db.read(|c| audit::recent(c, entity.as_deref(), *limit))?;
             if j {

@@ -3,6 +3,7 @@
 
 mod args;
 mod handlers;
+mod ledger_io;
 mod output;
 
 use std::io::IsTerminal;
@@ -78,7 +79,14 @@ fn writes(cmd: &args::Command) -> bool {
     use args::Command::*;
     !matches!(
         cmd,
-        List(_) | Stats { .. } | Deadlines { .. } | VerifyAudit | Audit { .. } | Backup { .. }
+        List(_)
+            | Stats { .. }
+            | Deadlines { .. }
+            | VerifyAudit
+            | Audit { .. }
+            | Backup { .. }
+            | Export(_)
+            | Import(args::ImportArgs { dry_run: true, .. })
     )
 }
 
