@@ -144,18 +144,36 @@ pub fn write(
         return Ok(LedgerCounts::default());
     };
     let last_col = (tpl.columns.len() - 1) as u16;
-    let data_start = write_top(ws, st, tpl, first, &widths)?;
+    let top = write_top(ws, st, tpl, first, &widths)?;
+    let data_start = top.data_start;
     ws.set_freeze_panes(data_start, 0).map_err(xlsx_err)?;
     print_setup(ws, Some((2, data_start - 1)))?;
 
+    let size = st.fonts.body_size;
+    let total_pt = span_pt(&widths, 0, widths.len() - 1);
+    let heights: Vec<(bool, Vec<f64>)> = list
+        .iter()
+        .map(|b| match b {
+            Block::Section(text) => (
+                true,
+                vec![text_height(text, total_pt, size).min(MAX_ROW_PT)],
+            ),
+            Block::Finding { head, rows, .. } => {
+                (false, block_heights(tpl, st, &widths, head, rows))
+            }
+        })
+        .collect();
+    let scale = (super::layout::page_width_pt() / total_pt).min(1.0);
+    let breaks = page_breaks(&top, &heights, scale);
+    ws.set_page_breaks(&breaks).map_err(xlsx_err)?;
+
     let mut counts = LedgerCounts::default();
     let mut r = data_start;
-    let size = st.fonts.body_size;
-    for block in &list {
+    for (block, (_, heights)) in list.iter().zip(&heights) {
         match block {
             Block::Section(text) => {
-                let h = text_height(text, span_pt(&widths, 0, widths.len() - 1), size);
-                ws.set_row_height(r, h.min(MAX_ROW_PT)).map_err(xlsx_err)?;
+                let h = heights.first().copied().unwrap_or(MAX_ROW_PT);
+                ws.set_row_height(r, h).map_err(xlsx_err)?;
                 merge_or_write(ws, r, 0, r, last_col, text, &st.section)?;
                 r += 1;
             }
@@ -166,9 +184,8 @@ pub fn write(
             } => {
                 counts.findings += 1;
                 counts.tasks += finding.tasks.len();
-                let heights = block_heights(tpl, st, &widths, head, rows);
                 let n = rows.len() as u32;
-                for (i, (row, h)) in rows.iter().zip(&heights).enumerate() {
+                for (i, (row, h)) in rows.iter().zip(heights).enumerate() {
                     let rr = r + i as u32;
                     ws.set_row_height(rr, *h).map_err(xlsx_err)?;
                     for (c, spec) in tpl.columns.iter().enumerate() {
@@ -209,7 +226,7 @@ fn write_top(
     tpl: &LedgerTemplate,
     data: &LedgerData,
     widths: &[f64],
-) -> Result<u32> {
+) -> Result<Top> {
     let last = widths.len() - 1;
     let last_col = last as u16;
     let title = fill(&tpl.title, data);
@@ -227,8 +244,9 @@ fn write_top(
     while split > 0 && span_pt(widths, split, last) < need {
         split -= 1;
     }
-    ws.set_row_height(1, height_for_lines(1, f.body_size) + 4.0)
-        .map_err(xlsx_err)?;
+    let line_h = height_for_lines(1, f.body_size) + 4.0;
+    ws.set_row_height(1, line_h).map_err(xlsx_err)?;
+    let title_h = title_h.min(MAX_ROW_PT);
     let unit_line = fill(&tpl.unit_line, data);
     if split == 0 {
         merge_or_write(ws, 1, 0, 1, last_col, &unit_line, &st.subline_left)?;
@@ -270,15 +288,19 @@ fn write_top(
             ws.write_string_with_format(2, c as u16, t, &st.header)
                 .map_err(xlsx_err)?;
         }
-        return Ok(3);
+        return Ok(Top {
+            data_start: 3,
+            above_header: title_h + line_h,
+            header: h.min(MAX_ROW_PT),
+        });
     }
     let h = headers
         .iter()
         .zip(widths)
         .map(|(t, w)| text_height(t, super::measure::column_pt(*w), hs))
         .fold(height_for_lines(1, hs), f64::max);
-    ws.set_row_height(2, height_for_lines(1, hs))
-        .map_err(xlsx_err)?;
+    let group_h = height_for_lines(1, hs);
+    ws.set_row_height(2, group_h).map_err(xlsx_err)?;
     ws.set_row_height(3, h.min(MAX_ROW_PT)).map_err(xlsx_err)?;
     let mut c = 0;
     while c < tpl.columns.len() {
@@ -300,7 +322,52 @@ fn write_top(
             c += 1;
         }
     }
-    Ok(4)
+    Ok(Top {
+        data_start: 4,
+        above_header: title_h + line_h,
+        header: group_h + h.min(MAX_ROW_PT),
+    })
+}
+
+/// Where the data starts and how tall the rows above it are (pt).
+struct Top {
+    data_start: u32,
+    /// Title and 填报单位 line: on the first page only.
+    above_header: f64,
+    /// Header rows: repeated on every page.
+    header: f64,
+}
+
+/// Printable height of an A4 landscape page inside the margins, less room for the
+/// footer, in points.
+const PAGE_BODY_PT: f64 = 595.0 - 2.0 * 0.6 * 72.0 - 24.0;
+
+/// Rows before which a page should break so that no finding (with its merged cells) is
+/// split over two pages, and a section row stays with its first finding. `blocks` are
+/// the heights of each block's rows; `scale` is the print scale fitting the width.
+fn page_breaks(top: &Top, blocks: &[(bool, Vec<f64>)], scale: f64) -> Vec<u32> {
+    let avail = PAGE_BODY_PT / scale;
+    let mut used = top.above_header + top.header;
+    let mut breaks = Vec::new();
+    let mut r = top.data_start;
+    for (i, (section, rows)) in blocks.iter().enumerate() {
+        let mut need: f64 = rows.iter().sum();
+        if *section {
+            need += blocks.get(i + 1).map_or(0.0, |(_, n)| n.iter().sum());
+        }
+        let fits_a_page = need <= avail - top.header;
+        if used + need > avail && used > top.header + 1.0 && fits_a_page && breaks.len() < 1000 {
+            breaks.push(r);
+            used = top.header;
+        }
+        used += rows.iter().sum::<f64>();
+        // A block taller than a page leaves the next page partly used.
+        while used > avail {
+            used -= avail - top.header;
+        }
+        r += rows.len() as u32;
+    }
+    breaks
 }
 
 /// Heights of a finding's rows: each row fits its task cells, and together they fit the
