@@ -125,7 +125,7 @@ fn task(id: i64, finding_id: i64, seq: i64, n: usize, today: NaiveDate) -> Task 
     } else {
         Vec::new()
     };
-    let units = if n % 3 == 0 {
+    let units = if n.is_multiple_of(3) {
         vec![UNITS[n % 6].to_owned(), UNITS[(n + 2) % 6].to_owned()]
     } else {
         vec![UNITS[(n + 1) % 6].to_owned()]
@@ -136,7 +136,7 @@ fn task(id: i64, finding_id: i64, seq: i64, n: usize, today: NaiveDate) -> Task 
         finding_id,
         seq,
         measure: MEASURES[n % MEASURES.len()].into(),
-        goal: if n % 2 == 0 {
+        goal: if n.is_multiple_of(2) {
             "问题得到有效解决，相关制度健全完善".into()
         } else {
             "整改到位，形成长效机制".into()
@@ -153,7 +153,7 @@ fn task(id: i64, finding_id: i64, seq: i64, n: usize, today: NaiveDate) -> Task 
             responsible_units: units,
             responsible_person: PEOPLE[n % 6].into(),
         },
-        note: if n % 5 == 0 {
+        note: if n.is_multiple_of(5) {
             "挂牌督办".into()
         } else {
             String::new()

@@ -158,7 +158,7 @@ pub struct Header {
     pub first: u32,
     pub last: u32,
     /// (sheet column, recognised column, header text as written).
-    pub columns: Vec<(u32, LedgerColumn, String)>,
+    pub columns: Vec<HeaderCell>,
 }
 
 impl Header {
@@ -180,8 +180,11 @@ impl Header {
     }
 }
 
-/// Recognised columns of one row: (column, recognised, text).
-fn row_columns(g: &Grid, r: u32) -> Vec<(u32, LedgerColumn, String)> {
+/// A recognised header cell: (sheet column, recognised column, text as written).
+type HeaderCell = (u32, LedgerColumn, String);
+
+/// Recognised columns of one row.
+fn row_columns(g: &Grid, r: u32) -> Vec<HeaderCell> {
     let (c0, c1) = (g.start().1, g.end().1);
     (c0..=c1)
         .filter_map(|c| {
@@ -199,7 +202,7 @@ const SEARCH_ROWS: u32 = 40;
 pub fn find(g: &Grid) -> Option<Header> {
     let (r0, _) = g.start();
     let last = g.end().0.min(r0 + SEARCH_ROWS);
-    let mut best: Option<(usize, u32, Vec<(u32, LedgerColumn, String)>)> = None;
+    let mut best: Option<(usize, u32, Vec<HeaderCell>)> = None;
     for r in r0..=last {
         let cols = row_columns(g, r);
         let n = cols.len();
