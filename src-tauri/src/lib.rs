@@ -7,6 +7,8 @@ pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod export;
+pub mod import;
 pub mod paths;
 pub mod report;
 

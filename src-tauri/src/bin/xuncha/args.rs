@@ -117,6 +117,11 @@ pub enum Command {
     },
     /// 校验操作记录（审计日志）未被篡改，并检查佐证材料文件
     VerifyAudit,
+    /// 导出文件：整改台账（Excel）
+    #[command(subcommand)]
+    Export(ExportCmd),
+    /// 导入 Excel 台账（先用 --dry-run 检查）
+    Import(ImportArgs),
     /// 最近的操作记录
     Audit {
         #[arg(long, default_value_t = 20)]
@@ -675,4 +680,35 @@ pub enum ListCmd {
     },
     /// 整改任务
     Tasks(TaskFilterArgs),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ExportCmd {
+    /// 整改台账 Excel 工作簿（整改台账、问题清单、任务清单、责任清单、进展统计…）
+    Ledger {
+        /// 输出文件（.xlsx）
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+        /// 巡察编号（默认：全部巡察）
+        #[arg(long)]
+        inspection: Option<i64>,
+        /// 台账模板：已保存的模板名称，或模板 JSON 文件
+        #[arg(long, value_name = "NAME")]
+        template: Option<String>,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// Excel 台账文件（.xlsx 或 .xls）
+    pub file: PathBuf,
+    /// 导入到已有巡察（编号）
+    #[arg(long, conflicts_with = "new_inspection")]
+    pub inspection: Option<i64>,
+    /// 新建巡察并导入（巡察名称）
+    #[arg(long, value_name = "NAME")]
+    pub new_inspection: Option<String>,
+    /// 只检查并列出将导入的内容和发现的问题，不写入
+    #[arg(long)]
+    pub dry_run: bool,
 }

@@ -96,6 +96,12 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
             output::done(j, &format!("已从 {} 恢复{kept}", file.display()), &r)
         }
         Command::VerifyAudit => verify(db, j),
+        Command::Export(ExportCmd::Ledger {
+            out,
+            inspection,
+            template,
+        }) => crate::ledger_io::export_ledger(db, j, out, *inspection, template.as_deref(), today),
+        Command::Import(a) => crate::ledger_io::import(db, j, a, today),
         Command::Audit { limit, entity } => {
             let rows = db.read(|c| audit::recent(c, entity.as_deref(), *limit))?;
             if j {

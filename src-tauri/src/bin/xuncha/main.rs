@@ -3,6 +3,7 @@
 
 mod args;
 mod handlers;
+mod ledger_io;
 mod output;
 
 use std::io::IsTerminal;
@@ -89,6 +90,8 @@ fn writes(cmd: &args::Command) -> bool {
             | Backup { .. }
             | Backups
             | Init
+            | Export(_)
+            | Import(args::ImportArgs { dry_run: true, .. })
     )
 }
 

@@ -1,0 +1,3 @@
+//! Exports: the official documents laid out as files.
+
+pub mod xlsx;
