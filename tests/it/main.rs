@@ -6,6 +6,7 @@
 mod cli;
 mod cli_validation;
 mod common;
+mod fuzz;
 mod migrations;
 mod reliability;
 mod xlsx_cli;
