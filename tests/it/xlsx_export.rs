@@ -351,6 +351,20 @@ fn large_ledger_uses_constant_memory_and_keeps_merges() {
     assert!(merges.len() >= 800 * 3, "{}", merges.len());
     let r = wb.worksheet_range("整改台账").unwrap();
     assert_eq!(r.height(), 4 + 4 + 2400);
+    // Every header cell is there although the sheet is written row by row.
+    let header: Vec<String> = (0..15)
+        .map(|c| {
+            let t = text(r.get_value((2, c)));
+            if t.is_empty() {
+                text(r.get_value((3, c)))
+            } else {
+                t
+            }
+        })
+        .collect();
+    assert_eq!(header[10], "整改时限");
+    assert_eq!(header[14], "备注");
+    assert_eq!(text(r.get_value((3, 9))).replace('\n', ""), "责任人");
     let last = data.findings.last().unwrap().tasks.last().unwrap();
     assert_eq!(text(r.get_value((r.height() as u32 - 1, 3))), last.measure);
 }

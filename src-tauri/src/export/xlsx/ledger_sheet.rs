@@ -310,16 +310,19 @@ fn write_top(
                 end += 1;
             }
             merge_or_write(ws, 2, c as u16, 2, end as u16, &tpl.group_label, &st.header)?;
-            for (k, t) in headers.iter().enumerate().take(end + 1).skip(c) {
-                ws.write_string_with_format(3, k as u16, t, &st.header)
-                    .map_err(xlsx_err)?;
-            }
             c = end + 1;
         } else {
             let c16 = c as u16;
             ws.merge_range(2, c16, 3, c16, &headers[c], &st.header)
                 .map_err(xlsx_err)?;
             c += 1;
+        }
+    }
+    // Row 3 only after all of row 2: constant-memory sheets are written row by row.
+    for (k, t) in headers.iter().enumerate() {
+        if tpl.columns[k].column.is_assignment() {
+            ws.write_string_with_format(3, k as u16, t, &st.header)
+                .map_err(xlsx_err)?;
         }
     }
     Ok(Top {
