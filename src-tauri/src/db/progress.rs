@@ -1,5 +1,5 @@
 //! Progress entries (整改进展) with their evidence files, optionally moving the task's
-//! status. Files are stored before the database write and removed again if it fails.
+//! status. Files are stored inside the database write and removed again if it fails.
 
 use std::collections::HashMap;
 
@@ -26,61 +26,75 @@ pub fn add(db: &Db, input: &ProgressInput, today: NaiveDate) -> Result<Progress>
     };
     let mut stored: Vec<StoredFile> = vec![];
     let result = db.write(|tx| {
-        let task = tasks::get(tx.conn(), input.task_id, today)?;
+        tasks::get(tx.conn(), input.task_id, today)?;
         if let Some(dir) = &dir {
             for path in &input.evidence {
                 stored.push(evidence::store(dir, path)?);
             }
         }
-        if let Some(to) = input.status {
-            tasks::set_status_in_tx(tx, task.id, to, Via::Progress)?;
-        }
-        let entered_on = input.entered_on.unwrap_or(today);
-        let by = input
-            .by
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .unwrap_or(tx.operator())
-            .to_owned();
-        let created_at = super::now();
-        tx.conn().execute(
-            "INSERT INTO progress (task_id, entered_on, text, by, status_after, funds_recovered,
-                created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                task.id,
-                entered_on,
-                input.text.trim(),
-                by,
-                input.status,
-                input.funds_recovered,
-                created_at
-            ],
-        )?;
-        let id = tx.conn().last_insert_rowid();
-        let mut files = vec![];
-        for f in &stored {
-            files.push(evidence::insert(tx.conn(), task.id, Some(id), f)?);
-        }
-        let p = Progress {
-            id,
-            task_id: task.id,
-            entered_on,
-            text: input.text.trim().to_owned(),
-            by,
-            status_after: input.status,
-            funds_recovered: input.funds_recovered,
-            evidence: files,
-            created_at,
-        };
-        tx.audit::<(), _>("create", "progress", Some(id), None, Some(&p))?;
-        Ok(p)
+        add_in_tx(tx, input, &stored, today)
     });
     if let (Err(_), Some(dir)) = (&result, &dir) {
         evidence::discard(dir, &stored);
     }
     result
+}
+
+/// Records a progress entry, with files already stored by hash, inside a write. (Imports
+/// use it, with no files, for the progress text of existing ledgers; `input.evidence` is
+/// not read here.)
+pub fn add_in_tx(
+    tx: &mut super::WriteTx<'_>,
+    input: &ProgressInput,
+    stored: &[StoredFile],
+    today: NaiveDate,
+) -> Result<Progress> {
+    validate::progress(input)?;
+    let task = tasks::get(tx.conn(), input.task_id, today)?;
+    if let Some(to) = input.status {
+        tasks::set_status_in_tx(tx, task.id, to, Via::Progress)?;
+    }
+    let entered_on = input.entered_on.unwrap_or(today);
+    let by = input
+        .by
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or(tx.operator())
+        .to_owned();
+    let created_at = super::now();
+    tx.conn().execute(
+        "INSERT INTO progress (task_id, entered_on, text, by, status_after, funds_recovered,
+                created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            task.id,
+            entered_on,
+            input.text.trim(),
+            by,
+            input.status,
+            input.funds_recovered,
+            created_at
+        ],
+    )?;
+    let id = tx.conn().last_insert_rowid();
+    let mut files = vec![];
+    for f in stored {
+        files.push(evidence::insert(tx.conn(), task.id, Some(id), f)?);
+    }
+    let p = Progress {
+        id,
+        task_id: task.id,
+        entered_on,
+        text: input.text.trim().to_owned(),
+        by,
+        status_after: input.status,
+        funds_recovered: input.funds_recovered,
+        evidence: files,
+        created_at,
+    };
+    tx.audit::<(), _>("create", "progress", Some(id), None, Some(&p))?;
+    Ok(p)
 }
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Progress> {
