@@ -6,6 +6,7 @@
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod export;
 pub mod report;
 
 pub use error::{Error, Result};

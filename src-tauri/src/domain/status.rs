@@ -50,11 +50,7 @@ pub fn check_transition(from: Status, to: Status, via: Via) -> Result<()> {
     };
     Err(Error::invalid(
         "status",
-        format!(
-            "整改状态不能从“{}”改为“{}”{hint}",
-            from.label(),
-            to.label()
-        ),
+        format!("整改状态不能从“{}”改为“{}”{hint}", from.label(), to.label()),
     ))
 }
 
@@ -194,8 +190,16 @@ mod tests {
     #[test]
     fn long_term_uses_next_open_milestone() {
         let ms = vec![
-            Milestone { due_on: d("2025-03-31"), target: "a".into(), done: true },
-            Milestone { due_on: d("2025-06-30"), target: "b".into(), done: false },
+            Milestone {
+                due_on: d("2025-03-31"),
+                target: "a".into(),
+                done: true,
+            },
+            Milestone {
+                due_on: d("2025-06-30"),
+                target: "b".into(),
+                done: false,
+            },
         ];
         assert_eq!(
             effective_due(DeadlineKind::LongTerm, None, &ms),
@@ -209,9 +213,17 @@ mod tests {
             (&[], NotStarted, Completion::Incomplete),
             (&[Closed, Closed], Closed, Completion::Completed),
             (&[Closed, Completed], Completed, Completion::Completed),
-            (&[Closed, LongTerm], LongTerm, Completion::BasicallyCompleted),
+            (
+                &[Closed, LongTerm],
+                LongTerm,
+                Completion::BasicallyCompleted,
+            ),
             (&[NotStarted, Completed], InProgress, Completion::Incomplete),
-            (&[NotStarted, NotStarted], NotStarted, Completion::Incomplete),
+            (
+                &[NotStarted, NotStarted],
+                NotStarted,
+                Completion::Incomplete,
+            ),
         ];
         for (tasks, status, done) in cases {
             assert_eq!(finding_status(tasks), status, "{tasks:?}");

@@ -2,3 +2,4 @@
 //! from the store, with no layout. `export` lays it out as xlsx or PDF.
 
 pub mod data;
+pub mod doc;

@@ -1,0 +1,4 @@
+//! PDF output of the official documents.
+
+pub mod gb;
+pub mod linebreak;

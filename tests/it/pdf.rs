@@ -1,0 +1,1 @@
+//! PDF exports read back with poppler-utils (pdfinfo, pdffonts, pdftotext).
