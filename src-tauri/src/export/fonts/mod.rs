@@ -260,8 +260,12 @@ impl FontSet {
     pub fn discover(shipped: Option<&Path>, system_dirs: &[PathBuf]) -> FontSet {
         let installed = system::scan(system_dirs);
         let find = |name: &str| {
+            // Of the faces with this name, the regular weight (not 粗体 / Bold).
             let want = system::normalise(name);
-            installed.iter().find(|f| f.names.contains(&want))
+            installed
+                .iter()
+                .filter(|f| f.names.contains(&want))
+                .min_by_key(|f| (i32::from(f.weight) - 400).abs())
         };
         let mut set = FontSet {
             slots: Vec::new(),

@@ -15,6 +15,8 @@ pub struct InstalledFace {
     /// Every family and full name the face declares, in every language, normalised
     /// (see [`normalise`]).
     pub names: Vec<String>,
+    /// OS/2 weight class (400 regular, 700 bold); 400 when absent.
+    pub weight: u16,
 }
 
 /// Names are compared without spaces, underscores' neighbours kept, case-insensitively:
@@ -135,11 +137,12 @@ pub fn read_faces(path: &Path) -> Vec<InstalledFace> {
         .iter()
         .enumerate()
         .filter_map(|(i, &off)| {
-            let names = face_names(&mut file, off)?;
+            let (names, weight) = face_names(&mut file, off)?;
             Some(InstalledFace {
                 path: path.to_path_buf(),
                 index: i as u32,
                 names,
+                weight,
             })
         })
         .collect()
@@ -152,11 +155,21 @@ fn read_at(file: &mut File, offset: u64, len: usize) -> Option<Vec<u8>> {
     Some(buf)
 }
 
-/// Family (1), full (4) and typographic family (16) names of the face at `offset`.
-fn face_names(file: &mut File, offset: u64) -> Option<Vec<String>> {
+/// Family (1), full (4) and typographic family (16) names of the face at `offset`, and
+/// its weight class.
+fn face_names(file: &mut File, offset: u64) -> Option<(Vec<String>, u16)> {
     let head = read_at(file, offset, 12)?;
     let num_tables = usize::from(u16::from_be_bytes([head[4], head[5]])).min(128);
     let records = read_at(file, offset + 12, num_tables * 16)?;
+    let weight = records
+        .chunks_exact(16)
+        .find(|r| &r[0..4] == b"OS/2")
+        .and_then(|r| {
+            let off = u32::from_be_bytes([r[8], r[9], r[10], r[11]]);
+            read_at(file, u64::from(off) + 4, 2)
+        })
+        .map(|b| u16::from_be_bytes([b[0], b[1]]))
+        .unwrap_or(400);
     let name_record = records.chunks_exact(16).find(|r| &r[0..4] == b"name")?;
     let table_off = u32::from_be_bytes([
         name_record[8],
@@ -187,7 +200,7 @@ fn face_names(file: &mut File, offset: u64) -> Option<Vec<String>> {
         .collect();
     names.sort();
     names.dedup();
-    Some(names)
+    Some((names, weight))
 }
 
 #[cfg(test)]
