@@ -5,5 +5,6 @@
 pub mod data;
 pub mod doc;
 pub mod feedback;
+pub mod ledger;
 pub mod numbering;
 pub mod sample;

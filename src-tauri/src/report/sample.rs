@@ -60,7 +60,9 @@ fn manifestation(i: usize) -> String {
         // Every seventh finding is long enough to run over a page of the ledger.
         3 => format!("{}\n{}\n{}", base.repeat(3), base.repeat(3), base.repeat(2)),
         0 => base.to_owned(),
-        _ => base.chars().take(60 + 10 * (i % 5)).collect::<String>() + "。",
+        _ => crate::report::numbering::sentence(
+            &base.chars().take(60 + 10 * (i % 5)).collect::<String>(),
+        ),
     }
 }
 

@@ -208,10 +208,13 @@ fn text_entries(
                 (g.area_left(), width)
             };
             let extra = l.justify_spacing(avail, g.char_pitch());
+            // The last two lines of a paragraph stay together: no single stub line at
+            // the top of a page.
+            let widow_guard = lines.len() >= 2 && k + 2 == lines.len();
             out.push(Entry {
                 lines: 1,
                 items: vec![rel(x, role, size, &l.text, sq + extra)],
-                keep_with_next,
+                keep_with_next: keep_with_next || widow_guard,
                 ..Entry::default()
             });
         }

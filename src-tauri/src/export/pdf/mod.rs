@@ -7,6 +7,7 @@
 
 pub mod compose;
 pub mod gb;
+pub mod ledger;
 pub mod linebreak;
 pub mod writer;
 
@@ -14,6 +15,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::export::fonts::FontSet;
+use crate::report::data::LedgerData;
 use crate::report::doc::Document;
 use crate::{Error, Result};
 
@@ -26,6 +28,14 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
 pub fn render_with(doc: &Document, fonts: &FontSet) -> Result<Vec<u8>> {
     let pages = compose::compose(doc, fonts);
     writer::write(&doc.title, &pages, fonts)
+}
+
+/// The combined rectification ledger as an A4 landscape PDF.
+pub fn ledger_pdf(data: &LedgerData) -> Result<Vec<u8>> {
+    let fonts = FontSet::global();
+    let table = crate::report::ledger::ledger_table(data);
+    let pages = ledger::compose(&table, fonts);
+    writer::write(&table.title, &pages, fonts)
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file beside it, then a rename, so a
