@@ -8,3 +8,5 @@ pub mod feedback;
 pub mod ledger;
 pub mod numbering;
 pub mod sample;
+pub mod status_report;
+pub mod weekly;

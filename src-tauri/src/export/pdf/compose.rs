@@ -243,7 +243,12 @@ fn signature_entries(
     for _ in 0..g.signature_gap_lines {
         out.push(blank(true));
     }
-    if let Some(sig) = signature {
+    // Several signature lines (unit, then 党组书记：…) each centre over the date.
+    let sig_lines: Vec<&str> = signature
+        .map(|s| s.lines().map(str::trim).filter(|l| !l.is_empty()).collect())
+        .unwrap_or_default();
+    let n = sig_lines.len();
+    for (k, sig) in sig_lines.into_iter().enumerate() {
         let w = width_of(sig);
         let max_right = g.area_right() - 2.0 * g.char_pitch();
         let x = if date.is_some() {
@@ -254,7 +259,7 @@ fn signature_entries(
         out.push(Entry {
             lines: 1,
             items: vec![rel(x.max(g.area_left()), FontRole::Fang, size, sig, sq)],
-            keep_with_next: date.is_some(),
+            keep_with_next: date.is_some() || k + 1 < n,
             ..Entry::default()
         });
     }
