@@ -4,6 +4,9 @@
 //!
 //! TODO: switch to the CLI (`xuncha export feedback|report|ledger|weekly`) once it exists.
 
+// Test helpers panic on purpose: a failed read-back is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -85,8 +88,11 @@ fn assert_fonts_subset(path: &Path) {
     }
 }
 
-/// Words with their boxes (points from the top left), per page.
-fn words(path: &Path) -> Vec<Vec<(String, f64, f64, f64, f64)>> {
+/// A word and its box: text, xMin, yMin, xMax, yMax (points from the top left).
+type Word = (String, f64, f64, f64, f64);
+
+/// Words with their boxes, per page.
+fn words(path: &Path) -> Vec<Vec<Word>> {
     let html = tool("pdftotext", &["-bbox"], path);
     let mut pages = Vec::new();
     for page in html.split("<page ").skip(1) {

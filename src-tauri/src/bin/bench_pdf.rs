@@ -178,8 +178,8 @@ fn libreoffice(dir: &Path) -> Result<Figures, String> {
         let secs = start.elapsed().as_secs_f64();
         let peak = String::from_utf8_lossy(&out.stderr)
             .lines()
-            .filter_map(|l| l.trim().parse::<u64>().ok())
-            .last()
+            .rev()
+            .find_map(|l| l.trim().parse::<u64>().ok())
             .unwrap_or(0);
         Ok((secs, peak))
     };

@@ -12,7 +12,11 @@ pub fn cn_number(n: usize) -> String {
         20..=99 => format!(
             "{}十{}",
             DIGITS[n / 10],
-            if n % 10 > 0 { DIGITS[n % 10] } else { "" }
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[n % 10]
+            }
         ),
         _ => {
             let rest = n % 100;

@@ -335,7 +335,7 @@ pub fn page_number(n: usize, g: &GbLayout, fonts: &FontSet) -> Text {
     let text = format!("— {n} —");
     let w = placed_width(fonts, FontRole::Song, &text, size, 0.0);
     let inset = g.page_no_inset_chars * size;
-    let x = if n % 2 == 1 {
+    let x = if !n.is_multiple_of(2) {
         g.area_right() - inset - w
     } else {
         g.area_left() + inset

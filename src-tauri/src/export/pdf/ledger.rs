@@ -454,7 +454,7 @@ fn page_number(n: usize, fonts: &FontSet) -> Text {
     let text = format!("— {n} —");
     let w = placed_width(fonts, FontRole::Song, &text, size, 0.0);
     let inset = GB.page_no_inset_chars * size;
-    let x = if n % 2 == 1 {
+    let x = if !n.is_multiple_of(2) {
         GEO.right - inset - w
     } else {
         GEO.left + inset
