@@ -38,7 +38,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "PDF benchmark — 1,000-task ledger, ~20-page feedback report (release build recommended)\n"
     );
-    let ledger = child("ledger", &dir.join("ledger.pdf"))?;
+    let ledger = child("ledger", &dir.join("xuncha-ledger.pdf"))?;
     let report = child("report", &dir.join("report.pdf"))?;
     let lo = libreoffice(&dir);
     println!(
