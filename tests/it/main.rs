@@ -8,6 +8,7 @@ mod cli_validation;
 mod common;
 mod fuzz;
 mod migrations;
+mod pdf;
 mod reliability;
 mod xlsx_cli;
 mod xlsx_export;

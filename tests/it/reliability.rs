@@ -61,6 +61,17 @@ fn random_kills_lose_nothing_reported_and_leave_no_orphans() {
             "2025-06-30",
         ])
         .to_string();
+    // Kill delays start from how long a write takes on this machine and adapt as they go.
+    let timed = |args: &[&str]| {
+        let t = std::time::Instant::now();
+        cli.ok(args);
+        t.elapsed().as_micros() as u64
+    };
+    let mut single = (0..3)
+        .map(|_| timed(&["finding", "add", "--category", "1", "--title", "计时用问题"]))
+        .min()
+        .unwrap_or(20_000);
+    let mut demo = timed(&["demo"]);
     let mut rng = Lcg(std::env::var("XUNCHA_SEED")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -123,13 +134,20 @@ fn random_kills_lose_nothing_reported_and_leave_no_orphans() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_micros(rng.next(if table == "inspections" {
-            400_000
+        let span = if table == "inspections" {
+            &mut demo
         } else {
-            60_000
-        })));
+            &mut single
+        };
+        std::thread::sleep(Duration::from_micros(rng.next(*span + 1)));
         let _ = child.kill(); // SIGKILL
         let out = child.wait_with_output().unwrap();
+        // Steer the kill delay so that about half the runs are cut off mid-write.
+        *span = if out.status.success() {
+            *span * 4 / 5
+        } else {
+            *span * 5 / 4 + 100
+        };
         if out.status.success() {
             completed += 1;
             let id: i64 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
