@@ -9,6 +9,7 @@ mod common;
 mod fuzz;
 mod migrations;
 mod pdf;
+mod pdf_cli;
 mod reliability;
 mod xlsx_cli;
 mod xlsx_export;

@@ -10,9 +10,9 @@ use crate::report::feedback::by_category;
 use crate::report::ledger::deadline_text;
 use crate::report::numbering::{date_cn, level1, level2, sentence};
 
-/// The numbers the report states. Finding-level completion follows
-/// `domain::status::completion` (already derived on each finding).
-// TODO: replace with `domain::counting` once the lead's official counting lands.
+/// The numbers the report states, from the same derived values as `domain::counting`
+/// (each finding's completion, each task's status and overdue), plus the breakdowns of
+/// rules made that the report words separately.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Counts {
     pub findings: usize,
@@ -38,11 +38,7 @@ pub struct Counts {
 impl Counts {
     /// 完成率 in percent (completed findings over all).
     pub fn completion_rate(&self) -> f64 {
-        if self.findings == 0 {
-            0.0
-        } else {
-            self.completed as f64 * 100.0 / self.findings as f64
-        }
+        crate::domain::counting::rate(self.completed as u32, self.findings as u32)
     }
 }
 

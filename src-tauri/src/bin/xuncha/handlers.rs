@@ -100,7 +100,20 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
             out,
             inspection,
             template,
+        }) if is_pdf(out) => crate::documents::export_ledger_pdf(db, j, out, *inspection, today),
+        Command::Export(ExportCmd::Ledger {
+            out,
+            inspection,
+            template,
         }) => crate::ledger_io::export_ledger(db, j, out, *inspection, template.as_deref(), today),
+        Command::Export(ExportCmd::Feedback(a)) => {
+            crate::documents::export_editable(db, j, DocKind::Feedback, a, today)
+        }
+        Command::Export(ExportCmd::Report(a)) => {
+            crate::documents::export_editable(db, j, DocKind::Report, a, today)
+        }
+        Command::Export(ExportCmd::Weekly(a)) => crate::documents::export_weekly(db, j, a, today),
+        Command::Document(c) => crate::documents::document(db, j, c, today),
         Command::Import(a) => crate::ledger_io::import(db, j, a, today),
         Command::Audit { limit, entity } => {
             let rows = db.read(|c| audit::recent(c, entity.as_deref(), *limit))?;
@@ -120,6 +133,12 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// Whether an output path asks for PDF.
+fn is_pdf(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }
 
 /// Parses an optional date argument, naming the field on error.
