@@ -13,3 +13,4 @@ mod xlsx_cli;
 mod xlsx_export;
 mod xlsx_fixtures;
 mod xlsx_import;
+mod xlsx_progress;

@@ -64,9 +64,20 @@ pub struct PlannedTask {
     pub deadline: Option<NaiveDate>,
     /// As written; `None` when the cell was blank.
     pub status: Option<Status>,
+    /// The 整改进展 cell as written.
     pub progress: String,
+    /// The same, split into the entries to record (one per dated line).
+    pub progress_entries: Vec<PlannedProgress>,
     pub evidence: String,
     pub note: String,
+}
+
+/// One progress entry (整改进展) read from a task's progress cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlannedProgress {
+    /// The date written before it; `None` = recorded as of the import.
+    pub entered_on: Option<NaiveDate>,
+    pub text: String,
 }
 
 /// A finding (反馈问题) to create, with its tasks.

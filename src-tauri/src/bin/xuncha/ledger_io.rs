@@ -111,13 +111,14 @@ pub fn import(db: &Db, j: bool, a: &ImportArgs, today: NaiveDate) -> Result<()> 
     output::done(
         j,
         &format!(
-            "已导入到巡察 {}：新增类别 {} 个，新增反馈问题 {} 个（已有 {} 个），新增整改任务 {} 项，更新 {} 项{}",
+            "已导入到巡察 {}：新增类别 {} 个，新增反馈问题 {} 个（已有 {} 个），新增整改任务 {} 项，更新 {} 项，新增整改进展 {} 条{}",
             outcome.inspection_id,
             outcome.categories_added,
             outcome.findings_added,
             outcome.findings_matched,
             outcome.tasks_added,
             outcome.tasks_updated,
+            outcome.progress_added,
             if outcome.changes.is_empty() {
                 String::new()
             } else {

@@ -3,6 +3,7 @@
 
 pub mod grid;
 pub mod header;
+pub mod progress;
 pub mod rows;
 pub mod values;
 

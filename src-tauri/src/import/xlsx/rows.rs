@@ -362,6 +362,7 @@ impl<'a> Walker<'a> {
             deadline_kind: kind,
             deadline: date,
             status,
+            progress_entries: super::progress::entries(&self.text(r, Progress), self.year),
             progress: self.text(r, Progress),
             evidence: self.text(r, Evidence),
             note: self.text(r, Note),
