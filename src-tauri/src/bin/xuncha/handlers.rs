@@ -151,7 +151,7 @@ fn inspection_input(f: &InspectionFields) -> Result<InspectionInput> {
         team: f.team.clone(),
         team_leader: f.team_leader.clone(),
         deputy_leader: f.deputy_leader.clone(),
-        team_members: f.team_members.as_deref().map(directory::split_names),
+        team_members: f.team_members.as_deref().map(names::split_names),
         inspected_org: f.inspected_org.clone(),
         org_secretary: f.org_secretary.clone(),
         unit_name: f.unit_name.clone(),
@@ -385,7 +385,7 @@ fn assignment(a: &AssignmentArgs) -> AssignmentPatch {
         lead_leader: a.lead_leader.clone(),
         responsible_leader: a.responsible_leader.clone(),
         lead_unit: a.lead_unit.clone(),
-        responsible_units: a.responsible_units.as_deref().map(directory::split_names),
+        responsible_units: a.responsible_units.as_deref().map(names::split_names),
         responsible_person: a.responsible_person.clone(),
     }
 }

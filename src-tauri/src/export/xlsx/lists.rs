@@ -9,9 +9,9 @@ use super::cells::{deadline_cell, fill, CellValue};
 use super::table::{col, Table};
 use super::template::SheetKind;
 use crate::domain::dates::format_cn;
+use crate::domain::names::split_names;
 use crate::domain::status::{effective_due, is_done, next_open_milestone};
 use crate::domain::{Finding, Task};
-use crate::import::names::split_names;
 use crate::report::data::LedgerData;
 
 fn title(kind: SheetKind, all: &[&LedgerData]) -> String {

@@ -12,8 +12,8 @@ use super::ledger_sheet::merge_or_write;
 use super::measure::{column_pt, height_for_lines, text_height};
 use super::styles::Styles;
 use super::template::SheetKind;
+use crate::domain::names::split_names;
 use crate::domain::{Completion, Finding, Status, Warning};
-use crate::import::names::split_names;
 use crate::report::data::LedgerData;
 use crate::Result;
 

@@ -8,10 +8,10 @@ use std::collections::HashMap;
 use super::grid::Grid;
 use super::header::Header;
 use super::values;
+use crate::domain::names::split_names;
 use crate::domain::{Assignment, DeadlineKind, Nature};
 use crate::export::xlsx::layout::col_letter;
 use crate::export::xlsx::LedgerColumn;
-use crate::import::names::split_names;
 use crate::import::plan::{ImportPlan, Issue, PlannedFinding, PlannedTask, Severity};
 
 /// Category given to findings met before any section row, when the sheet has none.
