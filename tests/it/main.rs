@@ -14,3 +14,4 @@ mod xlsx_export;
 mod xlsx_fixtures;
 mod xlsx_import;
 mod xlsx_progress;
+mod xlsx_templates;

@@ -122,6 +122,9 @@ pub enum Command {
     Export(ExportCmd),
     /// 导入 Excel 台账（先用 --dry-run 检查）
     Import(ImportArgs),
+    /// 台账模板：保存、列出、查看、删除（“默认”为内置官方格式）
+    #[command(subcommand)]
+    Template(TemplateCmd),
     /// 最近的操作记录
     Audit {
         #[arg(long, default_value_t = 20)]
@@ -696,6 +699,24 @@ pub enum ExportCmd {
         #[arg(long, value_name = "NAME")]
         template: Option<String>,
     },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TemplateCmd {
+    /// 从 JSON 文件保存台账模板（同名则替换）
+    Save {
+        /// 模板名称
+        name: String,
+        /// 模板 JSON 文件（可先用 template show 默认 导出内置格式再修改）
+        #[arg(long, value_name = "FILE.json")]
+        file: PathBuf,
+    },
+    /// 已保存的台账模板
+    List,
+    /// 以 JSON 显示台账模板（名称为“默认”时显示内置官方格式）
+    Show { name: String },
+    /// 删除台账模板
+    Delete { name: String },
 }
 
 #[derive(Args, Debug)]

@@ -102,6 +102,7 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
             template,
         }) => crate::ledger_io::export_ledger(db, j, out, *inspection, template.as_deref(), today),
         Command::Import(a) => crate::ledger_io::import(db, j, a, today),
+        Command::Template(c) => crate::ledger_io::template_cmd(db, j, c),
         Command::Audit { limit, entity } => {
             let rows = db.read(|c| audit::recent(c, entity.as_deref(), *limit))?;
             if j {

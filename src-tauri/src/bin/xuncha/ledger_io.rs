@@ -4,35 +4,76 @@
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
-use xuncha::db::{inspections, ledger, settings, Db};
-use xuncha::export::xlsx::{self, LedgerTemplate};
+use xuncha::db::{inspections, ledger, Db};
+use xuncha::export::xlsx::{self, saved, LedgerTemplate};
 use xuncha::import::{self, Target};
 use xuncha::{Error, Result};
 
-use crate::args::ImportArgs;
+use crate::args::{ImportArgs, TemplateCmd};
 use crate::output;
 
-/// Settings key under which a named ledger template is saved (JSON).
-pub fn template_key(name: &str) -> String {
-    format!("ledger_template.{name}")
-}
-
-/// A template by name (saved in the database) or from a JSON file.
+/// A template by name (saved in the database, 默认 = the official layout) or from a JSON
+/// file.
 fn template(db: &Db, name: Option<&str>) -> Result<LedgerTemplate> {
     let Some(name) = name else {
         return Ok(LedgerTemplate::default());
     };
     let path = Path::new(name);
     if path.extension().is_some_and(|e| e == "json") && path.exists() {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        return LedgerTemplate::from_json(&text);
+        return template_file(path);
     }
-    match db.read(|c| settings::get(c, &template_key(name)))? {
-        Some(json) => LedgerTemplate::from_json(&json),
-        None => Err(Error::invalid(
-            "template",
-            format!("没有名为“{name}”的台账模板：可用已保存的模板名称，或一个模板 JSON 文件"),
-        )),
+    db.read(|c| saved::load(c, name))
+}
+
+fn template_file(path: &Path) -> Result<LedgerTemplate> {
+    let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            Error::invalid("file", format!("找不到模板文件“{}”", path.display()))
+        }
+        _ => Error::io(path, e),
+    })?;
+    LedgerTemplate::from_json(&text)
+        .map_err(|e| Error::invalid("file", format!("模板文件“{}”有误：{e}", path.display())))
+}
+
+/// `xuncha template save|list|show|delete`.
+pub fn template_cmd(db: &Db, j: bool, c: &TemplateCmd) -> Result<()> {
+    match c {
+        TemplateCmd::Save { name, file } => {
+            let tpl = template_file(file)?;
+            db.write(|tx| saved::save_in_tx(tx, name, &tpl))?;
+            output::done(
+                j,
+                &format!(
+                    "已保存台账模板“{}”（{} 列，工作表：{}）；导出时用 --template {}",
+                    name.trim(),
+                    tpl.columns.len(),
+                    tpl.sheets
+                        .iter()
+                        .map(|s| s.name())
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                    name.trim()
+                ),
+                &tpl,
+            )
+        }
+        TemplateCmd::List => {
+            let all = db.read(saved::list)?;
+            if j {
+                return output::json(&all);
+            }
+            println!("{}（内置官方格式）", saved::DEFAULT_NAME);
+            for s in all {
+                println!("{}：{}", s.name, s.template.title);
+            }
+            Ok(())
+        }
+        TemplateCmd::Show { name } => output::json(&db.read(|c| saved::load(c, name))?),
+        TemplateCmd::Delete { name } => {
+            db.write(|tx| saved::delete_in_tx(tx, name))?;
+            output::done(j, &format!("已删除台账模板“{}”", name.trim()), &name.trim())
+        }
     }
 }
 

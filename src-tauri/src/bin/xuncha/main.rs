@@ -91,6 +91,7 @@ fn writes(cmd: &args::Command) -> bool {
             | Backups
             | Init
             | Export(_)
+            | Template(args::TemplateCmd::List | args::TemplateCmd::Show { .. })
             | Import(args::ImportArgs { dry_run: true, .. })
     )
 }

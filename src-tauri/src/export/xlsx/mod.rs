@@ -9,6 +9,7 @@ pub mod ledger_sheet;
 pub mod lists;
 pub mod measure;
 pub mod sample;
+pub mod saved;
 pub mod stats;
 pub mod styles;
 pub mod table;
