@@ -124,12 +124,19 @@ pub fn apply(
         .map(|i| format!("{}：{}", i.place(), i.message))
         .collect();
     if !errors.is_empty() {
+        // The first errors are enough to start on; the plan's report lists them all.
+        const SHOWN: usize = 20;
+        let more = if errors.len() > SHOWN {
+            format!("；……其余 {} 处略", errors.len() - SHOWN)
+        } else {
+            String::new()
+        };
         return Err(Error::invalid(
             "file",
             format!(
-                "导入文件中有 {} 处错误，须先改正后再导入（未写入任何数据）：{}",
+                "导入文件中有 {} 处错误，须先改正后再导入（未写入任何数据）：{}{more}",
                 errors.len(),
-                errors.join("；")
+                errors[..errors.len().min(SHOWN)].join("；")
             ),
         ));
     }
