@@ -12,6 +12,8 @@ mod reliability;
 mod xlsx_cli;
 mod xlsx_export;
 mod xlsx_fixtures;
+mod xlsx_fuzz;
+mod xlsx_hostile;
 mod xlsx_import;
 mod xlsx_progress;
 mod xlsx_templates;

@@ -11,8 +11,9 @@ use super::checks;
 use super::grid::{cell_ref, Grid};
 use super::header::Header;
 use super::values;
+use crate::db::inspections::strip_section_number;
 use crate::domain::names::split_names;
-use crate::domain::{Assignment, DeadlineKind, Nature};
+use crate::domain::{validate, Assignment, DeadlineKind, Nature};
 use crate::export::xlsx::LedgerColumn;
 use crate::import::plan::{ImportPlan, Issue, PlannedFinding, PlannedTask, Severity};
 
@@ -236,16 +237,36 @@ impl<'a> Walker<'a> {
                     .iter()
                     .any(|k| self.cols.get(k).is_some_and(|v| v.contains(&first_col)));
                 if (looks && (merged > 1 || !is_task)) || merged * 2 >= width {
-                    let name = section_name(&first);
-                    if !self.plan.categories.contains(&name) {
-                        self.plan.categories.push(name.clone());
-                    }
-                    self.section = Some(name);
+                    self.section_row(r, first_col, &first);
                     continue;
                 }
             }
             self.data_row(r, title_col, &fresh);
         }
+    }
+
+    /// A section row (一、…方面): the category of the findings below it, checked as the
+    /// store will keep it.
+    fn section_row(&mut self, r: u32, c: u32, text: &str) {
+        let name = section_name(text);
+        if strip_section_number(&name).is_empty() {
+            let msg = format!("类别行“{text}”没有写类别名称，已忽略（下面的问题仍归入上一个类别）");
+            self.issue(r, Some(c), Severity::Warning, msg);
+            return;
+        }
+        let rule = validate::required_text(
+            "category",
+            "问题类别",
+            strip_section_number(&name),
+            validate::limits::LINE,
+        );
+        if let Err(e) = rule {
+            self.issue(r, Some(c), Severity::Error, e.to_string());
+        }
+        if !self.plan.categories.contains(&name) {
+            self.plan.categories.push(name.clone());
+        }
+        self.section = Some(name);
     }
 
     fn data_row(&mut self, r: u32, title_col: Option<u32>, fresh: &[(u32, String)]) {
