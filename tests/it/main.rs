@@ -10,6 +10,7 @@ mod fuzz;
 mod migrations;
 mod reliability;
 mod xlsx_cli;
+mod xlsx_editions;
 mod xlsx_export;
 mod xlsx_fixtures;
 mod xlsx_fuzz;

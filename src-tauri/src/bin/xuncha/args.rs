@@ -117,7 +117,7 @@ pub enum Command {
     },
     /// 校验操作记录（审计日志）未被篡改，并检查佐证材料文件
     VerifyAudit,
-    /// 导出文件：整改台账（Excel）
+    /// 导出文件：整改台账（Excel，可导出公开版）、问题线索清单（保密）
     #[command(subcommand)]
     Export(ExportCmd),
     /// 导入 Excel 台账（先用 --dry-run 检查）
@@ -698,6 +698,18 @@ pub enum ExportCmd {
         /// 台账模板：已保存的模板名称，或模板 JSON 文件
         #[arg(long, value_name = "NAME")]
         template: Option<String>,
+        /// 公开版：人名只保留姓氏（王建国→王某某），单位照常，不含被问责人姓名
+        #[arg(long)]
+        public: bool,
+    },
+    /// 问题线索清单（保密，单独成表，不随台账导出）
+    Leads {
+        /// 输出文件（.xlsx）
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+        /// 巡察编号（默认：全部巡察）
+        #[arg(long)]
+        inspection: Option<i64>,
     },
 }
 

@@ -100,7 +100,18 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
             out,
             inspection,
             template,
-        }) => crate::ledger_io::export_ledger(db, j, out, *inspection, template.as_deref(), today),
+            public,
+        }) => {
+            let what = crate::ledger_io::LedgerExport {
+                inspection: *inspection,
+                template: template.as_deref(),
+                public: *public,
+            };
+            crate::ledger_io::export_ledger(db, j, out, &what, today)
+        }
+        Command::Export(ExportCmd::Leads { out, inspection }) => {
+            crate::ledger_io::export_leads(db, j, out, *inspection)
+        }
         Command::Import(a) => crate::ledger_io::import(db, j, a, today),
         Command::Template(c) => crate::ledger_io::template_cmd(db, j, c),
         Command::Audit { limit, entity } => {

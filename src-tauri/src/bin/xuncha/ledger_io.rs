@@ -4,7 +4,8 @@
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
-use xuncha::db::{inspections, ledger, Db};
+use xuncha::db::{directory, inspections, leads, ledger, Db};
+use xuncha::domain::DirectoryKind;
 use xuncha::export::xlsx::{self, saved, LedgerTemplate};
 use xuncha::import::{self, Target};
 use xuncha::{Error, Result};
@@ -77,36 +78,85 @@ pub fn template_cmd(db: &Db, j: bool, c: &TemplateCmd) -> Result<()> {
     }
 }
 
+/// Which ledger `export ledger` writes.
+pub struct LedgerExport<'a> {
+    /// One inspection, or all.
+    pub inspection: Option<i64>,
+    pub template: Option<&'a str>,
+    /// The 公开版 (names masked).
+    pub public: bool,
+}
+
+/// The inspections asked for: one, or all (refused when there are none).
+fn inspection_ids(db: &Db, inspection: Option<i64>, what: &str) -> Result<Vec<i64>> {
+    let ids: Vec<i64> = match inspection {
+        Some(id) => vec![db.read(|c| inspections::get(c, id))?.id],
+        None => db.read(inspections::list)?.iter().map(|i| i.id).collect(),
+    };
+    if ids.is_empty() {
+        return Err(Error::invalid(
+            "inspection",
+            format!("还没有任何巡察，无法导出{what}"),
+        ));
+    }
+    Ok(ids)
+}
+
 /// Exports the ledger of one inspection, or of all.
 pub fn export_ledger(
     db: &Db,
     j: bool,
     out: &Path,
-    inspection: Option<i64>,
-    template_name: Option<&str>,
+    what: &LedgerExport<'_>,
     today: NaiveDate,
 ) -> Result<()> {
-    let tpl = template(db, template_name)?;
-    let ids: Vec<i64> = match inspection {
-        Some(id) => vec![id],
-        None => db.read(inspections::list)?.iter().map(|i| i.id).collect(),
-    };
-    if ids.is_empty() {
-        return Err(Error::invalid("inspection", "还没有任何巡察，无法导出台账"));
-    }
+    let tpl = template(db, what.template)?;
+    let ids = inspection_ids(db, what.inspection, "台账")?;
     let all = ids
         .iter()
         .map(|id| ledger::load(db, *id, today))
         .collect::<Result<Vec<_>>>()?;
-    let summary = xlsx::write_ledgers(&all, &tpl, out)?;
+    let summary = if what.public {
+        let people: Vec<String> = db
+            .read(|c| directory::list(c, Some(DirectoryKind::Person)))?
+            .into_iter()
+            .map(|e| e.name)
+            .collect();
+        xlsx::write_public_ledgers(&all, &people, &tpl, out)?
+    } else {
+        xlsx::write_ledgers(&all, &tpl, out)?
+    };
     output::done(
         j,
         &format!(
-            "已导出整改台账：{}（{} 个反馈问题，{} 项整改任务；工作表：{}）",
+            "已导出整改台账{}：{}（{} 个反馈问题，{} 项整改任务；工作表：{}）",
+            if what.public { "（公开版）" } else { "" },
             out.display(),
             summary.findings,
             summary.tasks,
             summary.sheets.join("、")
+        ),
+        &summary,
+    )
+}
+
+/// Exports the leads (问题线索) of one inspection, or of all, to their own confidential
+/// workbook.
+pub fn export_leads(db: &Db, j: bool, out: &Path, inspection: Option<i64>) -> Result<()> {
+    let ids = inspection_ids(db, inspection, "问题线索")?;
+    let groups = db.read(|c| {
+        ids.iter()
+            .map(|id| Ok((inspections::get(c, *id)?, leads::list(c, *id)?)))
+            .collect::<Result<Vec<_>>>()
+    })?;
+    let summary = xlsx::leads::write_leads(&groups, out)?;
+    output::done(
+        j,
+        &format!(
+            "已导出问题线索清单（保密）：{}（{} 条，已移交 {} 条）。本表仅限巡察组内部掌握，请妥善保管，不得外传",
+            out.display(),
+            summary.leads,
+            summary.transferred
         ),
         &summary,
     )

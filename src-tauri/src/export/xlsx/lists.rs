@@ -24,7 +24,7 @@ fn title(kind: SheetKind, all: &[&LedgerData]) -> String {
 
 fn table(kind: SheetKind, all: &[&LedgerData], columns: Vec<super::table::TableColumn>) -> Table {
     Table {
-        kind,
+        sheet: kind.name().to_owned(),
         title: title(kind, all),
         columns,
         rows: Vec::new(),
