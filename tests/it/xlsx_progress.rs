@@ -123,6 +123,8 @@ fn dated_lines_become_dated_entries() {
     let file = cli.dir.path().join("进展.xlsx");
     wb.save(&file).unwrap();
     let file_s = file.display().to_string();
+    let report = cli.ok(&["import", &file_s, "--inspection", &id, "--dry-run"]);
+    assert!(report.contains("1 项整改任务，2 条整改进展"), "{report}");
     let out = import(&cli, &file_s, &id);
     assert_eq!(out["progress_added"], 2);
     let rows: Vec<(String, String)> = progress_rows(&cli)

@@ -174,10 +174,15 @@ impl ImportPlan {
         let _ = writeln!(s, "识别的列：{}", cols.join("；"));
         let _ = writeln!(
             s,
-            "将导入：{} 个类别，{} 个反馈问题，{} 项整改任务；名录新增候选：{} 人、{} 个单位",
+            "将导入：{} 个类别，{} 个反馈问题，{} 项整改任务，{} 条整改进展；名录新增候选：{} 人、{} 个单位",
             self.categories.len(),
             self.findings.len(),
             self.task_count(),
+            self.findings
+                .iter()
+                .flat_map(|f| &f.tasks)
+                .map(|t| t.progress_entries.len())
+                .sum::<usize>(),
             self.people.len(),
             self.units.len()
         );
