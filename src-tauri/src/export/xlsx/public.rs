@@ -16,6 +16,21 @@ const COMPOUND_SURNAMES: &[&str] = &[
     "司徒", "夏侯", "端木", "轩辕", "独孤", "南宫", "西门", "申屠", "澹台", "钟离",
 ];
 
+/// Last characters of units written where a person is expected (an acceptance group
+/// signing a close-out: 区委巡察办, 财务科).
+const UNIT_ENDINGS: &str = "室科委办组局部处队所院站厅会社村司股团校馆厂行中心";
+
+/// Whether `name` is a person's name rather than a unit's: Chinese names are two to four
+/// characters (or a transcribed name with ·) and do not end like a unit.
+pub fn is_person(name: &str) -> bool {
+    let name = name.trim();
+    let n = name.chars().count();
+    if name.contains('·') {
+        return n >= 2;
+    }
+    (2..=4).contains(&n) && !name.ends_with(|c: char| UNIT_ENDINGS.contains(c))
+}
+
 /// A person's name as the public edition shows it: the surname and one 某 for each other
 /// character (王建国 → 王某某, 王芳 → 王某).
 pub fn mask_name(name: &str) -> String {
@@ -45,8 +60,8 @@ impl Masker {
         let mut known: Vec<(String, String)> = names
             .into_iter()
             .flat_map(split_names)
-            // One character is not a name to look for inside text.
-            .filter(|n| n.chars().count() >= 2)
+            // One character is not a name to look for inside text, nor is a unit.
+            .filter(|n| is_person(n))
             .filter(|n| seen.insert(n.clone()))
             .map(|n| {
                 let m = mask_name(&n);
@@ -57,11 +72,18 @@ impl Masker {
         Masker { known }
     }
 
-    /// A field holding people's names (several with 、): each masked.
+    /// A field holding people's names (several with 、): each masked; a unit written there
+    /// stays.
     pub fn names(&self, field: &str) -> String {
         split_names(field)
             .iter()
-            .map(|n| mask_name(n))
+            .map(|n| {
+                if is_person(n) {
+                    mask_name(n)
+                } else {
+                    n.clone()
+                }
+            })
             .collect::<Vec<_>>()
             .join("、")
     }
@@ -138,6 +160,10 @@ pub fn masked(data: &LedgerData, masker: &Masker) -> LedgerData {
     for p in d.progress.values_mut().flatten() {
         p.text = m.text(&p.text);
         p.by = m.names(&p.by);
+        // Evidence is listed by file name, which may name a person (王建国讲话稿.pdf).
+        for e in &mut p.evidence {
+            e.file_name = m.text(&e.file_name);
+        }
     }
     for c in d.close_outs.values_mut().flatten() {
         c.requested_by = m.names(&c.requested_by);
@@ -178,6 +204,50 @@ mod tests {
         ];
         for (name, want) in cases {
             assert_eq!(mask_name(name), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn no_known_name_survives_anywhere() {
+        let mut data = super::super::sample::ledger(12, 3, true);
+        // A name inside free text and in an evidence file name.
+        let f = &mut data.findings[0];
+        f.manifestation
+            .push_str("经查，王建国同志对此负有领导责任。");
+        let names: Vec<String> = people(&data)
+            .iter()
+            .flat_map(|n| split_names(n))
+            .filter(|n| is_person(n))
+            .collect();
+        assert!(names.len() >= 10, "{names:?}");
+        let m = Masker::new(names.iter().map(String::as_str));
+        let json = serde_json::to_string(&masked(&data, &m)).unwrap();
+        for n in &names {
+            assert!(!json.contains(n.as_str()), "{n} survives");
+        }
+        assert!(json.contains("王某某同志对此负有领导责任"));
+        assert!(json.contains("财务科"), "units stay");
+        assert!(
+            json.contains("区委第三巡察组"),
+            "a group signing a close-out stays"
+        );
+    }
+
+    #[test]
+    fn people_and_units() {
+        for p in ["王建国", "王芳", "欧阳修文", "买买提·艾力"] {
+            assert!(is_person(p), "{p}");
+        }
+        for u in [
+            "办公室",
+            "财务科",
+            "机关党委",
+            "区委巡察办",
+            "纪检组",
+            "区委第三巡察组",
+            "张",
+        ] {
+            assert!(!is_person(u), "{u}");
         }
     }
 
