@@ -118,26 +118,3 @@ pub fn ensure_assignment_in_tx(tx: &mut WriteTx<'_>, a: &AssignmentPatch) -> Res
     }
     Ok(())
 }
-
-/// Splits a cell or argument listing several units: 、，,；; / and line breaks.
-pub fn split_names(text: &str) -> Vec<String> {
-    text.split(['、', '，', ',', '；', ';', '/', '\n', '\r'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn splits_unit_lists() {
-        assert_eq!(
-            split_names("办公室、财务科，人事科; 纪检组/ 工会\n团委"),
-            ["办公室", "财务科", "人事科", "纪检组", "工会", "团委"]
-        );
-        assert!(split_names(" 、 ").is_empty());
-    }
-}
