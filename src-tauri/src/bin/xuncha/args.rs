@@ -117,7 +117,7 @@ pub enum Command {
     },
     /// 校验操作记录（审计日志）未被篡改，并检查佐证材料文件
     VerifyAudit,
-    /// 导出文件：整改台账（Excel，可导出公开版）、问题线索清单（保密）
+    /// 导出文件：整改台账（Excel 或 PDF，可导出公开版）、反馈意见、整改情况报告、一周小结（PDF）、问题线索清单（保密）
     #[command(subcommand)]
     Export(ExportCmd),
     /// 导入 Excel 台账（先用 --dry-run 检查）
