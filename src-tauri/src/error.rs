@@ -28,7 +28,7 @@ pub enum Error {
     #[error("审计日志校验失败：第 {row} 条记录{reason}，日志可能被篡改")]
     AuditBroken { row: i64, reason: String },
     /// A file could not be read or written.
-    #[error("文件操作失败（{path}）：{source}")]
+    #[error("文件操作失败（{path}）：{}", describe_io(source))]
     Io {
         path: PathBuf,
         #[source]
@@ -45,6 +45,20 @@ pub enum Error {
     Json(#[from] serde_json::Error),
 }
 
+/// An I/O error in the user's terms.
+fn describe_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "文件或文件夹不存在".into(),
+        PermissionDenied => "没有读写权限".into(),
+        StorageFull => "磁盘空间已满，请清理磁盘后重试".into(),
+        ReadOnlyFilesystem => "磁盘是只读的".into(),
+        AlreadyExists => "文件已存在".into(),
+        IsADirectory => "这是一个文件夹，不是文件".into(),
+        _ => format!("{e}"),
+    }
+}
+
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode::*;
@@ -57,7 +71,9 @@ impl From<rusqlite::Error> for Error {
             Some(DatabaseBusy) | Some(DatabaseLocked) => {
                 "数据库正被另一个程序长时间占用：请稍后重试，或关闭其他正在使用它的程序"
             }
-            Some(SystemIoFailure) => "读写数据库文件时出错（磁盘或存储设备故障）：请检查磁盘后重试",
+            Some(SystemIoFailure) => {
+                "读写数据库文件时出错（可能是磁盘空间已满或存储设备故障）：请检查磁盘后重试"
+            }
             Some(CannotOpen) | Some(PermissionDenied) => "无法打开数据库文件：请检查文件位置和权限",
             _ => return Error::Sqlite(e),
         };

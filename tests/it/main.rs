@@ -8,6 +8,8 @@ mod cli_validation;
 mod common;
 mod fuzz;
 mod migrations;
+mod pdf;
+mod pdf_cli;
 mod reliability;
 mod xlsx_cli;
 mod xlsx_editions;

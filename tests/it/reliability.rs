@@ -61,6 +61,17 @@ fn random_kills_lose_nothing_reported_and_leave_no_orphans() {
             "2025-06-30",
         ])
         .to_string();
+    // Kill delays start from how long a write takes on this machine and adapt as they go.
+    let timed = |args: &[&str]| {
+        let t = std::time::Instant::now();
+        cli.ok(args);
+        t.elapsed().as_micros() as u64
+    };
+    let mut single = (0..3)
+        .map(|_| timed(&["finding", "add", "--category", "1", "--title", "计时用问题"]))
+        .min()
+        .unwrap_or(20_000);
+    let mut demo = timed(&["demo"]);
     let mut rng = Lcg(std::env::var("XUNCHA_SEED")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -123,13 +134,20 @@ fn random_kills_lose_nothing_reported_and_leave_no_orphans() {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(Duration::from_micros(rng.next(if table == "inspections" {
-            400_000
+        let span = if table == "inspections" {
+            &mut demo
         } else {
-            60_000
-        })));
+            &mut single
+        };
+        std::thread::sleep(Duration::from_micros(rng.next(*span + 1)));
         let _ = child.kill(); // SIGKILL
         let out = child.wait_with_output().unwrap();
+        // Steer the kill delay so that about half the runs are cut off mid-write.
+        *span = if out.status.success() {
+            *span * 4 / 5
+        } else {
+            *span * 5 / 4 + 100
+        };
         if out.status.success() {
             completed += 1;
             let id: i64 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
@@ -320,4 +338,130 @@ fn concurrent_writers_are_serialised() {
         )
         .unwrap();
     assert_eq!((n, distinct, max), (60, 60, 60));
+}
+
+/// Mounts a small tmpfs (root only); `None` where mounting is not allowed.
+struct SmallDisk(std::path::PathBuf);
+
+impl SmallDisk {
+    fn mount(dir: &std::path::Path, size: &str) -> Option<SmallDisk> {
+        let point = dir.join("small-disk");
+        std::fs::create_dir_all(&point).ok()?;
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(&point)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then_some(SmallDisk(point))
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_full_disk_refuses_the_change_and_keeps_what_was_saved() {
+    let outer = tempfile::tempdir().unwrap();
+    let Some(disk) = SmallDisk::mount(outer.path(), "2m") else {
+        eprintln!("skipped: cannot mount a small tmpfs here (needs root)");
+        return;
+    };
+    let cli = Cli {
+        dir: tempfile::tempdir().unwrap(),
+        db: disk.0.join("full.db"),
+    };
+    cli.inspection();
+    let kept = cli.add(&[
+        "finding",
+        "add",
+        "--category",
+        "1",
+        "--title",
+        "磁盘满之前保存的问题",
+    ]);
+    // Fill the disk.
+    let filler = disk.0.join("filler");
+    let mut f = std::fs::File::create(&filler).unwrap();
+    let block = vec![0u8; 16 * 1024];
+    while std::io::Write::write_all(&mut f, &block).is_ok() {}
+    drop(f);
+    let big = "具体表现。".repeat(3_900);
+    let err = cli.fail(&[
+        "finding",
+        "add",
+        "--category",
+        "1",
+        "--title",
+        "磁盘满时录入",
+        "--manifestation",
+        &big,
+    ]);
+    assert!(err.contains("磁盘空间已满"), "{err}");
+    // Evidence that does not fit is refused the same way.
+    let src = cli.dir.path().join("扫描件.pdf");
+    std::fs::write(&src, vec![7u8; 512 * 1024]).unwrap();
+    let task = {
+        std::fs::remove_file(&filler).unwrap();
+        let t = cli.add(&[
+            "task",
+            "add",
+            "--finding",
+            &kept.to_string(),
+            "--measure",
+            "措施",
+            "--deadline",
+            "2025-06-30",
+        ]);
+        let mut f = std::fs::File::create(&filler).unwrap();
+        while std::io::Write::write_all(&mut f, &block).is_ok() {}
+        t
+    };
+    let err = cli.fail(&[
+        "progress",
+        "add",
+        "--task",
+        &task.to_string(),
+        "--text",
+        "上传扫描件",
+        "--evidence",
+        src.to_str().unwrap(),
+    ]);
+    assert!(err.contains("磁盘空间已满"), "{err}");
+    std::fs::remove_file(&filler).unwrap();
+    let titles: Vec<String> = {
+        let c = cli.conn();
+        let mut s = c.prepare("SELECT title FROM findings ORDER BY id").unwrap();
+        s.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert_eq!(titles, ["磁盘满之前保存的问题"]);
+    assert_eq!(cli.count("progress"), 0);
+    assert_eq!(cli.json(&["verify-audit"])["ok"], true);
+}
+
+#[test]
+fn a_database_held_by_another_program_gives_a_clear_message() {
+    let cli = Cli::new();
+    cli.inspection();
+    let holder = cli.conn();
+    holder
+        .execute_batch("BEGIN IMMEDIATE; INSERT INTO settings (key, value) VALUES ('x', 'y');")
+        .unwrap();
+    let err = cli.fail(&[
+        "finding",
+        "add",
+        "--category",
+        "1",
+        "--title",
+        "被占用时录入",
+    ]);
+    assert!(err.contains("正被另一个程序长时间占用"), "{err}");
+    holder.execute_batch("ROLLBACK").unwrap();
+    cli.add(&["finding", "add", "--category", "1", "--title", "释放后录入"]);
 }

@@ -209,6 +209,7 @@ pub(crate) fn describe_open_error(e: &rusqlite::Error) -> String {
         }
         Some(DatabaseBusy) | Some(DatabaseLocked) => "文件正被另一个程序占用".into(),
         Some(DiskFull) => "磁盘空间已满".into(),
+        Some(SystemIoFailure) => "读写文件时出错（可能是磁盘空间已满或存储设备故障）".into(),
         _ => e.to_string(),
     }
 }

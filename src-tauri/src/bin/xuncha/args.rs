@@ -125,6 +125,9 @@ pub enum Command {
     /// 台账模板：保存、列出、查看、删除（“默认”为内置官方格式）
     #[command(subcommand)]
     Template(TemplateCmd),
+    /// 反馈意见和整改情况报告的文稿：查看、修改段落、恢复
+    #[command(subcommand)]
+    Document(DocumentCmd),
     /// 最近的操作记录
     Audit {
         #[arg(long, default_value_t = 20)]
@@ -687,7 +690,14 @@ pub enum ListCmd {
 
 #[derive(Subcommand, Debug)]
 pub enum ExportCmd {
-    /// 整改台账 Excel 工作簿（整改台账、问题清单、任务清单、责任清单、进展统计…）
+    /// 巡察反馈意见（PDF，GB/T 9704 公文格式；使用已保存的修改）
+    Feedback(DocArgs),
+    /// 整改情况报告（PDF；使用已保存的修改）
+    Report(DocArgs),
+    /// 一周小结（PDF；自上次小结以来的变化、逾期和两周内到期的任务）
+    Weekly(DocArgs),
+    /// 整改台账：.xlsx 为 Excel 工作簿（整改台账、问题清单、任务清单、责任清单、进展统计…），
+    /// .pdf 为横向 A4 的打印版
     Ledger {
         /// 输出文件（.xlsx）
         #[arg(long, value_name = "FILE.xlsx")]
@@ -729,6 +739,54 @@ pub enum TemplateCmd {
     Show { name: String },
     /// 删除台账模板
     Delete { name: String },
+}
+
+/// Which inspection and where to write a document.
+#[derive(Args, Debug)]
+pub struct DocArgs {
+    /// 巡察编号（默认：最近的巡察）
+    #[arg(long)]
+    pub inspection: Option<i64>,
+    /// 输出文件（.pdf）
+    #[arg(long, value_name = "FILE.pdf")]
+    pub out: PathBuf,
+}
+
+/// The documents whose paragraphs can be edited before printing.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum DocKind {
+    /// 巡察反馈意见
+    Feedback,
+    /// 整改情况报告
+    Report,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DocumentCmd {
+    /// 显示文稿的各段落及其编号（修改时用）
+    Show {
+        kind: DocKind,
+        #[arg(long)]
+        inspection: Option<i64>,
+    },
+    /// 修改一个段落（修改会保存，重新生成时保留）
+    Edit {
+        kind: DocKind,
+        #[arg(long)]
+        inspection: Option<i64>,
+        /// 段落编号（见 document show）
+        #[arg(long)]
+        id: String,
+        /// 新的段落文字
+        #[arg(long)]
+        text: String,
+    },
+    /// 放弃所有修改，按当前数据重新生成
+    Reset {
+        kind: DocKind,
+        #[arg(long)]
+        inspection: Option<i64>,
+    },
 }
 
 #[derive(Args, Debug)]

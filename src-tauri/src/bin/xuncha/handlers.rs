@@ -99,6 +99,20 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
         Command::Export(ExportCmd::Ledger {
             out,
             inspection,
+            public,
+            ..
+        }) if is_pdf(out) => {
+            if *public {
+                return Err(Error::invalid(
+                    "public",
+                    "公开版目前只能导出为 Excel 文件：请把输出文件名改为 .xlsx",
+                ));
+            }
+            crate::documents::export_ledger_pdf(db, j, out, *inspection, today)
+        }
+        Command::Export(ExportCmd::Ledger {
+            out,
+            inspection,
             template,
             public,
         }) => {
@@ -112,6 +126,14 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
         Command::Export(ExportCmd::Leads { out, inspection }) => {
             crate::ledger_io::export_leads(db, j, out, *inspection)
         }
+        Command::Export(ExportCmd::Feedback(a)) => {
+            crate::documents::export_editable(db, j, DocKind::Feedback, a, today)
+        }
+        Command::Export(ExportCmd::Report(a)) => {
+            crate::documents::export_editable(db, j, DocKind::Report, a, today)
+        }
+        Command::Export(ExportCmd::Weekly(a)) => crate::documents::export_weekly(db, j, a, today),
+        Command::Document(c) => crate::documents::document(db, j, c, today),
         Command::Import(a) => crate::ledger_io::import(db, j, a, today),
         Command::Template(c) => crate::ledger_io::template_cmd(db, j, c),
         Command::Audit { limit, entity } => {
@@ -132,6 +154,12 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// Whether an output path asks for PDF.
+fn is_pdf(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }
 
 /// Parses an optional date argument, naming the field on error.

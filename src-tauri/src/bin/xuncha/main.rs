@@ -2,6 +2,7 @@
 //! core functions as the desktop app; human output is Chinese, `--json` is for scripts.
 
 mod args;
+mod documents;
 mod handlers;
 mod ledger_io;
 mod output;
@@ -90,8 +91,12 @@ fn writes(cmd: &args::Command) -> bool {
             | Backup { .. }
             | Backups
             | Init
-            | Export(_)
             | Template(args::TemplateCmd::List | args::TemplateCmd::Show { .. })
+            | Export(args::ExportCmd::Ledger { .. })
+            | Export(args::ExportCmd::Leads { .. })
+            | Export(args::ExportCmd::Feedback(_))
+            | Export(args::ExportCmd::Report(_))
+            | Document(args::DocumentCmd::Show { .. })
             | Import(args::ImportArgs { dry_run: true, .. })
     )
 }

@@ -2,38 +2,38 @@
 //! shows one clipped line per row; so each row's height is computed here from the measured
 //! width of its cells' text, wrapped the way a spreadsheet wraps it.
 
-/// Width in points of `text` set in a CJK body font at `size_pt`.
-///
-/// The one place text is measured: swap in the PDF's font metrics here.
+use std::cell::RefCell;
+
+use crate::export::fonts::{FontRole, FontSet};
+
+/// Width in points of `text` set in the body font (仿宋) at `size_pt`, measured with the
+/// same fonts and per-character fallback the PDF uses.
 pub fn text_width_pt(text: &str, size_pt: f64) -> f64 {
     text.chars().map(|c| char_em(c) * size_pt).sum()
 }
 
-/// Advance of one character in em: CJK and full-width forms are square, Latin about half.
+/// Advance of one character in em, cached for the Basic Multilingual Plane because a large
+/// ledger measures millions of characters.
 fn char_em(c: char) -> f64 {
-    let u = c as u32;
-    let wide = matches!(u,
-        0x1100..=0x115F
-        | 0x2014..=0x201F // — ‘ ’ “ ” are full width in Chinese fonts
-        | 0x2026
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x20000..=0x3FFFD);
-    if wide {
-        1.0
-    } else if c.is_ascii_uppercase() || c == 'm' || c == 'w' || c == 'M' || c == 'W' {
-        0.62
-    } else {
-        0.52
+    thread_local! {
+        static CACHE: RefCell<Vec<f32>> = RefCell::new(vec![f32::NAN; 0x1_0000]);
     }
+    let measure = |c| FontSet::global().advance_em(FontRole::Fang, c);
+    let u = c as usize;
+    if u >= 0x1_0000 {
+        return f64::from(measure(c));
+    }
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        match cache.get_mut(u) {
+            Some(w) if w.is_nan() => {
+                *w = measure(c);
+                f64::from(*w)
+            }
+            Some(w) => f64::from(*w),
+            None => f64::from(measure(c)),
+        }
+    })
 }
 
 /// Points of a column `width` in Excel character units (default font: 7 px per unit
@@ -113,9 +113,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn cjk_is_one_em_ascii_about_half() {
-        assert_eq!(text_width_pt("整改台账", 12.0), 48.0);
-        assert!((text_width_pt("2025", 12.0) - 4.0 * 0.52 * 12.0).abs() < 1e-9);
+    fn measures_with_the_pdf_fonts() {
+        assert!((text_width_pt("整改台账", 12.0) - 48.0).abs() < 0.5);
+        let digits = text_width_pt("2025", 12.0);
+        assert!(
+            (4.0 * 0.4 * 12.0..4.0 * 0.7 * 12.0).contains(&digits),
+            "{digits}"
+        );
+        let expected = f64::from(crate::export::fonts::text_width_pt(
+            FontRole::Fang,
+            "会议纪要2025.pdf",
+            11.0,
+        ));
+        assert!((text_width_pt("会议纪要2025.pdf", 11.0) - expected).abs() < 0.01);
     }
 
     #[test]
