@@ -5,7 +5,8 @@
 //! numbers “— 1 —” on the outer side.
 
 use super::gb::{baseline_below, mm, GbLayout, GB};
-use super::linebreak::{balanced_lines, break_lines};
+use super::justify::justify;
+use super::linebreak::{balanced_lines, break_lines, Line};
 use super::writer::{placed_width, Page, Text};
 use crate::export::fonts::{FontRole, FontSet};
 use crate::report::doc::{Block, Document};
@@ -28,9 +29,15 @@ struct Rel {
 struct Entry {
     lines: u32,
     items: Vec<Rel>,
+    /// No page break between this entry and the next.
     keep_with_next: bool,
     /// A blank line: dropped at the top of a page.
     blank: bool,
+    /// A blank line of the room left for the seal: dropped when that lets the signature
+    /// and date stay on the page with the text (调整行距 rather than a page with no text).
+    squeeze: bool,
+    /// A line of a heading (一、 （一） 1.).
+    heading: bool,
     break_before: bool,
 }
 
@@ -138,6 +145,26 @@ fn rel(x: f32, role: FontRole, size: f32, text: &str, spacing: f32) -> Rel {
     }
 }
 
+/// A body line, justified: one piece for a line of Chinese, several when Latin words or
+/// numbers must keep their natural spacing.
+#[allow(clippy::too_many_arguments)]
+fn justified(
+    x: f32,
+    avail: f32,
+    role: FontRole,
+    size: f32,
+    base: f32,
+    line: &Line,
+    g: &GbLayout,
+    fonts: &FontSet,
+) -> Vec<Rel> {
+    let advance = |c: char| fonts.advance_em(role, c) * size + base;
+    justify(line, avail, base, g.char_pitch(), advance)
+        .into_iter()
+        .map(|p| rel(x + p.dx, role, size, &p.text, p.spacing))
+        .collect()
+}
+
 fn blank(keep_with_next: bool) -> Entry {
     Entry {
         lines: 1,
@@ -188,7 +215,7 @@ fn text_entries(
     text: &str,
     role: FontRole,
     indent_chars: u32,
-    keep_with_next: bool,
+    heading: bool,
     g: &GbLayout,
     fonts: &FontSet,
     out: &mut Vec<Entry>,
@@ -201,20 +228,24 @@ fn text_entries(
     // A line feed inside a block starts a new paragraph of the same kind.
     for para in text.split('\n').map(str::trim_end) {
         let lines = break_lines(para.trim_start(), width - indent, width, measure);
+        // Right after a heading, the heading and this first line may end a page together
+        // (GB/T practice); elsewhere a paragraph's first line never ends a page alone.
+        let after_heading = out.last().is_some_and(|e| e.heading);
         for (k, l) in lines.iter().enumerate() {
             let (x, avail) = if k == 0 {
                 (g.area_left() + indent, width - indent)
             } else {
                 (g.area_left(), width)
             };
-            let extra = l.justify_spacing(avail, g.char_pitch());
-            // The last two lines of a paragraph stay together: no single stub line at
-            // the top of a page.
+            // The last line never starts a page alone (widow)…
             let widow_guard = lines.len() >= 2 && k + 2 == lines.len();
+            // …nor does the first line end one alone (orphan).
+            let orphan_guard = !heading && !after_heading && lines.len() >= 2 && k == 0;
             out.push(Entry {
                 lines: 1,
-                items: vec![rel(x, role, size, &l.text, sq + extra)],
-                keep_with_next: keep_with_next || widow_guard,
+                items: justified(x, avail, role, size, sq, l, g, fonts),
+                keep_with_next: heading || widow_guard || orphan_guard,
+                heading,
                 ..Entry::default()
             });
         }
@@ -241,7 +272,10 @@ fn signature_entries(
         e.keep_with_next = true;
     }
     for _ in 0..g.signature_gap_lines {
-        out.push(blank(true));
+        out.push(Entry {
+            squeeze: true,
+            ..blank(true)
+        });
     }
     // Several signature lines (unit, then 党组书记：…) each centre over the date.
     let sig_lines: Vec<&str> = signature
@@ -272,60 +306,91 @@ fn signature_entries(
     }
 }
 
-/// Places entries on pages of `g.lines` grid lines, keeping groups together.
+/// Places entries on pages of `g.lines` grid lines. Lines are placed while they fit; when
+/// one does not, the page ends at the latest point on it where a break is allowed (not
+/// after a heading, not inside a paragraph's first or last two lines, not between the
+/// text and its signature) and what follows it moves on. So a page ends early only by
+/// what must stay together — a heading with its first line, a paragraph's last two lines
+/// — never by a whole chain of them; when nothing on the page may break, it breaks where it
+/// is full.
 fn paginate(entries: &[Entry], g: &GbLayout) -> Vec<Page> {
-    let new_page = || Page {
-        width: mm(g.page_w_mm),
-        height: mm(g.page_h_mm),
-        ..Page::default()
-    };
-    let mut pages = vec![new_page()];
-    let mut line = 0u32;
+    let mut placed: Vec<Option<(usize, u32)>> = vec![None; entries.len()];
+    let (mut page, mut line) = (0usize, 0u32);
+    // First entry of the current page: a break is only looked for after it.
+    let mut first = 0usize;
     let mut i = 0;
     while i < entries.len() {
-        if entries[i].break_before {
+        let e = &entries[i];
+        placed[i] = None;
+        if e.break_before {
             if line > 0 {
-                pages.push(new_page());
-                line = 0;
+                (page, line) = (page + 1, 0);
             }
+            i += 1;
+            first = i;
+            continue;
+        }
+        if e.blank && line == 0 && page > 0 {
             i += 1;
             continue;
         }
-        let mut j = i;
-        let mut height = entries[i].lines;
-        while entries[j].keep_with_next && j + 1 < entries.len() && !entries[j + 1].break_before {
-            j += 1;
-            height += entries[j].lines;
+        if e.squeeze && line + chain_lines(entries, i) > g.lines {
+            i += 1;
+            continue;
         }
-        if line > 0 && line + height > g.lines && height <= g.lines {
-            pages.push(new_page());
-            line = 0;
+        if line > 0 && line + e.lines > g.lines {
+            let j = (first + 1..=i)
+                .rev()
+                .find(|&j| !entries[j - 1].keep_with_next)
+                .unwrap_or(i);
+            (page, line) = (page + 1, 0);
+            first = j;
+            i = j;
+            continue;
         }
-        for e in &entries[i..=j] {
-            if e.blank && line == 0 && pages.len() > 1 {
-                continue;
-            }
-            if line > 0 && line + e.lines > g.lines {
-                pages.push(new_page());
-                line = 0;
-            }
-            let top = g.area_top() - line as f32 * g.line_pitch();
-            if let Some(page) = pages.last_mut() {
-                page.texts.extend(e.items.iter().map(|r| Text {
-                    x: r.x,
-                    baseline: baseline_below(top - r.dy, r.size),
-                    role: r.role,
-                    size: r.size,
-                    text: r.text.clone(),
-                    spacing: r.spacing,
-                    bold: r.bold,
-                }));
-            }
-            line += e.lines;
+        placed[i] = Some((page, line));
+        line += e.lines;
+        i += 1;
+    }
+    let mut pages: Vec<Page> = (0..=page)
+        .map(|_| Page {
+            width: mm(g.page_w_mm),
+            height: mm(g.page_h_mm),
+            ..Page::default()
+        })
+        .collect();
+    for (e, at) in entries.iter().zip(&placed) {
+        let Some((p, l)) = *at else { continue };
+        let top = g.area_top() - l as f32 * g.line_pitch();
+        if let Some(page) = pages.get_mut(p) {
+            page.texts.extend(e.items.iter().map(|r| Text {
+                x: r.x,
+                baseline: baseline_below(top - r.dy, r.size),
+                role: r.role,
+                size: r.size,
+                text: r.text.clone(),
+                spacing: r.spacing,
+                bold: r.bold,
+            }));
         }
-        i = j + 1;
+    }
+    // A trailing page break leaves an empty last page.
+    while pages.len() > 1 && pages.last().is_some_and(|p| p.texts.is_empty()) {
+        pages.pop();
     }
     pages
+}
+
+/// Grid lines from entry `i` to the end of its keep-together chain.
+fn chain_lines(entries: &[Entry], i: usize) -> u32 {
+    let mut n = 0;
+    for e in &entries[i..] {
+        n += e.lines;
+        if !e.keep_with_next {
+            break;
+        }
+    }
+    n
 }
 
 /// “— n —” in 4号 宋体, 7 mm below the type area, odd pages one character in from the right
@@ -407,6 +472,116 @@ mod tests {
         // not ink).
         let w = placed_width(fonts, full.role, &full.text, full.size, full.spacing) - full.spacing;
         assert!((full.x + w - GB.area_right()).abs() < 0.5, "{full:?} {w}");
+    }
+
+    /// A one-line entry with text `t`.
+    fn entry(t: &str, keep_with_next: bool, heading: bool) -> Entry {
+        Entry {
+            lines: 1,
+            items: vec![rel(0.0, FontRole::Fang, 16.0, t, 0.0)],
+            keep_with_next,
+            heading,
+            ..Entry::default()
+        }
+    }
+
+    fn filler(n: usize) -> Vec<Entry> {
+        (0..n)
+            .map(|k| entry(&format!("f{k}"), false, false))
+            .collect()
+    }
+
+    /// The texts of each page.
+    fn layout(entries: &[Entry]) -> Vec<Vec<String>> {
+        paginate(entries, &GB)
+            .iter()
+            .map(|p| p.texts.iter().map(|t| t.text.clone()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_heading_ends_a_page_with_its_first_line_only() {
+        let mut e = filler(20);
+        e.push(entry("h", true, true));
+        // A three-line paragraph after a heading: first line free, last two together.
+        e.push(entry("p0", false, false));
+        e.push(entry("p1", true, false));
+        e.push(entry("p2", false, false));
+        let pages = layout(&e);
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[0][20..], ["h", "p0"]);
+        assert_eq!(pages[1], ["p1", "p2"]);
+    }
+
+    #[test]
+    fn a_heading_chain_moves_whole_but_no_more() {
+        // 三、 then a two-line （一）, then text: with three lines left, the headings move
+        // (a heading never ends a page) and nothing before them does.
+        let mut e = filler(19);
+        e.push(entry("h1", true, true));
+        e.push(entry("h2a", true, true));
+        e.push(entry("h2b", true, true));
+        e.push(entry("p0", false, false));
+        e.push(entry("p1", true, false));
+        e.push(entry("p2", false, false));
+        let pages = layout(&e);
+        assert_eq!(pages[0].len(), 19);
+        assert_eq!(pages[1][..4], ["h1", "h2a", "h2b", "p0"]);
+    }
+
+    #[test]
+    fn a_first_line_never_ends_a_page_alone() {
+        let mut e = filler(21);
+        e.push(entry("p0", true, false));
+        e.push(entry("p1", true, false));
+        e.push(entry("p2", false, false));
+        let pages = layout(&e);
+        assert_eq!(pages[0].len(), 21);
+        assert_eq!(pages[1], ["p0", "p1", "p2"]);
+    }
+
+    #[test]
+    fn the_seal_gap_shrinks_before_the_signature_leaves_the_text() {
+        let chain = |filler_lines: usize| {
+            let mut e = filler(filler_lines);
+            e.push(entry("t0", true, false));
+            e.push(entry("t1", true, false));
+            for _ in 0..GB.signature_gap_lines {
+                e.push(Entry {
+                    squeeze: true,
+                    ..blank(true)
+                });
+            }
+            e.push(entry("sig", true, false));
+            e.push(entry("date", false, false));
+            e
+        };
+        // 16 + 2 text + 2 gap + signature + date = 22: fits as is.
+        let pages = layout(&chain(16));
+        assert_eq!(pages.len(), 1);
+        // One line short: one gap line goes, everything stays on the page.
+        let pages = paginate(&chain(17), &GB);
+        assert_eq!(pages.len(), 1);
+        let sig = pages[0].texts.iter().find(|t| t.text == "sig").unwrap();
+        let t1 = pages[0].texts.iter().find(|t| t.text == "t1").unwrap();
+        assert!((t1.baseline - sig.baseline - 2.0 * GB.line_pitch()).abs() < 0.01);
+        // Three lines short even without the gap: the last two lines of text go along
+        // (never a page with only the signature), the gap restored.
+        let pages = layout(&chain(20));
+        assert_eq!(pages.len(), 2);
+        assert_eq!(pages[1], ["t0", "t1", "sig", "date"]);
+        let p = paginate(&chain(20), &GB);
+        let (t1, sig) = (&p[1].texts[1], &p[1].texts[2]);
+        assert!((t1.baseline - sig.baseline - 3.0 * GB.line_pitch()).abs() < 0.01);
+    }
+
+    #[test]
+    fn an_unbreakable_run_longer_than_a_page_breaks_where_full() {
+        let e: Vec<Entry> = (0..30)
+            .map(|k| entry(&format!("k{k}"), true, false))
+            .collect();
+        let pages = layout(&e);
+        assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), [22, 8]);
     }
 
     #[test]

@@ -135,7 +135,14 @@ fn units(text: &str, measure: &impl Fn(char) -> f32) -> Vec<Unit> {
             }
         }
         while i < chars.len() && is_no_start(chars[i].1) {
+            let ascii = chars[i].1.is_ascii();
             i += 1;
+            // ASCII punctuation glued to a word takes the word along: 照片.png stays whole.
+            if ascii {
+                while i < chars.len() && is_word_char(chars[i].1) {
+                    i += 1;
+                }
+            }
         }
         if i == start {
             i += 1;
@@ -323,6 +330,21 @@ mod tests {
         assert!(texts(&lines).iter().any(|t| t.contains("WPS")), "{lines:?}");
         assert!(
             !texts(&lines).iter().any(|t| t.ends_with("WP")),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn file_names_keep_their_extension() {
+        let lines = break_lines("1.整改现场照片.png", 40.0, 40.0, m);
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.text != "png" && !l.text.starts_with('.')),
+            "{lines:?}"
+        );
+        assert!(
+            texts(&lines).iter().any(|t| t.ends_with("片.png")),
             "{lines:?}"
         );
     }

@@ -8,6 +8,7 @@
 pub mod compose;
 pub mod embed;
 pub mod gb;
+pub mod justify;
 pub mod ledger;
 pub mod linebreak;
 pub mod writer;
