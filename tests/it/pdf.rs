@@ -327,8 +327,8 @@ fn ledger_pdf_is_landscape_with_repeated_header_and_split_rows() {
     // The long manifestation of finding 4 (every seventh is long) starts on one page and
     // ends on a later one: the row was split, nothing lost.
     let (head, tail) = ("开头标记甲", "结尾标记乙");
-    let start = page_texts.iter().position(|p| p.contains(&head)).unwrap();
-    let end = page_texts.iter().rposition(|p| p.contains(&tail)).unwrap();
+    let start = page_texts.iter().position(|p| p.contains(head)).unwrap();
+    let end = page_texts.iter().rposition(|p| p.contains(tail)).unwrap();
     assert!(
         end > start,
         "long cell continues on the next page ({start} → {end})"
