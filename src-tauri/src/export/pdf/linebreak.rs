@@ -73,6 +73,11 @@ fn is_word_char(c: char) -> bool {
     !crate::export::fonts::is_wide(c) && !c.is_whitespace() && !is_no_end(c)
 }
 
+/// Units that follow a number: dates, counts, money, measures.
+fn is_unit(c: char) -> bool {
+    "年月日号时分秒个项人次件条名位万亿元岁天周倍批家处篇页".contains(c)
+}
+
 /// One line of a paragraph.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
@@ -127,7 +132,15 @@ fn units(text: &str, measure: &impl Fn(char) -> f32) -> Vec<Unit> {
         }
         if i < chars.len() && !chars[i].1.is_whitespace() {
             if is_word_char(chars[i].1) {
+                let word = i;
                 while i < chars.len() && is_word_char(chars[i].1) {
+                    i += 1;
+                }
+                // A number keeps its unit: 22日, 13个, 1.2万 never split.
+                let numeric = chars[word..i]
+                    .iter()
+                    .all(|c| c.1.is_ascii_digit() || c.1 == '.');
+                if numeric && i < chars.len() && is_unit(chars[i].1) {
                     i += 1;
                 }
             } else {
@@ -347,6 +360,14 @@ mod tests {
             texts(&lines).iter().any(|t| t.ends_with("片.png")),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn numbers_keep_their_units() {
+        // 截至2026年11月22日: “22” fits the first line, “日” does not; both move.
+        let lines = break_lines("截至2026年11月22日，已完成", 95.0, 95.0, m);
+        assert_eq!(texts(&lines)[0], "截至2026年11月");
+        assert!(texts(&lines)[1].starts_with("22日，"), "{lines:?}");
     }
 
     #[test]
