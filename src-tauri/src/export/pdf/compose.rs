@@ -6,7 +6,7 @@
 
 use super::gb::{baseline_below, mm, GbLayout, GB};
 use super::justify::justify;
-use super::linebreak::{balanced_lines, break_lines, Line};
+use super::linebreak::{break_lines, title_lines, Line};
 use super::writer::{placed_width, Page, Text};
 use crate::export::fonts::{FontRole, FontSet};
 use crate::report::doc::{Block, Document};
@@ -183,7 +183,7 @@ fn title_entries(title: &str, g: &GbLayout, fonts: &FontSet, out: &mut Vec<Entry
     let size = g.title_pt;
     let width = mm(g.area_w_mm);
     let measure = |c: char| fonts.advance_em(FontRole::Title, c) * size;
-    let lines = balanced_lines(title.trim(), width, measure);
+    let lines = title_lines(title.trim(), width, measure);
     let pitch = g.line_pitch() * g.title_line_factor;
     let bold = !fonts.is_official(FontRole::Title);
     let items: Vec<Rel> = lines

@@ -278,6 +278,48 @@ pub fn balanced_lines(text: &str, width: f32, measure: impl Fn(char) -> f32) -> 
     greedy
 }
 
+/// Breaks a title of two lines where the words stay whole (标题回行时词意完整) and the lines
+/// are about even: among the legal break points, the one that best balances the lines,
+/// preferring a break after an organisation or a particle (…巡察组 | 巡察反馈意见…, …的 |)
+/// to one inside a word. Titles of one line or more than two are left to
+/// [`balanced_lines`].
+pub fn title_lines(text: &str, width: f32, measure: impl Fn(char) -> f32) -> Vec<Line> {
+    let lines = balanced_lines(text, width, &measure);
+    if lines.len() != 2 {
+        return lines;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let widths: Vec<f32> = chars.iter().map(|&c| measure(c)).collect();
+    let total: f32 = widths.iter().sum();
+    let em = widths.iter().copied().fold(0.0, f32::max).max(1.0);
+    let good = |a: char, b: char| "组的于局部委会厅院办".contains(a) || "关巡整反".contains(b);
+    let mut best: Option<(f32, usize)> = None;
+    let mut w1 = 0.0;
+    for k in 1..chars.len() {
+        w1 += widths[k - 1];
+        let w2 = total - w1;
+        let (a, b) = (chars[k - 1], chars[k]);
+        let legal = !is_no_start(b) && !is_no_end(a) && !(is_word_char(a) && is_word_char(b));
+        if !legal || w1 > width + 0.01 || w2 > width + 0.01 {
+            continue;
+        }
+        let score = (w1 - w2).abs() / em + if good(a, b) { 0.0 } else { 4.0 };
+        if best.is_none_or(|(s, _)| score < s) {
+            best = Some((score, k));
+        }
+    }
+    let Some((_, k)) = best else {
+        return lines;
+    };
+    let line = |from: usize, to: usize, last: bool| Line {
+        text: chars[from..to].iter().collect(),
+        width: widths[from..to].iter().sum(),
+        chars: to - from,
+        last,
+    };
+    vec![line(0, k, false), line(k, chars.len(), true)]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -385,6 +427,25 @@ mod tests {
             lines[1].justify_spacing(40.0, 5.0),
             0.0,
             "last line stays ragged"
+        );
+    }
+
+    #[test]
+    fn two_line_titles_break_between_words() {
+        let title = "区统计局党组关于区委第三巡察组巡察反馈意见整改情况的报告";
+        let lines = title_lines(title, 200.0, m);
+        assert_eq!(
+            texts(&lines),
+            [
+                "区统计局党组关于区委第三巡察组",
+                "巡察反馈意见整改情况的报告"
+            ]
+        );
+        assert!(lines[1].last && !lines[0].last);
+        // One line stays one line.
+        assert_eq!(
+            title_lines("关于对区委统战部党组巡察情况的反馈意见", 200.0, m).len(),
+            1
         );
     }
 
