@@ -299,7 +299,8 @@ pub fn title_lines(text: &str, width: f32, measure: impl Fn(char) -> f32) -> Vec
         w1 += widths[k - 1];
         let w2 = total - w1;
         let (a, b) = (chars[k - 1], chars[k]);
-        let legal = !is_no_start(b) && !is_no_end(a) && !(is_word_char(a) && is_word_char(b));
+        let inside_word = is_word_char(a) && is_word_char(b);
+        let legal = !(is_no_start(b) || is_no_end(a) || inside_word);
         if !legal || w1 > width + 0.01 || w2 > width + 0.01 {
             continue;
         }

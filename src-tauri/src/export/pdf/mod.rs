@@ -11,6 +11,7 @@ pub mod gb;
 pub mod justify;
 pub mod ledger;
 pub mod linebreak;
+mod paginate;
 pub mod writer;
 
 use std::io::Write;
