@@ -155,6 +155,23 @@ impl FontSet {
 }
 
 #[cfg(test)]
+impl FontSet {
+    /// A set where every role prints in the one face at `path` (tests of other formats).
+    pub(crate) fn with_one_face(path: &Path) -> FontSet {
+        let mut set = FontSet {
+            slots: Vec::new(),
+            chains: Default::default(),
+            glyphs: Default::default(),
+        };
+        let id = set.slot("test", path, 0, FaceOrigin::Official);
+        for role in FontRole::ALL {
+            set.chains[role.slot()] = vec![id];
+        }
+        set
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

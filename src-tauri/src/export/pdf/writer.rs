@@ -201,3 +201,50 @@ fn deflate(data: &[u8]) -> Vec<u8> {
     let _ = enc.write_all(data);
     enc.finish().unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tool(name: &str, file: &std::path::Path) -> String {
+        let mut cmd = std::process::Command::new(name);
+        cmd.arg(file);
+        if name == "pdftotext" {
+            cmd.arg("-");
+        }
+        let out = cmd.output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    #[test]
+    fn truetype_faces_embed_as_cid_truetype_subsets() {
+        // The official faces on users' machines (仿宋_GB2312…) are TrueType, the shipped
+        // ones CFF: both paths must embed. Carlito is TrueType (fonts-crosextra-carlito).
+        let path = std::path::Path::new("/usr/share/fonts/truetype/crosextra/Carlito-Regular.ttf");
+        let fonts = FontSet::with_one_face(path);
+        let page = Page {
+            width: 300.0,
+            height: 200.0,
+            texts: vec![Text {
+                x: 20.0,
+                baseline: 100.0,
+                role: FontRole::Fang,
+                size: 16.0,
+                text: "Xuncha 2025".into(),
+                spacing: 0.5,
+                bold: false,
+            }],
+            rules: Vec::new(),
+        };
+        let bytes = write("TrueType", &[page], &fonts).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("t.pdf");
+        std::fs::write(&file, bytes).unwrap();
+        let listed = tool("pdffonts", &file);
+        let row = listed.lines().nth(2).unwrap_or_default();
+        assert!(row.contains("+Carlito"), "{listed}");
+        assert!(row.contains("CID TrueType"), "{listed}");
+        assert!(row.contains("yes yes yes"), "{listed}");
+        assert_eq!(tool("pdftotext", &file).trim(), "Xuncha 2025");
+    }
+}
