@@ -70,7 +70,7 @@ pub fn new_database(state: State<'_, AppState>, path: PathBuf) -> CmdResult<AppI
 /// Loads the demo inspection; returns its id.
 #[tauri::command(async)]
 pub fn load_demo(state: State<'_, AppState>) -> CmdResult<i64> {
-    Ok(crate::demo::load(&state.db()?, db::today())?)
+    Ok(crate::demo::load(&*state.db()?, db::today())?)
 }
 
 /// Stores the operator's name (written into progress entries and the audit log).
@@ -91,7 +91,7 @@ pub fn set_operator(state: State<'_, AppState>, name: String) -> CmdResult<AppIn
 /// 备份到…: a consistent copy of the database and its evidence at `path`.
 #[tauri::command(async)]
 pub fn backup_to(state: State<'_, AppState>, path: PathBuf) -> CmdResult<BackupSummary> {
-    Ok(db::backup::to_file(&state.db()?, &path)?)
+    Ok(db::backup::to_file(&*state.db()?, &path)?)
 }
 
 /// Restores from a backup: the backup is copied (never used in place) into the current

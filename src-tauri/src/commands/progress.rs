@@ -37,7 +37,7 @@ pub fn task_detail(state: State<'_, AppState>, task_id: i64) -> CmdResult<TaskDe
 /// Records a progress entry; evidence files the user picked are copied into the store.
 #[tauri::command(async)]
 pub fn add_progress(state: State<'_, AppState>, input: ProgressInput) -> CmdResult<Progress> {
-    Ok(progress::add(&state.db()?, &input, db::today())?)
+    Ok(progress::add(&*state.db()?, &input, db::today())?)
 }
 
 /// 提请销号.

@@ -7,7 +7,7 @@ use tauri::State;
 use super::dto::{BurnPoint, Dashboard, DueItem};
 use super::state::AppState;
 use super::CmdResult;
-use crate::db::{self, closeout, findings, inspections, progress, stats, tasks};
+use crate::db::{self, closeout, findings, inspections, progress, stats};
 use crate::domain::status::{is_done, GREEN_DAYS};
 use crate::domain::{CloseOutState, Task};
 
