@@ -12,6 +12,7 @@
 mod webdriver;
 
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -56,7 +57,9 @@ impl Driver {
         .env("XDG_DATA_HOME", env_dir.join("data"))
         .env_remove("XUNCHA_DB")
         .stdout(Stdio::null())
-        .stderr(Stdio::inherit())
+        .stderr(Stdio::null())
+        // Its own process group, so the WebKitWebDriver it starts is stopped with it.
+        .process_group(0)
         .spawn()
         .expect("tauri-driver must be installed: cargo install tauri-driver --version ^2 --locked");
         let base = format!("http://127.0.0.1:{port}");
@@ -72,7 +75,8 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["--", &group]).status();
         let _ = self.child.wait();
     }
 }
@@ -91,9 +95,10 @@ fn nav(s: &Session, view: &str) {
 
 /// Types a date into an Element Plus date picker and confirms it.
 fn date(s: &Session, css: &str, d: chrono::NaiveDate) {
-    s.click(css).unwrap();
-    s.type_into(css, &format!("{}{ENTER}", d.format("%Y-%m-%d")))
-        .unwrap();
+    let text = d.format("%Y-%m-%d").to_string();
+    s.type_into(css, &format!("{text}{ENTER}")).unwrap();
+    let got = s.value(css).unwrap();
+    assert_eq!(got, text, "date typed into {css}");
 }
 
 /// Picks or creates a value in a filterable Element Plus select.
@@ -118,7 +123,8 @@ fn desktop_app_end_to_end() {
     let args = vec!["--db".to_owned(), db_path.display().to_string()];
     let driver = Driver::start(tmp.path());
 
-    let s = Session::start(&driver.base, &app, &args).unwrap();
+    let mut s = Session::start(&driver.base, &app, &args).unwrap();
+    s.failure_shot = Some(workspace().join("target/e2e-screenshots/failure.png"));
     // First start: the start page offers 新建巡察 and 载入示例数据.
     s.find("[data-test=start-demo]").unwrap();
     shot(&s, "01-start");
@@ -144,6 +150,11 @@ fn desktop_app_end_to_end() {
         s.wait_text("[data-test=findings-table]", title).unwrap();
     }
     assert_eq!(s.value("[data-field=title] input").unwrap(), "");
+    assert_eq!(
+        s.count("[data-test=findings-table] .el-table__body tr.el-table__row")
+            .unwrap(),
+        2
+    );
     shot(&s, "02-intake");
 
     // 责任分工: one task under finding 1 with deadline and roles.
@@ -154,7 +165,7 @@ fn desktop_app_end_to_end() {
         .unwrap();
     s.type_into("[data-field=goal] input", "问题票据全部整改到位")
         .unwrap();
-    date(&s, "[data-field=deadline] input", deadline);
+    date(&s, "[data-field=deadline] .el-date-editor input", deadline);
     select_type(&s, "[data-field=lead_leader] .el-select", "张秀英");
     select_type(&s, "[data-field=lead_unit] .el-select", "财务科");
     select_type(&s, "[data-field=responsible_person] .el-select", "钱卫东");
@@ -182,7 +193,7 @@ fn desktop_app_end_to_end() {
     s.wait_text("[data-test=progress-form]", "会议纪要.png").unwrap();
     s.click("[data-test=save-progress]").unwrap();
     s.wait_text("[data-test=task-status]", "已完成").unwrap();
-    s.type_into("[data-test=closeout-summary] textarea", "整改到位，佐证材料齐全")
+    s.type_into("textarea[data-test=closeout-summary]", "整改到位，佐证材料齐全")
         .unwrap();
     s.click("[data-test=request-closeout]").unwrap();
     s.find("[data-test=review-form]").unwrap();

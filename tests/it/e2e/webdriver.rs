@@ -18,6 +18,8 @@ pub const NULL: &str = "\u{E000}";
 pub struct Session {
     base: String,
     pub id: String,
+    /// Where to save a screenshot when a wait times out (to see what went wrong).
+    pub failure_shot: Option<std::path::PathBuf>,
 }
 
 /// An element found on the page.
@@ -58,6 +60,7 @@ impl Session {
         Ok(Session {
             base: base.to_owned(),
             id,
+            failure_shot: None,
         })
     }
 
@@ -108,6 +111,9 @@ impl Session {
                 return Ok(v);
             }
             if start.elapsed() > Duration::from_secs(15) {
+                if let Some(p) = &self.failure_shot {
+                    let _ = self.screenshot(p);
+                }
                 return Err(format!("timed out waiting for {what}"));
             }
             std::thread::sleep(Duration::from_millis(100));
@@ -132,12 +138,19 @@ impl Session {
             "document.querySelector(arguments[0]).scrollIntoView({block: 'center'});",
             json!([css]),
         )?;
-        call(
+        match call(
             "POST",
             &self.url(&format!("/element/{}/click", el.0)),
             Some(json!({})),
-        )
-        .map(|_| ())
+        ) {
+            Ok(_) => Ok(()),
+            // A toast or a closing popup may lie over the element for a moment: click it
+            // through the page instead, as a user's click would reach it once it is gone.
+            Err(e) if e.contains("intercepted") => self
+                .script("document.querySelector(arguments[0]).click();", json!([css]))
+                .map(|_| ()),
+            Err(e) => Err(e),
+        }
     }
 
     /// Clicks the first element matching `css` whose text contains `text`.

@@ -2,7 +2,8 @@
 // Ctrl+Enter saves. In a multi-line text box Enter keeps making new lines; Ctrl+Enter
 // still saves there.
 
-const FIELD_SELECTOR = "[data-field] input:not([type=hidden]):not([readonly]), [data-field] textarea";
+const FIELD_SELECTOR =
+  "[data-field] input:not([type=hidden]):not([type=radio]):not([type=checkbox]):not([readonly]), [data-field] textarea";
 
 /** The fields of a form in order. */
 export function fieldsOf(form: HTMLElement): HTMLElement[] {
