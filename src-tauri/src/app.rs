@@ -113,6 +113,13 @@ pub fn run(db_arg: Option<PathBuf>) -> Result<(), Box<dyn std::error::Error>> {
             files::open_file,
             files::reveal_file,
             exports::export_caps,
+            exports::export,
+            exports::print,
+            exports::get_document,
+            exports::save_document,
+            exports::reset_document,
+            exports::import_preview,
+            exports::import_apply,
         ])
         .run(tauri::generate_context!())?;
     Ok(())

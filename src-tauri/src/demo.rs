@@ -175,7 +175,7 @@ pub fn load(db: &Db, today: NaiveDate) -> Result<i64> {
                     status: Some(if t.7 == Closed { Completed } else { t.7 }),
                 };
                 let task = tasks::add_in_tx(tx, &input, today)?;
-                ids.push((task.id, t.7, t.0.contains("清退")));
+                ids.push((task.id, t.7, t.0));
             }
         }
         records::add_immediate_fix_in_tx(
@@ -255,7 +255,7 @@ pub fn load(db: &Db, today: NaiveDate) -> Result<i64> {
 
 fn add_progress_and_close_outs(
     db: &Db,
-    task_ids: &[(i64, Status, bool)],
+    task_ids: &[(i64, Status, &str)],
     today: NaiveDate,
     feedback: NaiveDate,
 ) -> Result<()> {
@@ -270,7 +270,8 @@ fn add_progress_and_close_outs(
     } else {
         vec![]
     };
-    for (n, (id, status, refund)) in task_ids.iter().enumerate() {
+    for (n, (id, status, measure)) in task_ids.iter().enumerate() {
+        let refund = measure.contains("清退");
         if *status == NotStarted {
             continue;
         }
@@ -282,11 +283,11 @@ fn add_progress_and_close_outs(
             db,
             &ProgressInput {
                 task_id: *id,
-                text: "已召开专题会议研究部署，明确责任分工和时间节点，正在按计划推进。".into(),
+                text: progress_text(measure, *status),
                 entered_on: Some(day),
                 by: None,
                 status: None,
-                funds_recovered: if *refund { 1.2 } else { 0.0 },
+                funds_recovered: if refund { 1.2 } else { 0.0 },
                 evidence: if matches!(status, Completed | Closed) {
                     files.clone()
                 } else {
@@ -319,6 +320,18 @@ fn add_progress_and_close_outs(
     }
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
+}
+
+/// What a unit would write about a task in this state (整改了什么就写什么).
+fn progress_text(measure: &str, status: Status) -> String {
+    let what = measure.split(['，', '；']).next().unwrap_or(measure);
+    match status {
+        Completed | Closed => format!("已{what}，相关制度文件和会议记录已归档备查。"),
+        LongTerm => {
+            format!("已制定“{what}”的工作方案并完成第一阶段任务，下一步按阶段目标持续推进。")
+        }
+        _ => format!("已召开专题会议部署“{what}”，明确责任分工和时间节点，目前正在推进。"),
+    }
 }
 
 fn tempdir_for_demo() -> Result<std::path::PathBuf> {

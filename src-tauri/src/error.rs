@@ -28,18 +28,57 @@ pub enum Error {
     #[error("审计日志校验失败：第 {row} 条记录{reason}，日志可能被篡改")]
     AuditBroken { row: i64, reason: String },
     /// A file could not be read or written.
-    #[error("文件操作失败（{path}）：{source}")]
+    #[error("文件操作失败（{path}）：{}", describe_io(source))]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
+    /// The database file is damaged, full, read-only or locked: says so and what to do.
+    #[error("{0}。本次修改未保存")]
+    Storage(String),
     /// Any other SQLite failure.
     #[error("数据库操作失败：{0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     /// JSON (de)serialisation of stored data failed.
     #[error("数据格式错误：{0}")]
     Json(#[from] serde_json::Error),
+}
+
+/// An I/O error in the user's terms.
+fn describe_io(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "文件或文件夹不存在".into(),
+        PermissionDenied => "没有读写权限".into(),
+        StorageFull => "磁盘空间已满，请清理磁盘后重试".into(),
+        ReadOnlyFilesystem => "磁盘是只读的".into(),
+        AlreadyExists => "文件已存在".into(),
+        IsADirectory => "这是一个文件夹，不是文件".into(),
+        _ => format!("{e}"),
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode::*;
+        let what = match e.sqlite_error_code() {
+            Some(DatabaseCorrupt) | Some(NotADatabase) => {
+                "数据库文件已损坏：请从备份恢复（xuncha backups 查看备份，xuncha restore 恢复）"
+            }
+            Some(DiskFull) => "磁盘空间已满：请清理磁盘或把数据库移到其他磁盘后重试",
+            Some(ReadOnly) => "数据库文件是只读的：请检查文件权限，或另存到可写的位置",
+            Some(DatabaseBusy) | Some(DatabaseLocked) => {
+                "数据库正被另一个程序长时间占用：请稍后重试，或关闭其他正在使用它的程序"
+            }
+            Some(SystemIoFailure) => {
+                "读写数据库文件时出错（可能是磁盘空间已满或存储设备故障）：请检查磁盘后重试"
+            }
+            Some(CannotOpen) | Some(PermissionDenied) => "无法打开数据库文件：请检查文件位置和权限",
+            _ => return Error::Sqlite(e),
+        };
+        Error::Storage(what.to_owned())
+    }
 }
 
 impl Error {
@@ -69,6 +108,7 @@ impl Error {
             Error::BadDatabase { .. } => "BadDatabase",
             Error::AuditBroken { .. } => "AuditBroken",
             Error::Io { .. } => "Io",
+            Error::Storage(_) => "Storage",
             Error::Sqlite(_) => "Database",
             Error::Json(_) => "Data",
         }

@@ -9,8 +9,11 @@ pub mod app;
 pub mod commands;
 pub mod db;
 pub mod demo;
+pub mod documents;
 pub mod domain;
 pub mod error;
+pub mod export;
+pub mod import;
 pub mod paths;
 pub mod report;
 

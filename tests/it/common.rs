@@ -1,1 +1,123 @@
-//! Shared helpers.
+//! Shared helpers: run the real `xuncha` binary on a temporary database and read back
+//! what it stored.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::Once;
+
+/// The fixed "today" of the tests, so derived values (overdue, warnings) are stable.
+pub const TODAY: &str = "2025-06-15";
+
+/// Path of the `xuncha` binary, built once per test run.
+pub fn xuncha_bin() -> PathBuf {
+    static BUILD: Once = Once::new();
+    BUILD.call_once(|| {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let status = Command::new(cargo)
+            .args(["build", "--quiet", "-p", "xuncha", "--bin", "xuncha"])
+            .status()
+            .expect("cargo build runs");
+        assert!(status.success(), "building xuncha failed");
+    });
+    let exe = std::env::current_exe().expect("test exe path");
+    // target/debug/deps/it-… → target/debug/xuncha
+    let dir = exe.parent().and_then(Path::parent).expect("target dir");
+    dir.join(format!("xuncha{}", std::env::consts::EXE_SUFFIX))
+}
+
+/// A temporary database and the commands to drive it.
+pub struct Cli {
+    pub dir: tempfile::TempDir,
+    pub db: PathBuf,
+}
+
+impl Cli {
+    pub fn new() -> Cli {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = dir.path().join("test.db");
+        Cli { dir, db }
+    }
+
+    /// Runs `xuncha --db <db> args…` with the fixed today and operator.
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new(xuncha_bin())
+            .arg("--db")
+            .arg(&self.db)
+            .args(args)
+            .env("XUNCHA_TODAY", TODAY)
+            .env("LANG", "zh_CN.UTF-8")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("xuncha runs")
+    }
+
+    /// Runs and expects success; returns stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "xuncha {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8 stdout")
+    }
+
+    /// Runs and expects a failure; returns stderr.
+    pub fn fail(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            !out.status.success(),
+            "xuncha {args:?} should have failed, printed: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        String::from_utf8(out.stderr).expect("utf-8 stderr")
+    }
+
+    /// Runs with `--json` and parses stdout.
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut a = args.to_vec();
+        a.push("--json");
+        let out = self.ok(&a);
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("bad JSON from {args:?}: {e}\n{out}"))
+    }
+
+    /// Runs an `add` command and returns the id it prints.
+    pub fn add(&self, args: &[&str]) -> i64 {
+        let out = self.ok(args);
+        out.trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("no id from {args:?}: {out}"))
+    }
+
+    /// Opens the database directly.
+    pub fn conn(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(&self.db).expect("open db")
+    }
+
+    /// Number of rows in a table.
+    pub fn count(&self, table: &str) -> i64 {
+        self.conn()
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .expect("count")
+    }
+
+    /// A standard inspection with feedback on 2025-03-20; returns its id.
+    pub fn inspection(&self) -> i64 {
+        self.add(&[
+            "inspection",
+            "add",
+            "--team",
+            "区委第三巡察组",
+            "--inspected-org",
+            "区统计局党组",
+            "--org-secretary",
+            "王建国",
+            "--onsite-start",
+            "2025-01-06",
+            "--onsite-end",
+            "2025-02-20",
+            "--feedback-date",
+            "2025-03-20",
+        ])
+    }
+}

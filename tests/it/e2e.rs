@@ -1,7 +1,8 @@
 //! End to end, the real app: `xuncha-desktop` driven through `tauri-driver` and
 //! WebKitWebDriver. Creates an inspection, records findings with the keyboard, assigns a
-//! task, adds progress with an evidence file, closes the task out, restarts the app and
-//! sees the data still there; then reads the database back through the core. Saves a
+//! task, adds progress with an evidence file, closes the task out,
+//! exports the Excel ledger and the feedback PDF, restarts the app and sees the data still
+//! there; then reads the database, the workbook and the PDF back. Saves a
 //! screenshot of each main view to `target/e2e-screenshots/`.
 //!
 //! Needs the built app (UI first, then `cargo build -p xuncha --features custom-protocol
@@ -18,6 +19,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use chrono::Days;
+use calamine::Reader;
 use webdriver::{Session, CONTROL, ENTER, NULL};
 use xuncha::db::{self, evidence, findings, progress, Db};
 use xuncha::domain::Status;
@@ -52,7 +54,12 @@ impl Driver {
         let child = Command::new(
             std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into()),
         )
-        .args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native.to_string(),
+        ])
         .env("XDG_CONFIG_HOME", env_dir.join("config"))
         .env("XDG_DATA_HOME", env_dir.join("data"))
         .env_remove("XUNCHA_DB")
@@ -114,12 +121,22 @@ fn desktop_app_end_to_end() {
     let tmp = tempfile::tempdir().unwrap();
     let db_path = tmp.path().join("e2e.db");
     let evidence_file = tmp.path().join("会议纪要.png");
-    std::fs::copy(workspace().join("src-tauri/icons/128x128.png"), &evidence_file).unwrap();
+    std::fs::copy(
+        workspace().join("src-tauri/icons/128x128.png"),
+        &evidence_file,
+    )
+    .unwrap();
     let today = db::today();
     let feedback = today.checked_sub_days(Days::new(20)).unwrap();
     let deadline = today.checked_add_days(Days::new(40)).unwrap();
     let app = app_binary();
-    assert!(app.is_file(), "build the app first: {} is missing", app.display());
+    assert!(
+        app.is_file(),
+        "build the app first: {} is missing",
+        app.display()
+    );
+    let xlsx_out = tmp.path().join("整改台账.xlsx");
+    let pdf_out = tmp.path().join("巡察反馈意见.pdf");
     let args = vec!["--db".to_owned(), db_path.display().to_string()];
     let driver = Driver::start(tmp.path());
 
@@ -131,8 +148,10 @@ fn desktop_app_end_to_end() {
     s.click("[data-test=start-new]").unwrap();
     s.type_into("[data-field=inspected_org] input", "区统计局党组")
         .unwrap();
-    s.type_into("[data-field=team] input", "区委第三巡察组").unwrap();
-    s.type_into("[data-field=org_secretary] input", "王建国").unwrap();
+    s.type_into("[data-field=team] input", "区委第三巡察组")
+        .unwrap();
+    s.type_into("[data-field=org_secretary] input", "王建国")
+        .unwrap();
     date(&s, "[data-field=feedback_date] input", feedback);
     s.click("[data-test=create-inspection]").unwrap();
     s.wait_text(".header", "区统计局党组").unwrap();
@@ -141,8 +160,14 @@ fn desktop_app_end_to_end() {
     nav(&s, "intake");
     s.find("[data-field=title] input").unwrap();
     for (title, text) in [
-        ("财务管理制度执行不严格", "部分支出报销手续不全，审批流程倒置。"),
-        ("意识形态工作责任制落实不够到位", "网站信息发布审核把关不严。"),
+        (
+            "财务管理制度执行不严格",
+            "部分支出报销手续不全，审批流程倒置。",
+        ),
+        (
+            "意识形态工作责任制落实不够到位",
+            "网站信息发布审核把关不严。",
+        ),
     ] {
         s.click("[data-field=title] input").unwrap();
         s.keys(&format!("{title}{ENTER}")).unwrap();
@@ -161,8 +186,11 @@ fn desktop_app_end_to_end() {
     nav(&s, "assign");
     s.click("[data-test=finding-1]").unwrap();
     s.click("[data-test=new-task]").unwrap();
-    s.type_into("[data-field=measure] textarea", "开展财务报销专项检查，对手续不全的票据进行整改")
-        .unwrap();
+    s.type_into(
+        "[data-field=measure] textarea",
+        "开展财务报销专项检查，对手续不全的票据进行整改",
+    )
+    .unwrap();
     s.type_into("[data-field=goal] input", "问题票据全部整改到位")
         .unwrap();
     date(&s, "[data-field=deadline] .el-date-editor input", deadline);
@@ -177,11 +205,17 @@ fn desktop_app_end_to_end() {
 
     // 挂图作战: progress with an evidence file, then close-out request and approval.
     nav(&s, "board");
-    s.click_text("[data-test=board-table] .el-table__row", "开展财务报销专项检查")
-        .unwrap();
+    s.click_text(
+        "[data-test=board-table] .el-table__row",
+        "开展财务报销专项检查",
+    )
+    .unwrap();
     s.find("[data-test=progress-form]").unwrap();
-    s.type_into("[data-test=progress-form] textarea", "已完成专项检查，整改票据23张。")
-        .unwrap();
+    s.type_into(
+        "[data-test=progress-form] textarea",
+        "已完成专项检查，整改票据23张。",
+    )
+    .unwrap();
     s.click("[data-test=progress-status]").unwrap();
     s.click_text(".el-select-dropdown__item", "已完成").unwrap();
     s.script(
@@ -190,19 +224,26 @@ fn desktop_app_end_to_end() {
     )
     .unwrap();
     s.click("[data-test=pick-evidence]").unwrap();
-    s.wait_text("[data-test=progress-form]", "会议纪要.png").unwrap();
+    s.wait_text("[data-test=progress-form]", "会议纪要.png")
+        .unwrap();
     s.click("[data-test=save-progress]").unwrap();
     s.wait_text("[data-test=task-status]", "已完成").unwrap();
-    s.type_into("textarea[data-test=closeout-summary]", "整改到位，佐证材料齐全")
-        .unwrap();
+    s.type_into(
+        "textarea[data-test=closeout-summary]",
+        "整改到位，佐证材料齐全",
+    )
+    .unwrap();
     s.click("[data-test=request-closeout]").unwrap();
     s.find("[data-test=review-form]").unwrap();
     select_type(&s, "[data-test=review-form] .el-select", "巡察办李四");
     s.click("[data-test=approve-closeout]").unwrap();
     s.wait_text("[data-test=task-status]", "已销号").unwrap();
     shot(&s, "04-board-drawer");
-    s.script("document.querySelector('.el-drawer__close-btn')?.click();", serde_json::json!([]))
-        .unwrap();
+    s.script(
+        "document.querySelector('.el-drawer__close-btn')?.click();",
+        serde_json::json!([]),
+    )
+    .unwrap();
 
     nav(&s, "board");
     s.wait_text("[data-test=board-table]", "已销号").unwrap();
@@ -210,8 +251,21 @@ fn desktop_app_end_to_end() {
     nav(&s, "dashboard");
     s.wait_text("[data-test=completion-rate]", "%").unwrap();
     shot(&s, "06-dashboard");
+    // 导出: the Excel ledger and the feedback PDF, to paths "picked" in the save dialog.
     nav(&s, "export");
-    s.find("[data-test=export-xlsx_ledger]").unwrap();
+    for (button, path) in [
+        ("[data-test=export-xlsx_ledger]", &xlsx_out),
+        ("[data-test=export-feedback_report]", &pdf_out),
+    ] {
+        s.script(
+            "window.__XUNCHA_PICK__ = [arguments[0]];",
+            serde_json::json!([path.display().to_string()]),
+        )
+        .unwrap();
+        s.click(button).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        s.wait_text(".exported-toast", &name).unwrap();
+    }
     shot(&s, "07-export");
     nav(&s, "backup");
     s.find("[data-test=backup]").unwrap();
@@ -228,8 +282,11 @@ fn desktop_app_end_to_end() {
         .unwrap();
     s.wait_text("[data-test=board-table]", "已销号").unwrap();
     nav(&s, "intake");
-    s.wait_text("[data-test=findings-table]", "意识形态工作责任制落实不够到位")
-        .unwrap();
+    s.wait_text(
+        "[data-test=findings-table]",
+        "意识形态工作责任制落实不够到位",
+    )
+    .unwrap();
     s.quit();
     drop(driver);
 
@@ -243,6 +300,27 @@ fn desktop_app_end_to_end() {
     assert_eq!(task.deadline, Some(deadline));
     assert_eq!(task.assignment.lead_unit, "财务科");
     assert_eq!(task.assignment.responsible_person, "钱卫东");
+    // The exports, read back: the workbook holds the task, the PDF the finding.
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx_out).unwrap();
+    let mut cells = String::new();
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).unwrap();
+        for row in range.rows() {
+            for c in row {
+                cells.push_str(&c.to_string());
+                cells.push('\n');
+            }
+        }
+    }
+    assert!(cells.contains("开展财务报销专项检查"), "ledger workbook has the task");
+    assert!(cells.contains("财务科"), "ledger workbook has the lead unit");
+    let text = Command::new("pdftotext")
+        .args([pdf_out.as_os_str(), "-".as_ref()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).replace([' ', '\n'], "");
+    assert!(text.contains("反馈意见"), "feedback PDF title: {text}");
+    assert!(text.contains("财务管理制度执行不严格"), "feedback PDF lists the finding");
     let entries = db.read(|c| progress::for_task(c, task.id)).unwrap();
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].status_after, Some(Status::Completed));

@@ -1,5 +1,18 @@
 //! Black-box tests of Xuncha: the `xuncha` CLI on temporary databases, and exports read back.
+// Test code: a failed unwrap is a failed test (clippy.toml's allow-*-in-tests does not
+// reach helper functions outside #[test] bodies).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod cli;
+mod cli_validation;
 mod common;
 mod e2e;
+mod fuzz;
+mod migrations;
+mod pdf;
+mod pdf_cli;
+mod reliability;
+mod xlsx_cli;
+mod xlsx_export;
+mod xlsx_fixtures;
+mod xlsx_import;

@@ -149,3 +149,34 @@ export async function pickSavePath(
   const defaultPath = dir ? `${dir}/${name}` : name;
   return (await saveDialog({ title, defaultPath, filters })) ?? null;
 }
+
+// 导出与打印、导入
+export const exportTo = (kind: B.ExportKind, inspectionId: number, path: string) =>
+  call<B.ExportResult>("export", { kind, inspectionId, path });
+export const printDoc = (kind: B.ExportKind, inspectionId: number) =>
+  call<B.ExportResult>("print", { kind, inspectionId });
+export const getDocument = (kind: B.ExportKind, inspectionId: number) =>
+  call<B.Document>("get_document", { kind, inspectionId });
+export const saveDocument = (kind: B.ExportKind, inspectionId: number, edits: Record<string, string>) =>
+  call<B.Document>("save_document", { kind, inspectionId, edits });
+export const resetDocument = (kind: B.ExportKind, inspectionId: number) =>
+  call<B.Document>("reset_document", { kind, inspectionId });
+export const importPreview = (path: string) => call<B.ImportPreview>("import_preview", { path });
+export const importApply = (token: string, inspectionId: number | null, newName: string | null) =>
+  call<B.ImportOutcome>("import_apply", { token, inspectionId, newName });
+
+/** Listens to `export-progress` events while `run` is under way. */
+export async function withProgress<T>(onProgress: (p: B.ExportProgress) => void, run: () => Promise<T>): Promise<T> {
+  let unlisten: (() => void) | null = null;
+  try {
+    const { listen } = await import("@tauri-apps/api/event");
+    unlisten = await listen<B.ExportProgress>("export-progress", (e) => onProgress(e.payload));
+  } catch {
+    // No event bus (UI tests): run without progress.
+  }
+  try {
+    return await run();
+  } finally {
+    unlisten?.();
+  }
+}

@@ -396,3 +396,79 @@ export type ExportResult = { path: string, bytes: number, };
 export type ExportCaps = { xlsx_ledger: boolean, pdf_ledger: boolean, feedback_report: boolean, status_report: boolean, weekly_summary: boolean, import_ledger: boolean, };
 
 export type BackupSummary = { path: string, bytes: number, evidence_files: number, };
+
+export type ImportPreview = { 
+/**
+ * Identifies the copy of the file that `import_apply` will read.
+ */
+token: string, file: string, sheet: string, categories: Array<string>, findings: Array<PlannedFinding>, people: Array<string>, units: Array<string>, issues: Array<Issue>, has_errors: boolean, task_count: number, };
+
+export type ExportKind = "xlsx_ledger" | "pdf_ledger" | "feedback_report" | "status_report" | "weekly_summary";
+
+export type ExportProgress = { 
+/**
+ * 0–100.
+ */
+percent: number, stage: string, };
+
+export type PlannedFinding = { 
+/**
+ * Excel row number of its first row.
+ */
+row: number, seq: number | null, category: string, title: string, manifestation: string, nature: Nature | null, source: string, tasks: Array<PlannedTask>, };
+
+export type PlannedTask = { 
+/**
+ * Excel row number.
+ */
+row: number, measure: string, goal: string, acceptance: string, deadline_kind: DeadlineKind, deadline: string | null, 
+/**
+ * As written; `None` when the cell was blank.
+ */
+status: Status | null, progress: string, evidence: string, note: string, 
+/**
+ * 牵头领导.
+ */
+lead_leader: string, 
+/**
+ * 责任领导.
+ */
+responsible_leader: string, 
+/**
+ * 牵头单位.
+ */
+lead_unit: string, 
+/**
+ * 责任单位 (several).
+ */
+responsible_units: Array<string>, 
+/**
+ * 责任人.
+ */
+responsible_person: string, };
+
+export type Issue = { 
+/**
+ * Excel row number (1-based).
+ */
+row: number, 
+/**
+ * Cell reference such as "C7", or empty when the whole row is concerned.
+ */
+cell: string, severity: Severity, message: string, };
+
+export type Severity = "error" | "warning";
+
+export type ImportOutcome = { inspection_id: number, categories_added: number, findings_added: number, findings_matched: number, tasks_added: number, tasks_updated: number, 
+/**
+ * What changed on findings and tasks already there, and notes on the way, in Chinese.
+ */
+changes: Array<string>, };
+
+export type Document = { 
+/**
+ * 标题, printed in 2号小标宋, centred; may be edited under the id [`TITLE_ID`].
+ */
+title: string, blocks: Array<Block>, };
+
+export type Block = { "kind": "addressee", id: string, text: string, } | { "kind": "heading1", id: string, text: string, } | { "kind": "heading2", id: string, text: string, } | { "kind": "heading3", id: string, text: string, } | { "kind": "paragraph", id: string, text: string, } | { "kind": "signature", id: string, text: string, } | { "kind": "date", id: string, text: string, } | { "kind": "page_break" } | { "kind": "attachment", label: string, title: string, };

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{
-    Category, CloseOut, DeadlineKind, Evidence, Finding, Inspection, InspectionDeadlines,
-    FollowUpCheck, Progress, Status, Task, Warning,
+    Category, CloseOut, DeadlineKind, Evidence, Finding, FollowUpCheck, Inspection,
+    InspectionDeadlines, Progress, Status, Task, Warning,
 };
 
 /// The error every command returns: a stable `code` the UI may branch on, the `field` a
@@ -184,4 +184,42 @@ pub struct ExportCaps {
     pub status_report: bool,
     pub weekly_summary: bool,
     pub import_ledger: bool,
+}
+
+/// The dry-run preview of an import: what would be created and every problem found.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ImportPreview {
+    /// Identifies the copy of the file that `import_apply` will read.
+    pub token: String,
+    pub file: String,
+    pub sheet: String,
+    pub categories: Vec<String>,
+    pub findings: Vec<crate::import::plan::PlannedFinding>,
+    pub people: Vec<String>,
+    pub units: Vec<String>,
+    pub issues: Vec<crate::import::plan::Issue>,
+    pub has_errors: bool,
+    pub task_count: i64,
+}
+
+/// Which export a call makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ExportKind {
+    XlsxLedger,
+    PdfLedger,
+    FeedbackReport,
+    StatusReport,
+    WeeklySummary,
+}
+
+/// One step of a long export or import, for the progress bar.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ExportProgress {
+    /// 0–100.
+    pub percent: u8,
+    pub stage: String,
 }

@@ -63,11 +63,13 @@ pub fn open_evidence(
     evidence_id: i64,
 ) -> CmdResult<()> {
     let (e, path) = find(&state, task_id, evidence_id)?;
-    let dir = std::env::temp_dir().join("xuncha-evidence").join(e.id.to_string());
+    let dir = std::env::temp_dir()
+        .join("xuncha-evidence")
+        .join(e.id.to_string());
     std::fs::create_dir_all(&dir).map_err(|err| Error::io(&dir, err))?;
     let copy = dir.join(evidence::sanitize_name(&e.file_name));
     std::fs::copy(&path, &copy).map_err(|err| Error::io(&copy, err))?;
-    open_with_system(&app, &copy)
+    open_path(&app, &copy)
 }
 
 /// Extensions of the files the app writes and may open.
@@ -84,17 +86,23 @@ fn check_openable(path: &Path) -> CmdResult<()> {
     Ok(())
 }
 
-fn open_with_system(app: &AppHandle, path: &Path) -> CmdResult<()> {
+/// Opens a file the app wrote with the system's program.
+pub fn open_path(app: &AppHandle, path: &Path) -> CmdResult<()> {
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
-        .map_err(|e| CmdError::new("Open", format!("无法用系统程序打开“{}”：{e}", path.display())))
+        .map_err(|e| {
+            CmdError::new(
+                "Open",
+                format!("无法用系统程序打开“{}”：{e}", path.display()),
+            )
+        })
 }
 
 /// 打开文件 (and 打印: the PDF opens in the system viewer, which prints).
 #[tauri::command(async)]
 pub fn open_file(app: AppHandle, path: PathBuf) -> CmdResult<()> {
     check_openable(&path)?;
-    open_with_system(&app, &path)
+    open_path(&app, &path)
 }
 
 /// 打开所在文件夹.

@@ -58,7 +58,10 @@ pub fn list_immediate_fixes(
 
 /// Records a 立行立改 item (`id` is ignored).
 #[tauri::command(async)]
-pub fn add_immediate_fix(state: State<'_, AppState>, input: ImmediateFix) -> CmdResult<ImmediateFix> {
+pub fn add_immediate_fix(
+    state: State<'_, AppState>,
+    input: ImmediateFix,
+) -> CmdResult<ImmediateFix> {
     Ok(state
         .db()?
         .write(|tx| records::add_immediate_fix_in_tx(tx, &input))?)

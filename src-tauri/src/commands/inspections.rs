@@ -33,9 +33,7 @@ pub fn create_inspection(
     state: State<'_, AppState>,
     input: InspectionInput,
 ) -> CmdResult<Inspection> {
-    Ok(state
-        .db()?
-        .write(|tx| inspections::add_in_tx(tx, &input))?)
+    Ok(state.db()?.write(|tx| inspections::add_in_tx(tx, &input))?)
 }
 
 /// Saves changes to an inspection's settings.

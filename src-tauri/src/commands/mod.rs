@@ -5,9 +5,9 @@
 //! Every command is `#[tauri::command(async)]`, so database and file work never runs on the
 //! main (GUI) thread.
 
-pub mod dto;
 #[cfg(feature = "desktop")]
 pub mod database;
+pub mod dto;
 #[cfg(feature = "desktop")]
 pub mod exports;
 #[cfg(feature = "desktop")]

@@ -95,10 +95,7 @@ pub fn list_follow_ups(
 
 /// Records a 回头看 check (`id` is ignored); a rebound reopens the task.
 #[tauri::command(async)]
-pub fn add_follow_up(
-    state: State<'_, AppState>,
-    input: FollowUpCheck,
-) -> CmdResult<FollowUpCheck> {
+pub fn add_follow_up(state: State<'_, AppState>, input: FollowUpCheck) -> CmdResult<FollowUpCheck> {
     Ok(state
         .db()?
         .write(|tx| records::add_follow_up_in_tx(tx, &input))?)

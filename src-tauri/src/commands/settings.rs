@@ -53,7 +53,10 @@ mod tests {
     #[test]
     fn round_trips_and_ignores_garbage() {
         let dir = tempfile::tempdir().unwrap();
-        assert_eq!(DesktopSettings::load(dir.path()), DesktopSettings::default());
+        assert_eq!(
+            DesktopSettings::load(dir.path()),
+            DesktopSettings::default()
+        );
         let s = DesktopSettings {
             last_db: Some("/tmp/a.db".into()),
             window: Some(WindowSize {
@@ -66,6 +69,9 @@ mod tests {
         s.save(dir.path()).unwrap();
         assert_eq!(DesktopSettings::load(dir.path()), s);
         std::fs::write(dir.path().join(FILE), b"{not json").unwrap();
-        assert_eq!(DesktopSettings::load(dir.path()), DesktopSettings::default());
+        assert_eq!(
+            DesktopSettings::load(dir.path()),
+            DesktopSettings::default()
+        );
     }
 }

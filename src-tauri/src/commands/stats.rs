@@ -39,7 +39,9 @@ pub fn dashboard(state: State<'_, AppState>, inspection_id: i64) -> CmdResult<Da
                         p.status_after.filter(|s| is_done(*s)).map(|_| p.entered_on)
                     });
                     let by_close = close_outs.get(&t.id).into_iter().flatten().filter_map(|c| {
-                        (c.state == CloseOutState::Approved).then_some(c.reviewed_on).flatten()
+                        (c.state == CloseOutState::Approved)
+                            .then_some(c.reviewed_on)
+                            .flatten()
                     });
                     by_progress
                         .chain(by_close)

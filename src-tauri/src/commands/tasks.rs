@@ -9,9 +9,7 @@ use super::dto::{BoardFilter, BoardTask};
 use super::state::AppState;
 use super::CmdResult;
 use crate::db::{self, directory, tasks};
-use crate::domain::{
-    AssignmentPatch, DirectoryEntry, DirectoryKind, Task, TaskInput, TaskPatch,
-};
+use crate::domain::{AssignmentPatch, DirectoryEntry, DirectoryKind, Task, TaskInput, TaskPatch};
 use crate::Result;
 
 /// Adds a task (整改措施) under a finding.

@@ -42,11 +42,8 @@ pub(super) fn append(
     after: Option<String>,
 ) -> Result<()> {
     let prev: String = conn
-        .query_row(
-            "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1",
-            [],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1")?
+        .query_row([], |r| r.get(0))
         .optional()?
         .unwrap_or_else(|| GENESIS.to_owned());
     let mut e = AuditEntry {
@@ -62,9 +59,11 @@ pub(super) fn append(
         hash: String::new(),
     };
     e.hash = row_hash(&e.prev_hash, &e);
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO audit_log (at, operator, action, entity, entity_id, before, after, prev_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(
         params![e.at, e.operator, e.action, e.entity, e.entity_id, e.before, e.after, e.prev_hash, e.hash],
     )?;
     Ok(())

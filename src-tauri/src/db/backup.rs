@@ -1,7 +1,8 @@
 //! Consistent copies of the database (SQLite's online backup API, safe while the app is
-//! writing) together with its evidence files.
+//! writing) together with its evidence files; automatic rolling backups kept beside the
+//! database; and restore, which always keeps the current data as a backup first.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::backup::Backup;
@@ -62,6 +63,174 @@ pub fn to_file(db: &Db, out: &Path) -> Result<BackupSummary> {
     })
 }
 
+/// Folder of the automatic backups of the database at `db_path`: `<name>.backups/`.
+pub fn dir_for(db_path: &Path) -> PathBuf {
+    let mut name = db_path.file_name().unwrap_or_default().to_os_string();
+    name.push(".backups");
+    db_path.with_file_name(name)
+}
+
+/// How many automatic backups are kept.
+pub const KEEP: usize = 10;
+
+/// One backup file.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct BackupInfo {
+    pub path: PathBuf,
+    pub bytes: u64,
+    /// Local time it was made, from its name (xuncha-YYYYMMDD-HHMMSS.db).
+    pub made_at: String,
+}
+
+/// The automatic backups of `db_path`, newest first.
+pub fn list(db_path: &Path) -> Vec<BackupInfo> {
+    let dir = dir_for(db_path);
+    let mut out: Vec<BackupInfo> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let stamp = name
+                .strip_prefix("xuncha-")?
+                .strip_suffix(".db")?
+                .to_owned();
+            let at = chrono::NaiveDateTime::parse_from_str(
+                stamp.trim_start_matches("before-restore-"),
+                "%Y%m%d-%H%M%S",
+            )
+            .ok()?;
+            Some(BackupInfo {
+                path: e.path(),
+                bytes: e.metadata().map(|m| m.len()).unwrap_or(0),
+                made_at: at.format("%Y-%m-%d %H:%M:%S").to_string(),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| b.made_at.cmp(&a.made_at).then(b.path.cmp(&a.path)));
+    out
+}
+
+/// Makes an automatic backup unless the newest is younger than `min_age`; keeps the last
+/// [`KEEP`]. Returns the new backup, if one was made.
+pub fn auto(db: &Db, min_age: chrono::Duration) -> Result<Option<BackupSummary>> {
+    let Some(path) = db.path() else {
+        return Ok(None);
+    };
+    let now = chrono::Local::now().naive_local();
+    if let Some(newest) = list(path).first() {
+        let at = chrono::NaiveDateTime::parse_from_str(&newest.made_at, "%Y-%m-%d %H:%M:%S");
+        if at.is_ok_and(|at| now - at < min_age) {
+            return Ok(None);
+        }
+    }
+    let dir = dir_for(path);
+    let out = dir.join(format!("xuncha-{}.db", now.format("%Y%m%d-%H%M%S")));
+    if out.exists() {
+        return Ok(None);
+    }
+    let summary = to_file(db, &out)?;
+    prune(path, KEEP);
+    Ok(Some(summary))
+}
+
+/// Removes all but the newest `keep` automatic backups, and leftovers of interrupted ones.
+fn prune(db_path: &Path, keep: usize) {
+    let dir = dir_for(db_path);
+    for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+        if e.file_name().to_string_lossy().ends_with(".backup-partial") {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+    for old in list(db_path).into_iter().skip(keep) {
+        let _ = std::fs::remove_file(&old.path);
+        let _ = std::fs::remove_dir_all(evidence::dir_for(&old.path));
+    }
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RestoreSummary {
+    /// Where the data that was current before the restore was kept.
+    pub kept_current_as: Option<PathBuf>,
+    pub restored_from: PathBuf,
+}
+
+/// Replaces the database's contents with those of the backup `from`, after keeping the
+/// current contents as a backup. The backup must be a sound Xuncha database.
+pub fn restore(db: &Db, from: &Path) -> Result<RestoreSummary> {
+    let src = Connection::open_with_flags(from, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| Error::BadDatabase {
+            path: from.to_owned(),
+            reason: super::describe_open_error(&e),
+        })?;
+    let check = |src: &Connection| -> rusqlite::Result<(i64, String, i64)> {
+        let v: i64 = src.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let ok: String = src.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        let n: i64 = src.query_row(
+            "SELECT count(*) FROM sqlite_master WHERE name IN ('findings', 'tasks', 'audit_log')",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok((v, ok, n))
+    };
+    let (version, ok, tables) = check(&src).map_err(|e| Error::BadDatabase {
+        path: from.to_owned(),
+        reason: super::describe_open_error(&e),
+    })?;
+    if tables != 3 || version < 1 {
+        return Err(Error::BadDatabase {
+            path: from.to_owned(),
+            reason: "这不是巡察整改台账的备份文件".into(),
+        });
+    }
+    if version > super::migrations::LATEST {
+        return Err(Error::NewerSchema {
+            found: version,
+            supported: super::migrations::LATEST,
+        });
+    }
+    if ok != "ok" {
+        return Err(Error::BadDatabase {
+            path: from.to_owned(),
+            reason: format!("备份文件已损坏（{ok}）"),
+        });
+    }
+    super::audit::verify(&src)?;
+    let kept = match db.path() {
+        Some(path) => {
+            let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+            let out = dir_for(path).join(format!("xuncha-before-restore-{stamp}.db"));
+            to_file(db, &out)?;
+            Some(out)
+        }
+        None => None,
+    };
+    {
+        let mut conn = db.lock();
+        let backup = Backup::new(&src, &mut conn)?;
+        backup.run_to_completion(256, Duration::from_millis(5), None)?;
+        drop(backup);
+        super::migrations::migrate(&mut conn, db.path())?;
+    }
+    if let (Some(dir), true) = (db.evidence_dir(), evidence::dir_for(from).is_dir()) {
+        copy_tree(&evidence::dir_for(from), &dir)?;
+    }
+    db.write(|tx| {
+        tx.audit::<(), _>(
+            "restore",
+            "database",
+            None,
+            None,
+            Some(&from.display().to_string()),
+        )
+    })?;
+    Ok(RestoreSummary {
+        kept_current_as: kept,
+        restored_from: from.to_owned(),
+    })
+}
+
 fn copy_tree(src: &Path, dst: &Path) -> Result<u64> {
     std::fs::create_dir_all(dst).map_err(|e| Error::io(dst, e))?;
     let mut n = 0;
@@ -76,7 +245,10 @@ fn copy_tree(src: &Path, dst: &Path) -> Result<u64> {
         if path.is_dir() {
             n += copy_tree(&path, &target)?;
         } else if !target.exists() {
-            std::fs::copy(&path, &target).map_err(|e| Error::io(&target, e))?;
+            // Evidence files never change once stored, so a hard link is a safe copy.
+            if std::fs::hard_link(&path, &target).is_err() {
+                std::fs::copy(&path, &target).map_err(|e| Error::io(&target, e))?;
+            }
             n += 1;
         }
     }

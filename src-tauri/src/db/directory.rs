@@ -71,11 +71,8 @@ pub fn list(conn: &Connection, kind: Option<DirectoryKind>) -> Result<Vec<Direct
 
 fn exists(conn: &Connection, kind: DirectoryKind, name: &str) -> Result<bool> {
     Ok(conn
-        .query_row(
-            "SELECT 1 FROM directory WHERE kind = ?1 AND name = ?2",
-            params![kind, name],
-            |_| Ok(()),
-        )
+        .prepare_cached("SELECT 1 FROM directory WHERE kind = ?1 AND name = ?2")?
+        .query_row(params![kind, name], |_| Ok(()))
         .optional()?
         .is_some())
 }

@@ -206,6 +206,38 @@ pub fn for_task(conn: &Connection, task_id: i64) -> Result<Vec<Evidence>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Removes what an interrupted write left in `dir`: temporary copies and stored files that
+/// no evidence row refers to. Call only while holding the database's write lock, so no
+/// running write can be about to record one of them. Returns how many files were removed.
+pub fn sweep(conn: &Connection, dir: &Path) -> Result<usize> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Ok(0);
+    };
+    let mut stmt = conn.prepare("SELECT DISTINCT sha256 FROM evidence")?;
+    let known: std::collections::HashSet<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(".incoming-") {
+            removed += usize::from(fs::remove_file(&path).is_ok());
+        } else if path.is_dir() && name.len() == 2 {
+            for file in fs::read_dir(&path)
+                .map_err(|e| Error::io(&path, e))?
+                .flatten()
+            {
+                let hash = file.file_name().to_string_lossy().into_owned();
+                if !known.contains(&hash) {
+                    removed += usize::from(fs::remove_file(file.path()).is_ok());
+                }
+            }
+        }
+    }
+    Ok(removed)
+}
+
 /// Checks that every recorded file is present with the right hash; returns the problems.
 pub fn check_files(conn: &Connection, dir: &Path) -> Result<Vec<String>> {
     let mut stmt = conn.prepare("SELECT DISTINCT sha256, file_name FROM evidence")?;

@@ -10,7 +10,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::{Error, Result};
 
 /// The schema steps, in order. Step `i` brings the database to version `i + 1`.
-const STEPS: &[&str] = &[include_str!("sql/001_initial.sql")];
+const STEPS: &[&str] = &[
+    include_str!("sql/001_initial.sql"),
+    include_str!("sql/002_task_units_column.sql"),
+];
 
 /// The schema version this binary writes.
 pub const LATEST: i64 = STEPS.len() as i64;

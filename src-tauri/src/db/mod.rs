@@ -6,6 +6,7 @@ pub mod audit;
 pub mod backup;
 pub mod closeout;
 pub mod directory;
+pub mod drafts;
 pub mod evidence;
 pub mod findings;
 pub mod inspections;
@@ -77,6 +78,9 @@ impl Db {
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(bad)?;
         migrations::migrate(&mut conn, path.as_deref())?;
+        if let Some(p) = &path {
+            sweep_evidence(&mut conn, &evidence::dir_for(p));
+        }
         let operator = settings::get(&conn, settings::OPERATOR)?.unwrap_or_default();
         Ok(Db {
             conn: Mutex::new(conn),
@@ -119,7 +123,7 @@ impl Db {
         self
     }
 
-    fn lock(&self) -> MutexGuard<'_, Connection> {
+    pub(crate) fn lock(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave a half-written transaction behind
         // (it rolls back on drop), so the poisoned connection is still sound to use.
         self.conn.lock().unwrap_or_else(|p| p.into_inner())
@@ -180,8 +184,22 @@ impl WriteTx<'_> {
     }
 }
 
+/// Removes files left by an interrupted write, under the write lock. Best effort: when
+/// another process holds the lock, the sweep waits for a later start.
+fn sweep_evidence(conn: &mut Connection, dir: &Path) {
+    if !dir.is_dir() {
+        return;
+    }
+    let _ = conn.busy_timeout(std::time::Duration::from_millis(200));
+    if let Ok(tx) = conn.transaction_with_behavior(TransactionBehavior::Immediate) {
+        let _ = evidence::sweep(&tx, dir);
+        let _ = tx.commit();
+    }
+    let _ = conn.busy_timeout(std::time::Duration::from_secs(5));
+}
+
 /// Explains SQLite's open errors in the user's terms.
-fn describe_open_error(e: &rusqlite::Error) -> String {
+pub(crate) fn describe_open_error(e: &rusqlite::Error) -> String {
     use rusqlite::ErrorCode::*;
     match e.sqlite_error_code() {
         Some(NotADatabase) => "这不是巡察整改台账的数据库文件，或文件已损坏".into(),
@@ -191,6 +209,7 @@ fn describe_open_error(e: &rusqlite::Error) -> String {
         }
         Some(DatabaseBusy) | Some(DatabaseLocked) => "文件正被另一个程序占用".into(),
         Some(DiskFull) => "磁盘空间已满".into(),
+        Some(SystemIoFailure) => "读写文件时出错（可能是磁盘空间已满或存储设备故障）".into(),
         _ => e.to_string(),
     }
 }

@@ -1,5 +1,5 @@
 //! Progress entries (整改进展) with their evidence files, optionally moving the task's
-//! status. Files are stored before the database write and removed again if it fails.
+//! status. Files are stored inside the database write and removed again if it fails.
 
 use std::collections::HashMap;
 
@@ -12,83 +12,89 @@ use crate::domain::status::Via;
 use crate::domain::{validate, Progress, ProgressInput};
 use crate::{Error, Result};
 
-/// Records a progress entry and its evidence in one transaction.
+/// Records a progress entry and its evidence in one transaction. Files are copied in while
+/// the write lock is held, so a sweep on open (also under the lock) can tell a file left by
+/// an interrupted write from one a running write is about to record.
 pub fn add(db: &Db, input: &ProgressInput, today: NaiveDate) -> Result<Progress> {
     validate::progress(input)?;
-    let stored = store_files(db, input)?;
+    let dir = match (db.evidence_dir(), input.evidence.is_empty()) {
+        (_, true) => None,
+        (Some(dir), false) => Some(dir),
+        (None, false) => {
+            return Err(Error::invalid("evidence", "内存数据库不能保存佐证材料文件"));
+        }
+    };
+    let mut stored: Vec<StoredFile> = vec![];
     let result = db.write(|tx| {
-        let task = tasks::get(tx.conn(), input.task_id, today)?;
-        if let Some(to) = input.status {
-            tasks::set_status_in_tx(tx, task.id, to, Via::Progress)?;
+        tasks::get(tx.conn(), input.task_id, today)?;
+        if let Some(dir) = &dir {
+            for path in &input.evidence {
+                stored.push(evidence::store(dir, path)?);
+            }
         }
-        let entered_on = input.entered_on.unwrap_or(today);
-        let by = input
-            .by
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .unwrap_or(tx.operator())
-            .to_owned();
-        let created_at = super::now();
-        tx.conn().execute(
-            "INSERT INTO progress (task_id, entered_on, text, by, status_after, funds_recovered,
-                created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                task.id,
-                entered_on,
-                input.text.trim(),
-                by,
-                input.status,
-                input.funds_recovered,
-                created_at
-            ],
-        )?;
-        let id = tx.conn().last_insert_rowid();
-        let mut files = vec![];
-        for f in &stored {
-            files.push(evidence::insert(tx.conn(), task.id, Some(id), f)?);
-        }
-        let p = Progress {
-            id,
-            task_id: task.id,
-            entered_on,
-            text: input.text.trim().to_owned(),
-            by,
-            status_after: input.status,
-            funds_recovered: input.funds_recovered,
-            evidence: files,
-            created_at,
-        };
-        tx.audit::<(), _>("create", "progress", Some(id), None, Some(&p))?;
-        Ok(p)
+        add_in_tx(tx, input, &stored, today)
     });
-    if result.is_err() {
-        if let Some(dir) = db.evidence_dir() {
-            evidence::discard(&dir, &stored);
-        }
+    if let (Err(_), Some(dir)) = (&result, &dir) {
+        evidence::discard(dir, &stored);
     }
     result
 }
 
-fn store_files(db: &Db, input: &ProgressInput) -> Result<Vec<StoredFile>> {
-    if input.evidence.is_empty() {
-        return Ok(vec![]);
+/// Records a progress entry, with files already stored by hash, inside a write. (Imports
+/// use it, with no files, for the progress text of existing ledgers; `input.evidence` is
+/// not read here.)
+pub fn add_in_tx(
+    tx: &mut super::WriteTx<'_>,
+    input: &ProgressInput,
+    stored: &[StoredFile],
+    today: NaiveDate,
+) -> Result<Progress> {
+    validate::progress(input)?;
+    let task = tasks::get(tx.conn(), input.task_id, today)?;
+    if let Some(to) = input.status {
+        tasks::set_status_in_tx(tx, task.id, to, Via::Progress)?;
     }
-    let dir = db
-        .evidence_dir()
-        .ok_or_else(|| Error::invalid("evidence", "内存数据库不能保存佐证材料文件"))?;
-    let mut stored = vec![];
-    for path in &input.evidence {
-        match evidence::store(&dir, path) {
-            Ok(f) => stored.push(f),
-            Err(e) => {
-                evidence::discard(&dir, &stored);
-                return Err(e);
-            }
-        }
+    let entered_on = input.entered_on.unwrap_or(today);
+    let by = input
+        .by
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or(tx.operator())
+        .to_owned();
+    let created_at = super::now();
+    tx.conn().execute(
+        "INSERT INTO progress (task_id, entered_on, text, by, status_after, funds_recovered,
+                created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            task.id,
+            entered_on,
+            input.text.trim(),
+            by,
+            input.status,
+            input.funds_recovered,
+            created_at
+        ],
+    )?;
+    let id = tx.conn().last_insert_rowid();
+    let mut files = vec![];
+    for f in stored {
+        files.push(evidence::insert(tx.conn(), task.id, Some(id), f)?);
     }
-    Ok(stored)
+    let p = Progress {
+        id,
+        task_id: task.id,
+        entered_on,
+        text: input.text.trim().to_owned(),
+        by,
+        status_after: input.status,
+        funds_recovered: input.funds_recovered,
+        evidence: files,
+        created_at,
+    };
+    tx.audit::<(), _>("create", "progress", Some(id), None, Some(&p))?;
+    Ok(p)
 }
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Progress> {

@@ -1,14 +1,12 @@
 //! Reads the slim facts counting needs (no long texts) and counts them with
 //! `domain::counting`, fast enough for the dashboard at 30,000 tasks.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::inspections;
+use super::{inspections, tasks};
 use crate::domain::counting::{self, FindingFacts, Stats, TaskFacts};
-use crate::domain::{status, DeadlineKind, Milestone, Status};
+use crate::domain::{status, DeadlineKind, Status};
 use crate::Result;
 
 /// The official counts of one inspection (or all) on `today`.
@@ -38,50 +36,38 @@ pub fn stats(conn: &Connection, inspection_id: Option<i64>, today: NaiveDate) ->
         })?
         .collect::<rusqlite::Result<_>>()?;
 
-    let scope = "t.finding_id IN (SELECT id FROM findings WHERE ?1 IS NULL OR inspection_id = ?1)";
-    let mut units: HashMap<i64, Vec<String>> = HashMap::new();
-    let mut stmt = conn.prepare(&format!(
-        "SELECT tu.task_id, tu.unit FROM task_units tu JOIN tasks t ON t.id = tu.task_id
-         WHERE {scope} ORDER BY tu.task_id, tu.ord"
-    ))?;
-    let mut rows = stmt.query([inspection_id])?;
-    while let Some(r) = rows.next()? {
-        units.entry(r.get(0)?).or_default().push(r.get(1)?);
-    }
-    let mut milestones: HashMap<i64, Vec<Milestone>> = HashMap::new();
-    let mut stmt = conn.prepare(&format!(
-        "SELECT m.task_id, m.due_on FROM milestones m JOIN tasks t ON t.id = m.task_id
-         WHERE m.done = 0 AND {scope}"
-    ))?;
-    let mut rows = stmt.query([inspection_id])?;
-    while let Some(r) = rows.next()? {
-        milestones.entry(r.get(0)?).or_default().push(Milestone {
-            due_on: r.get(1)?,
-            target: String::new(),
-            done: false,
-        });
-    }
-    let mut stmt = conn.prepare(&format!(
-        "SELECT t.id, t.finding_id, t.status, t.deadline_kind, t.deadline, t.lead_unit
-         FROM tasks t WHERE {scope}"
-    ))?;
+    // One pass over the tasks, with the next open milestone of long-term ones.
+    let mut stmt = conn.prepare_cached(
+        "SELECT t.finding_id, t.status, t.deadline_kind, t.deadline, t.lead_unit,
+            t.responsible_units,
+            CASE WHEN t.deadline_kind = 'long_term' THEN
+                (SELECT min(due_on) FROM milestones WHERE task_id = t.id AND done = 0) END
+         FROM tasks t
+         WHERE t.finding_id IN (SELECT id FROM findings WHERE ?1 IS NULL OR inspection_id = ?1)",
+    )?;
     let mut rows = stmt.query([inspection_id])?;
     let mut tasks = vec![];
     while let Some(r) = rows.next()? {
-        let id: i64 = r.get(0)?;
-        let kind: DeadlineKind = r.get(3)?;
-        let deadline: Option<NaiveDate> = r.get(4)?;
-        let lead: String = r.get(5)?;
-        let ms = milestones.get(&id).map(Vec::as_slice).unwrap_or(&[]);
-        let mut task_units = units.remove(&id).unwrap_or_default();
-        if !lead.is_empty() && !task_units.contains(&lead) {
-            task_units.insert(0, lead);
+        let kind: DeadlineKind = r.get(2)?;
+        let deadline: Option<NaiveDate> = r.get(3)?;
+        let lead: String = r.get(4)?;
+        let listed: String = r.get(5)?;
+        let next_milestone: Option<NaiveDate> = r.get(6)?;
+        let mut units: Vec<String> = Vec::with_capacity(3);
+        if !lead.is_empty() {
+            units.push(lead);
         }
+        for u in listed.split(tasks::UNIT_SEP).filter(|u| !u.is_empty()) {
+            if !units.iter().any(|x| x == u) {
+                units.push(u.to_owned());
+            }
+        }
+        let due = status::effective_due(kind, deadline, next_milestone);
         tasks.push(TaskFacts {
-            finding_id: r.get(1)?,
-            status: r.get::<_, Status>(2)?,
-            due: status::effective_due(kind, deadline, ms),
-            units: task_units,
+            finding_id: r.get(0)?,
+            status: r.get::<_, Status>(1)?,
+            due,
+            units,
         });
     }
     let mut stats = counting::count(&categories, &findings, &tasks, today);

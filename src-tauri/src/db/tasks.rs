@@ -1,17 +1,15 @@
 //! Tasks (整改任务) with their measure, deadline, milestones and the five roles; status
 //! changes go through the rules in `domain::status`.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, Connection, Row};
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
-use super::{directory, findings, inspections, WriteTx};
+use super::{directory, WriteTx};
 use crate::domain::status::{self, Via};
 use crate::domain::validate::{self, TaskDraft};
 use crate::domain::{
-    Assignment, AssignmentPatch, DeadlineKind, Milestone, Status, Task, TaskInput, TaskPatch,
+    Assignment, AssignmentPatch, DeadlineKind, Status, Task, TaskInput, TaskPatch,
 };
 use crate::{Error, Result};
 
@@ -67,7 +65,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Task> {
 
 /// Fills in overdue, warning and days left for `today`.
 pub fn derive(t: &mut Task, today: NaiveDate) {
-    let due = status::effective_due(t.deadline_kind, t.deadline, &t.milestones);
+    let next = status::next_open_milestone(&t.milestones);
+    let due = status::effective_due(t.deadline_kind, t.deadline, next);
     let timing = status::timing(t.status, due, today);
     t.overdue = timing.overdue;
     t.warning = timing.warning;
@@ -132,44 +131,30 @@ fn where_clause(f: &TaskFilter, today: NaiveDate) -> (String, Vec<Value>) {
     (sql.join(" AND "), args)
 }
 
+/// Units (in order, joined by U+001F) and milestones (as JSON), so one query reads a
+/// task whole.
+const NESTED: &str = "t.responsible_units,
+    CASE WHEN EXISTS (SELECT 1 FROM milestones WHERE task_id = t.id) THEN
+    (SELECT json_group_array(json_object('due_on', due_on, 'target', target,
+            'done', json(CASE WHEN done THEN 'true' ELSE 'false' END)))
+        FROM (SELECT * FROM milestones WHERE task_id = t.id ORDER BY due_on, id)) END";
+
 /// Tasks matching `filter`, ordered by finding and sequence, derived values for `today`.
 pub fn list(conn: &Connection, filter: &TaskFilter, today: NaiveDate) -> Result<Vec<Task>> {
     let (clause, args) = where_clause(filter, today);
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM tasks t WHERE {clause} ORDER BY t.finding_id, t.seq"
-    ))?;
-    let mut tasks: Vec<Task> = stmt
-        .query_map(params_from_iter(args.iter()), from_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    if tasks.is_empty() {
-        return Ok(tasks);
-    }
-    let mut units: HashMap<i64, Vec<String>> = HashMap::new();
-    let mut stmt = conn.prepare(&format!(
-        "SELECT task_id, unit FROM task_units WHERE task_id IN
-            (SELECT t.id FROM tasks t WHERE {clause}) ORDER BY task_id, ord"
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS}, {NESTED} FROM tasks t WHERE {clause} ORDER BY t.finding_id, t.seq"
     ))?;
     let mut rows = stmt.query(params_from_iter(args.iter()))?;
+    let mut tasks = vec![];
     while let Some(r) = rows.next()? {
-        units.entry(r.get(0)?).or_default().push(r.get(1)?);
-    }
-    let mut milestones: HashMap<i64, Vec<Milestone>> = HashMap::new();
-    let mut stmt = conn.prepare(&format!(
-        "SELECT task_id, due_on, target, done FROM milestones WHERE task_id IN
-            (SELECT t.id FROM tasks t WHERE {clause}) ORDER BY task_id, due_on, id"
-    ))?;
-    let mut rows = stmt.query(params_from_iter(args.iter()))?;
-    while let Some(r) = rows.next()? {
-        milestones.entry(r.get(0)?).or_default().push(Milestone {
-            due_on: r.get(1)?,
-            target: r.get(2)?,
-            done: r.get(3)?,
-        });
-    }
-    for t in &mut tasks {
-        t.assignment.responsible_units = units.remove(&t.id).unwrap_or_default();
-        t.milestones = milestones.remove(&t.id).unwrap_or_default();
-        derive(t, today);
+        let mut t = from_row(r)?;
+        t.assignment.responsible_units = split_units(&r.get::<_, String>(16)?);
+        if let Some(ms) = r.get::<_, Option<String>>(17)? {
+            t.milestones = serde_json::from_str(&ms)?;
+        }
+        derive(&mut t, today);
+        tasks.push(t);
     }
     if filter.overdue {
         tasks.retain(|t| t.overdue);
@@ -178,6 +163,18 @@ pub fn list(conn: &Connection, filter: &TaskFilter, today: NaiveDate) -> Result<
         tasks.retain(|t| t.days_left.is_some_and(|d| d <= days) && !status::is_done(t.status));
     }
     Ok(tasks)
+}
+
+/// Separator of the units kept in `tasks.responsible_units`.
+pub const UNIT_SEP: char = '\u{1f}';
+
+/// Splits the stored `responsible_units` column.
+pub fn split_units(stored: &str) -> Vec<String> {
+    stored
+        .split(UNIT_SEP)
+        .filter(|u| !u.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// One task with derived values for `today`.
@@ -193,8 +190,13 @@ pub fn get(conn: &Connection, id: i64, today: NaiveDate) -> Result<Task> {
 
 /// The feedback date of the inspection a finding belongs to (deadlines must not precede it).
 fn feedback_date_of_finding(conn: &Connection, finding_id: i64) -> Result<Option<NaiveDate>> {
-    let f = findings::get(conn, finding_id, NaiveDate::MIN)?;
-    Ok(inspections::get(conn, f.inspection_id)?.feedback_date)
+    conn.prepare_cached(
+        "SELECT i.feedback_date FROM findings f JOIN inspections i ON i.id = f.inspection_id
+         WHERE f.id = ?1",
+    )?
+    .query_row([finding_id], |r| r.get(0))
+    .optional()?
+    .ok_or_else(|| Error::NotFound(format!("没有编号为 {finding_id} 的反馈问题")))
 }
 
 fn trimmed(v: &Option<String>) -> Option<String> {
@@ -223,16 +225,17 @@ fn apply_assignment(a: &mut Assignment, p: &AssignmentPatch) {
 /// Writes a task's row, units and milestones (insert when `t.id == 0`).
 fn save(conn: &Connection, t: &mut Task) -> Result<()> {
     let a = &t.assignment;
+    let units = a.responsible_units.join(&UNIT_SEP.to_string());
     if t.id == 0 {
         conn.execute(
             "INSERT INTO tasks (finding_id, seq, measure, goal, acceptance, deadline_kind, deadline,
                 status, lead_leader, responsible_leader, lead_unit, responsible_person, note,
-                created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                created_at, updated_at, responsible_units)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
             params![
                 t.finding_id, t.seq, t.measure, t.goal, t.acceptance, t.deadline_kind, t.deadline,
                 t.status, a.lead_leader, a.responsible_leader, a.lead_unit, a.responsible_person,
-                t.note, t.created_at, t.updated_at
+                t.note, t.created_at, t.updated_at, units
             ],
         )?;
         t.id = conn.last_insert_rowid();

@@ -32,6 +32,14 @@ macro_rules! coded_enum {
                 match self { $($name::$var => $label),+ }
             }
 
+            /// The value with this exact English code.
+            pub fn from_code(code: &str) -> Option<Self> {
+                match code {
+                    $($code => Some($name::$var),)+
+                    _ => None,
+                }
+            }
+
             /// Parses a code, a label or a known variant (whitespace ignored).
             pub fn parse(text: &str) -> Option<Self> {
                 let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
@@ -73,7 +81,7 @@ macro_rules! coded_enum {
         impl rusqlite::types::FromSql for $name {
             fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
                 let s = v.as_str()?;
-                $name::parse(s).ok_or_else(|| {
+                $name::from_code(s).or_else(|| $name::parse(s)).ok_or_else(|| {
                     rusqlite::types::FromSqlError::Other(format!("unknown {} code {s}", stringify!($name)).into())
                 })
             }

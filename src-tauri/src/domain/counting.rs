@@ -2,7 +2,7 @@
 //! 完成整改, 基本完成并持续整改 or 未完成, 完成率 = 完成 / 总数; tasks by status, overdue and
 //! warning colour; the same by category and by unit.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -105,16 +105,15 @@ pub fn rate(part: u32, total: u32) -> f64 {
 }
 
 impl TaskCounts {
-    fn add(&mut self, t: &TaskFacts, today: NaiveDate) {
+    fn add(&mut self, status: Status, timing: &status::Timing) {
         self.total += 1;
-        match t.status {
+        match status {
             Status::NotStarted => self.not_started += 1,
             Status::InProgress => self.in_progress += 1,
             Status::Completed => self.completed += 1,
             Status::Closed => self.closed += 1,
             Status::LongTerm => self.long_term += 1,
         }
-        let timing = status::timing(t.status, t.due, today);
         if timing.overdue {
             self.overdue += 1;
         }
@@ -134,79 +133,78 @@ pub fn count(
     tasks: &[TaskFacts],
     today: NaiveDate,
 ) -> Stats {
-    let mut statuses: HashMap<i64, Vec<Status>> = HashMap::new();
-    for t in tasks {
-        statuses.entry(t.finding_id).or_default().push(t.status);
-    }
-    let completion: HashMap<i64, Completion> = findings
-        .iter()
-        .map(|f| {
-            let s = statuses.get(&f.id).map(Vec::as_slice).unwrap_or(&[]);
-            (f.id, status::completion(s))
-        })
-        .collect();
-    let category_of: HashMap<i64, &str> = findings
-        .iter()
-        .map(|f| (f.id, f.category.as_str()))
-        .collect();
-
-    let mut stats = Stats::default();
-    let mut by_cat: BTreeMap<usize, GroupCounts> = categories
+    // Per finding: its index in `findings`, its category's index, its tasks' statuses.
+    let index: HashMap<i64, usize> = findings
         .iter()
         .enumerate()
-        .map(|(i, c)| {
-            (
-                i,
-                GroupCounts {
-                    name: c.clone(),
-                    ..Default::default()
-                },
-            )
+        .map(|(i, f)| (f.id, i))
+        .collect();
+    let category: Vec<Option<usize>> = findings
+        .iter()
+        .map(|f| categories.iter().position(|c| *c == f.category))
+        .collect();
+    let mut statuses: Vec<Vec<Status>> = vec![Vec::new(); findings.len()];
+    let task_finding: Vec<Option<usize>> = tasks
+        .iter()
+        .map(|t| {
+            let i = index.get(&t.finding_id).copied();
+            if let Some(i) = i {
+                statuses[i].push(t.status);
+            }
+            i
         })
         .collect();
-    let cat_index = |name: &str| categories.iter().position(|c| c == name);
-    for f in findings {
-        let c = completion[&f.id];
-        stats.findings.add(c);
-        if let Some(g) = cat_index(&f.category).and_then(|i| by_cat.get_mut(&i)) {
-            g.findings.add(c);
+    let completion: Vec<Completion> = statuses.iter().map(|s| status::completion(s)).collect();
+
+    let mut stats = Stats::default();
+    let mut by_cat: Vec<GroupCounts> = categories
+        .iter()
+        .map(|c| GroupCounts {
+            name: c.clone(),
+            ..Default::default()
+        })
+        .collect();
+    for (i, c) in completion.iter().enumerate() {
+        stats.findings.add(*c);
+        if let Some(g) = category[i].and_then(|k| by_cat.get_mut(k)) {
+            g.findings.add(*c);
         }
     }
-    let mut by_unit: BTreeMap<String, (GroupCounts, Vec<i64>)> = BTreeMap::new();
-    for t in tasks {
-        stats.tasks.add(t, today);
-        let cat = category_of.get(&t.finding_id).copied().unwrap_or("");
-        if let Some(g) = cat_index(cat).and_then(|i| by_cat.get_mut(&i)) {
-            g.tasks.add(t, today);
+    let mut by_unit: HashMap<&str, (TaskCounts, Vec<usize>)> = HashMap::new();
+    for (t, finding) in tasks.iter().zip(&task_finding) {
+        let timing = status::timing(t.status, t.due, today);
+        stats.tasks.add(t.status, &timing);
+        if let Some(g) = finding
+            .and_then(|i| category[i])
+            .and_then(|k| by_cat.get_mut(k))
+        {
+            g.tasks.add(t.status, &timing);
         }
         for u in &t.units {
-            let entry = by_unit.entry(u.clone()).or_insert_with(|| {
-                (
-                    GroupCounts {
-                        name: u.clone(),
-                        ..Default::default()
-                    },
-                    vec![],
-                )
-            });
-            entry.0.tasks.add(t, today);
-            entry.1.push(t.finding_id);
+            let entry = by_unit.entry(u.as_str()).or_default();
+            entry.0.add(t.status, &timing);
+            entry.1.extend(*finding);
         }
     }
     stats.findings.finish();
-    stats.by_category = by_cat.into_values().collect();
+    stats.by_category = by_cat;
     for g in &mut stats.by_category {
         g.findings.finish();
     }
-    stats.by_unit = by_unit
-        .into_values()
-        .map(|(mut g, mut ids)| {
+    let mut units: Vec<(&str, (TaskCounts, Vec<usize>))> = by_unit.into_iter().collect();
+    units.sort_by(|a, b| a.0.cmp(b.0));
+    stats.by_unit = units
+        .into_iter()
+        .map(|(name, (tasks, mut ids))| {
+            let mut g = GroupCounts {
+                name: name.to_owned(),
+                tasks,
+                ..Default::default()
+            };
             ids.sort_unstable();
             ids.dedup();
-            for id in ids {
-                if let Some(c) = completion.get(&id) {
-                    g.findings.add(*c);
-                }
+            for i in ids {
+                g.findings.add(completion[i]);
             }
             g.findings.finish();
             g

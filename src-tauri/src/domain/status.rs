@@ -60,21 +60,25 @@ pub fn is_done(status: Status) -> bool {
 }
 
 /// The date that decides overdue and warnings: the deadline, or for long-term tasks the
-/// next milestone not yet done.
+/// next milestone not yet done (falling back to the deadline).
 pub fn effective_due(
     kind: DeadlineKind,
     deadline: Option<NaiveDate>,
-    milestones: &[Milestone],
+    next_open_milestone: Option<NaiveDate>,
 ) -> Option<NaiveDate> {
     match kind {
-        DeadlineKind::LongTerm => milestones
-            .iter()
-            .filter(|m| !m.done)
-            .map(|m| m.due_on)
-            .min()
-            .or(deadline),
+        DeadlineKind::LongTerm => next_open_milestone.or(deadline),
         _ => deadline,
     }
+}
+
+/// The earliest milestone not yet reached.
+pub fn next_open_milestone(milestones: &[Milestone]) -> Option<NaiveDate> {
+    milestones
+        .iter()
+        .filter(|m| !m.done)
+        .map(|m| m.due_on)
+        .min()
 }
 
 /// Derived timing of a task on `today`.
@@ -202,7 +206,7 @@ mod tests {
             },
         ];
         assert_eq!(
-            effective_due(DeadlineKind::LongTerm, None, &ms),
+            effective_due(DeadlineKind::LongTerm, None, next_open_milestone(&ms)),
             Some(d("2025-06-30"))
         );
     }

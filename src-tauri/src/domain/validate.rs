@@ -70,13 +70,13 @@ pub fn names(field: &str, label: &str, values: &[String], max: usize) -> Result<
 
 /// Checks an inspection as it will be stored.
 pub fn inspection(i: &Inspection) -> Result<()> {
-    required_text("name", "巡察名称", &i.name, limits::LINE)?;
     required_text(
         "inspected_org",
         "被巡察党组织",
         &i.inspected_org,
         limits::UNIT,
     )?;
+    required_text("name", "巡察名称", &i.name, limits::LINE)?;
     text("round", "巡察轮次", &i.round, limits::NAME)?;
     text("team", "巡察组", &i.team, limits::UNIT)?;
     text("team_leader", "组长", &i.team_leader, limits::NAME)?;

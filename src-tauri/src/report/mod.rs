@@ -1,4 +1,12 @@
 //! What each official document says: the data a document is composed from, gathered once
-//! from the store, with no layout. `export` lays it out as xlsx or PDF.
+//! from the store, and the composers that turn it into words (a [`doc::Document`]), with no
+//! layout. `export` lays documents out as xlsx or PDF.
 
 pub mod data;
+pub mod doc;
+pub mod feedback;
+pub mod ledger;
+pub mod numbering;
+pub mod sample;
+pub mod status_report;
+pub mod weekly;

@@ -70,7 +70,11 @@ impl Session {
 
     /// Ends the session (the driver closes the app).
     pub fn quit(&self) {
-        let _ = call("DELETE", &format!("{}/session/{}", self.base, self.id), None);
+        let _ = call(
+            "DELETE",
+            &format!("{}/session/{}", self.base, self.id),
+            None,
+        );
     }
 
     /// Runs a script in the page and returns its value.
@@ -147,7 +151,10 @@ impl Session {
             // A toast or a closing popup may lie over the element for a moment: click it
             // through the page instead, as a user's click would reach it once it is gone.
             Err(e) if e.contains("intercepted") => self
-                .script("document.querySelector(arguments[0]).click();", json!([css]))
+                .script(
+                    "document.querySelector(arguments[0]).click();",
+                    json!([css]),
+                )
                 .map(|_| ()),
             Err(e) => Err(e),
         }

@@ -11,18 +11,19 @@ export function shortName(name: string, max = 10): string {
 
 /** Stacked bars of findings by official outcome per group. */
 export function completionBars(groups: GroupCounts[]) {
-  const names = groups.map((g) => shortName(g.name));
+  const CN = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+  const names = groups.map((g, i) => `${CN[i] ?? i + 1}、${shortName(g.name, 6)}`);
   return {
     textStyle: FONT,
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
     legend: { top: 0 },
-    grid: { left: 40, right: 16, top: 36, bottom: 60 },
-    xAxis: { type: "category", data: names, axisLabel: { interval: 0, rotate: names.length > 4 ? 30 : 0 } },
+    grid: { left: 40, right: 16, top: 36, bottom: 50 },
+    xAxis: { type: "category", data: names, axisLabel: { interval: 0, width: 90, overflow: "break", lineHeight: 14 } },
     yAxis: { type: "value", minInterval: 1 },
     series: [
-      { name: "完成整改", type: "bar", stack: "f", color: "#2e7d32", data: groups.map((g) => g.findings.completed) },
-      { name: "基本完成并持续整改", type: "bar", stack: "f", color: "#f9a825", data: groups.map((g) => g.findings.basically_completed) },
-      { name: "未完成", type: "bar", stack: "f", color: "#c62828", data: groups.map((g) => g.findings.incomplete) },
+      { name: "完成整改", type: "bar", stack: "f", barMaxWidth: 48, color: "#2e7d32", data: groups.map((g) => g.findings.completed) },
+      { name: "基本完成并持续整改", type: "bar", stack: "f", barMaxWidth: 48, color: "#f9a825", data: groups.map((g) => g.findings.basically_completed) },
+      { name: "未完成", type: "bar", stack: "f", barMaxWidth: 48, color: "#c62828", data: groups.map((g) => g.findings.incomplete) },
     ],
   };
 }
@@ -38,9 +39,9 @@ export function unitBars(groups: GroupCounts[]) {
     yAxis: { type: "category", data: top.map((g) => shortName(g.name, 8)), inverse: true },
     xAxis: { type: "value", minInterval: 1 },
     series: [
-      { name: "已完成/销号", type: "bar", stack: "t", color: "#2e7d32", data: top.map((g) => g.tasks.completed + g.tasks.closed) },
-      { name: "推进中", type: "bar", stack: "t", color: "#1565c0", data: top.map((g) => g.tasks.in_progress + g.tasks.long_term + g.tasks.not_started - g.tasks.overdue) },
-      { name: "逾期", type: "bar", stack: "t", color: "#c62828", data: top.map((g) => g.tasks.overdue) },
+      { name: "已完成/销号", type: "bar", stack: "t", barMaxWidth: 22, color: "#2e7d32", data: top.map((g) => g.tasks.completed + g.tasks.closed) },
+      { name: "推进中", type: "bar", stack: "t", barMaxWidth: 22, color: "#1565c0", data: top.map((g) => g.tasks.in_progress + g.tasks.long_term + g.tasks.not_started - g.tasks.overdue) },
+      { name: "逾期", type: "bar", stack: "t", barMaxWidth: 22, color: "#c62828", data: top.map((g) => g.tasks.overdue) },
     ],
   };
 }

@@ -108,8 +108,23 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
     },
+    /// 自动备份列表（每天第一次修改数据前自动备份，保留最近 10 份）
+    Backups,
+    /// 从备份恢复（先把当前数据另存为一份备份）
+    Restore {
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+    },
     /// 校验操作记录（审计日志）未被篡改，并检查佐证材料文件
     VerifyAudit,
+    /// 导出文件：整改台账（Excel）
+    #[command(subcommand)]
+    Export(ExportCmd),
+    /// 导入 Excel 台账（先用 --dry-run 检查）
+    Import(ImportArgs),
+    /// 反馈意见和整改情况报告的文稿：查看、修改段落、恢复
+    #[command(subcommand)]
+    Document(DocumentCmd),
     /// 最近的操作记录
     Audit {
         #[arg(long, default_value_t = 20)]
@@ -386,7 +401,7 @@ pub enum ProgressCmd {
         #[arg(long)]
         by: Option<String>,
         /// 追缴/清退资金（万元）
-        #[arg(long, default_value_t = 0.0)]
+        #[arg(long, default_value_t = 0.0, allow_negative_numbers = true)]
         funds: f64,
     },
     /// 任务的整改进展
@@ -668,4 +683,90 @@ pub enum ListCmd {
     },
     /// 整改任务
     Tasks(TaskFilterArgs),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ExportCmd {
+    /// 巡察反馈意见（PDF，GB/T 9704 公文格式；使用已保存的修改）
+    Feedback(DocArgs),
+    /// 整改情况报告（PDF；使用已保存的修改）
+    Report(DocArgs),
+    /// 一周小结（PDF；自上次小结以来的变化、逾期和两周内到期的任务）
+    Weekly(DocArgs),
+    /// 整改台账：.xlsx 为 Excel 工作簿（整改台账、问题清单、任务清单、责任清单、进展统计…），
+    /// .pdf 为横向 A4 的打印版
+    Ledger {
+        /// 输出文件（.xlsx）
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+        /// 巡察编号（默认：全部巡察）
+        #[arg(long)]
+        inspection: Option<i64>,
+        /// 台账模板：已保存的模板名称，或模板 JSON 文件
+        #[arg(long, value_name = "NAME")]
+        template: Option<String>,
+    },
+}
+
+/// Which inspection and where to write a document.
+#[derive(Args, Debug)]
+pub struct DocArgs {
+    /// 巡察编号（默认：最近的巡察）
+    #[arg(long)]
+    pub inspection: Option<i64>,
+    /// 输出文件（.pdf）
+    #[arg(long, value_name = "FILE.pdf")]
+    pub out: PathBuf,
+}
+
+/// The documents whose paragraphs can be edited before printing.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum DocKind {
+    /// 巡察反馈意见
+    Feedback,
+    /// 整改情况报告
+    Report,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DocumentCmd {
+    /// 显示文稿的各段落及其编号（修改时用）
+    Show {
+        kind: DocKind,
+        #[arg(long)]
+        inspection: Option<i64>,
+    },
+    /// 修改一个段落（修改会保存，重新生成时保留）
+    Edit {
+        kind: DocKind,
+        #[arg(long)]
+        inspection: Option<i64>,
+        /// 段落编号（见 document show）
+        #[arg(long)]
+        id: String,
+        /// 新的段落文字
+        #[arg(long)]
+        text: String,
+    },
+    /// 放弃所有修改，按当前数据重新生成
+    Reset {
+        kind: DocKind,
+        #[arg(long)]
+        inspection: Option<i64>,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// Excel 台账文件（.xlsx 或 .xls）
+    pub file: PathBuf,
+    /// 导入到已有巡察（编号）
+    #[arg(long, conflicts_with = "new_inspection")]
+    pub inspection: Option<i64>,
+    /// 新建巡察并导入（巡察名称）
+    #[arg(long, value_name = "NAME")]
+    pub new_inspection: Option<String>,
+    /// 只检查并列出将导入的内容和发现的问题，不写入
+    #[arg(long)]
+    pub dry_run: bool,
 }

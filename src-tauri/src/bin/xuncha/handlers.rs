@@ -68,7 +68,53 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
                 &s,
             )
         }
+        Command::Backups => {
+            let all = db::backup::list(path);
+            if j {
+                return output::json(&all);
+            }
+            if all.is_empty() {
+                println!("还没有自动备份");
+            }
+            for b in all {
+                println!(
+                    "{}  {}（{} KB）",
+                    b.made_at,
+                    b.path.display(),
+                    b.bytes / 1024
+                );
+            }
+            Ok(())
+        }
+        Command::Restore { file } => {
+            let r = db::backup::restore(db, file)?;
+            let kept = r
+                .kept_current_as
+                .as_ref()
+                .map(|p| format!("，原有数据已另存为 {}", p.display()))
+                .unwrap_or_default();
+            output::done(j, &format!("已从 {} 恢复{kept}", file.display()), &r)
+        }
         Command::VerifyAudit => verify(db, j),
+        Command::Export(ExportCmd::Ledger {
+            out,
+            inspection,
+            template,
+        }) if is_pdf(out) => crate::documents::export_ledger_pdf(db, j, out, *inspection, today),
+        Command::Export(ExportCmd::Ledger {
+            out,
+            inspection,
+            template,
+        }) => crate::ledger_io::export_ledger(db, j, out, *inspection, template.as_deref(), today),
+        Command::Export(ExportCmd::Feedback(a)) => {
+            crate::documents::export_editable(db, j, DocKind::Feedback, a, today)
+        }
+        Command::Export(ExportCmd::Report(a)) => {
+            crate::documents::export_editable(db, j, DocKind::Report, a, today)
+        }
+        Command::Export(ExportCmd::Weekly(a)) => crate::documents::export_weekly(db, j, a, today),
+        Command::Document(c) => crate::documents::document(db, j, c, today),
+        Command::Import(a) => crate::ledger_io::import(db, j, a, today),
         Command::Audit { limit, entity } => {
             let rows = db.read(|c| audit::recent(c, entity.as_deref(), *limit))?;
             if j {
@@ -87,6 +133,12 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// Whether an output path asks for PDF.
+fn is_pdf(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }
 
 /// Parses an optional date argument, naming the field on error.
@@ -365,9 +417,7 @@ type DeadlineParts = (
 );
 
 /// Parses `--deadline` and `--milestone DATE:TARGET` options.
-fn deadline_and_milestones(
-    f: &TaskFields,
-) -> Result<DeadlineParts> {
+fn deadline_and_milestones(f: &TaskFields) -> Result<DeadlineParts> {
     let (kind, date) = match f.deadline.as_deref().map(str::trim) {
         None => (None, None),
         Some("") => (Some(DeadlineKind::Date), Some(None)),

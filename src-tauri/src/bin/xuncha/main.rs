@@ -2,7 +2,9 @@
 //! core functions as the desktop app; human output is Chinese, `--json` is for scripts.
 
 mod args;
+mod documents;
 mod handlers;
+mod ledger_io;
 mod output;
 
 use std::io::IsTerminal;
@@ -14,7 +16,10 @@ use xuncha::db::Db;
 use xuncha::Result;
 
 fn main() -> ExitCode {
-    let cli = args::Cli::parse();
+    let cli = match args::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -25,6 +30,35 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Clap's own messages are English: say in Chinese what is wrong, then show its detail.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::{ContextKind, ErrorKind};
+    let what = match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => "缺少子命令",
+        ErrorKind::UnknownArgument => "无法识别的参数",
+        ErrorKind::InvalidSubcommand => "无法识别的子命令",
+        ErrorKind::MissingRequiredArgument => "缺少必填参数",
+        ErrorKind::MissingSubcommand => "缺少子命令",
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => "参数值无效",
+        ErrorKind::ArgumentConflict => "参数相互冲突",
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => "参数个数不对",
+        _ => "命令行参数有误",
+    };
+    let arg = e
+        .get(ContextKind::InvalidArg)
+        .map(|a| format!("：{a}"))
+        .unwrap_or_default();
+    eprintln!(
+        "错误：{what}{arg}。用 xuncha --help 查看用法\n\n{}",
+        e.render()
+    );
+    ExitCode::from(2)
 }
 
 fn run(cli: args::Cli) -> Result<()> {
@@ -38,6 +72,9 @@ fn run(cli: args::Cli) -> Result<()> {
     } else if !db.has_operator() && writes(&cli.command) {
         ask_operator(&mut db)?;
     }
+    if writes(&cli.command) {
+        daily_backup(&db);
+    }
     handlers::dispatch(&db, &cli, &path)
 }
 
@@ -46,8 +83,35 @@ fn writes(cmd: &args::Command) -> bool {
     use args::Command::*;
     !matches!(
         cmd,
-        List(_) | Stats { .. } | Deadlines { .. } | VerifyAudit | Audit { .. } | Backup { .. }
+        List(_)
+            | Stats { .. }
+            | Deadlines { .. }
+            | VerifyAudit
+            | Audit { .. }
+            | Backup { .. }
+            | Backups
+            | Init
+            | Export(args::ExportCmd::Ledger { .. })
+            | Export(args::ExportCmd::Feedback(_))
+            | Export(args::ExportCmd::Report(_))
+            | Document(args::DocumentCmd::Show { .. })
+            | Import(args::ImportArgs { dry_run: true, .. })
     )
+}
+
+/// The first change of each day is preceded by an automatic backup. A failed backup is
+/// reported but does not stop the change the user asked for.
+fn daily_backup(db: &Db) {
+    let has_data = db
+        .read(|c| Ok(xuncha::db::audit::recent(c, None, 1)?.len()))
+        .unwrap_or(0)
+        > 0;
+    if !has_data {
+        return;
+    }
+    if let Err(e) = xuncha::db::backup::auto(db, chrono::Duration::hours(24)) {
+        eprintln!("警告：自动备份失败：{e}");
+    }
 }
 
 /// Asks once for the operator's name when a terminal is attached; scripts run as 未署名

@@ -1,0 +1,111 @@
+//! Drafts of the official documents the user edited (the feedback report and the status
+//! report), kept per inspection as JSON so edits survive regenerating the text; and the
+//! date of the last weekly summary, from which the next one counts.
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension};
+
+use super::{inspections, WriteTx};
+use crate::Result;
+
+/// Kinds of stored drafts.
+pub const FEEDBACK: &str = "feedback";
+pub const STATUS_REPORT: &str = "status_report";
+const WEEKLY_MARK: &str = "weekly_last";
+
+/// The stored draft of a document, if the user saved one.
+pub fn get(conn: &Connection, inspection_id: i64, kind: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT body FROM document_drafts WHERE inspection_id = ?1 AND kind = ?2",
+            params![inspection_id, kind],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Saves (replaces) a draft.
+pub fn save_in_tx(tx: &mut WriteTx<'_>, inspection_id: i64, kind: &str, body: &str) -> Result<()> {
+    inspections::get(tx.conn(), inspection_id)?;
+    let before = get(tx.conn(), inspection_id, kind)?;
+    tx.conn().execute(
+        "INSERT INTO document_drafts (inspection_id, kind, body, updated_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT(inspection_id, kind) DO UPDATE SET body = excluded.body,
+            updated_at = excluded.updated_at",
+        params![inspection_id, kind, body, super::now()],
+    )?;
+    tx.audit(
+        "save",
+        &format!("draft:{kind}"),
+        Some(inspection_id),
+        before.as_ref(),
+        Some(&body),
+    )
+}
+
+/// Discards a draft, so the document is generated afresh.
+pub fn discard_in_tx(tx: &mut WriteTx<'_>, inspection_id: i64, kind: &str) -> Result<()> {
+    let before = get(tx.conn(), inspection_id, kind)?;
+    tx.conn().execute(
+        "DELETE FROM document_drafts WHERE inspection_id = ?1 AND kind = ?2",
+        params![inspection_id, kind],
+    )?;
+    tx.audit::<_, ()>(
+        "discard",
+        &format!("draft:{kind}"),
+        Some(inspection_id),
+        before.as_ref(),
+        None,
+    )
+}
+
+/// The day the last weekly summary was made, if any.
+pub fn last_weekly(conn: &Connection, inspection_id: i64) -> Result<Option<NaiveDate>> {
+    Ok(get(conn, inspection_id, WEEKLY_MARK)?
+        .and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()))
+}
+
+/// Records that a weekly summary was made on `on`.
+pub fn mark_weekly_in_tx(tx: &mut WriteTx<'_>, inspection_id: i64, on: NaiveDate) -> Result<()> {
+    save_in_tx(
+        tx,
+        inspection_id,
+        WEEKLY_MARK,
+        &on.format("%Y-%m-%d").to_string(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::Db;
+    use crate::domain::InspectionInput;
+
+    #[test]
+    fn drafts_round_trip_and_weekly_mark() {
+        let db = Db::open_in_memory().unwrap();
+        let i = db
+            .write(|tx| {
+                inspections::add_in_tx(
+                    tx,
+                    &InspectionInput {
+                        inspected_org: Some("某党组".into()),
+                        ..Default::default()
+                    },
+                )
+            })
+            .unwrap();
+        assert_eq!(db.read(|c| get(c, i.id, FEEDBACK)).unwrap(), None);
+        db.write(|tx| save_in_tx(tx, i.id, FEEDBACK, "{\"edits\":{}}"))
+            .unwrap();
+        assert_eq!(
+            db.read(|c| get(c, i.id, FEEDBACK)).unwrap().as_deref(),
+            Some("{\"edits\":{}}")
+        );
+        db.write(|tx| discard_in_tx(tx, i.id, FEEDBACK)).unwrap();
+        assert_eq!(db.read(|c| get(c, i.id, FEEDBACK)).unwrap(), None);
+        let d = NaiveDate::from_ymd_opt(2025, 6, 13).unwrap();
+        db.write(|tx| mark_weekly_in_tx(tx, i.id, d)).unwrap();
+        assert_eq!(db.read(|c| last_weekly(c, i.id)).unwrap(), Some(d));
+    }
+}

@@ -1,0 +1,446 @@
+//! Lays out a [`Document`] on the GB/T 9704 grid: 22 lines of 28 characters in the type
+//! area, title centred and balanced, headings in their fonts, paragraphs indented two
+//! characters and justified, signature and date at the end (kept together with the last
+//! lines of text so they never stand alone on a page), attachments on new pages, and page
+//! numbers “— 1 —” on the outer side.
+
+use super::gb::{baseline_below, mm, GbLayout, GB};
+use super::linebreak::{balanced_lines, break_lines};
+use super::writer::{placed_width, Page, Text};
+use crate::export::fonts::{FontRole, FontSet};
+use crate::report::doc::{Block, Document};
+
+/// Text placed relative to the top of the grid line its entry starts on.
+#[derive(Debug, Clone)]
+struct Rel {
+    x: f32,
+    /// Distance of the em box's top below the entry's first grid line.
+    dy: f32,
+    role: FontRole,
+    size: f32,
+    text: String,
+    spacing: f32,
+    bold: bool,
+}
+
+/// A unit of pagination: whole grid lines with their text.
+#[derive(Debug, Clone, Default)]
+struct Entry {
+    lines: u32,
+    items: Vec<Rel>,
+    keep_with_next: bool,
+    /// A blank line: dropped at the top of a page.
+    blank: bool,
+    break_before: bool,
+}
+
+/// Lays out `doc` into A4 portrait pages.
+pub fn compose(doc: &Document, fonts: &FontSet) -> Vec<Page> {
+    let g = &GB;
+    let mut entries = Vec::new();
+    title_entries(&doc.title, g, fonts, &mut entries);
+    let mut i = 0;
+    while i < doc.blocks.len() {
+        match &doc.blocks[i] {
+            Block::Addressee { text, .. } => {
+                text_entries(text, FontRole::Fang, 0, false, g, fonts, &mut entries)
+            }
+            Block::Heading1 { text, .. } => text_entries(
+                text,
+                FontRole::Hei,
+                g.indent_chars,
+                true,
+                g,
+                fonts,
+                &mut entries,
+            ),
+            Block::Heading2 { text, .. } => text_entries(
+                text,
+                FontRole::Kai,
+                g.indent_chars,
+                true,
+                g,
+                fonts,
+                &mut entries,
+            ),
+            Block::Heading3 { text, .. } => text_entries(
+                text,
+                FontRole::Fang,
+                g.indent_chars,
+                true,
+                g,
+                fonts,
+                &mut entries,
+            ),
+            Block::Paragraph { text, .. } => text_entries(
+                text,
+                FontRole::Fang,
+                g.indent_chars,
+                false,
+                g,
+                fonts,
+                &mut entries,
+            ),
+            Block::Signature { text, .. } => {
+                let date = match doc.blocks.get(i + 1) {
+                    Some(Block::Date { text, .. }) => {
+                        i += 1;
+                        Some(text.as_str())
+                    }
+                    _ => None,
+                };
+                signature_entries(Some(text), date, g, fonts, &mut entries);
+            }
+            Block::Date { text, .. } => signature_entries(None, Some(text), g, fonts, &mut entries),
+            Block::PageBreak => entries.push(Entry {
+                break_before: true,
+                ..Entry::default()
+            }),
+            Block::Attachment { label, title } => {
+                entries.push(Entry {
+                    break_before: true,
+                    ..Entry::default()
+                });
+                let size = g.body_pt;
+                entries.push(Entry {
+                    lines: 1,
+                    items: vec![rel(g.area_left(), FontRole::Hei, size, label, squeeze(g))],
+                    keep_with_next: true,
+                    ..Entry::default()
+                });
+                entries.push(blank(true));
+                title_entries(title, g, fonts, &mut entries);
+            }
+        }
+        i += 1;
+    }
+    let mut pages = paginate(&entries, g);
+    for (n, page) in pages.iter_mut().enumerate() {
+        page.texts.push(page_number(n + 1, g, fonts));
+    }
+    pages
+}
+
+/// Spacing that sets 16 pt characters on the 15.79 pt grid.
+fn squeeze(g: &GbLayout) -> f32 {
+    g.char_pitch() - g.body_pt
+}
+
+fn rel(x: f32, role: FontRole, size: f32, text: &str, spacing: f32) -> Rel {
+    Rel {
+        x,
+        dy: 0.0,
+        role,
+        size,
+        text: text.to_owned(),
+        spacing,
+        bold: false,
+    }
+}
+
+fn blank(keep_with_next: bool) -> Entry {
+    Entry {
+        lines: 1,
+        blank: true,
+        keep_with_next,
+        ..Entry::default()
+    }
+}
+
+/// The title: 2号 in the title face, centred, balanced over as many lines as needed,
+/// followed by one blank line.
+fn title_entries(title: &str, g: &GbLayout, fonts: &FontSet, out: &mut Vec<Entry>) {
+    if title.trim().is_empty() {
+        return;
+    }
+    let size = g.title_pt;
+    let width = mm(g.area_w_mm);
+    let measure = |c: char| fonts.advance_em(FontRole::Title, c) * size;
+    let lines = balanced_lines(title.trim(), width, measure);
+    let pitch = g.line_pitch() * g.title_line_factor;
+    let bold = !fonts.is_official(FontRole::Title);
+    let items: Vec<Rel> = lines
+        .iter()
+        .enumerate()
+        .map(|(k, l)| Rel {
+            x: g.area_left() + (width - l.width) / 2.0,
+            dy: k as f32 * pitch,
+            role: FontRole::Title,
+            size,
+            text: l.text.clone(),
+            spacing: 0.0,
+            bold,
+        })
+        .collect();
+    let height = (lines.len().saturating_sub(1)) as f32 * pitch + size;
+    let grid_lines = (height / g.line_pitch() - 0.1).ceil().max(1.0) as u32;
+    out.push(Entry {
+        lines: grid_lines,
+        items,
+        keep_with_next: true,
+        ..Entry::default()
+    });
+    out.push(blank(true));
+}
+
+/// A paragraph or heading: broken into justified grid lines, the first indented.
+fn text_entries(
+    text: &str,
+    role: FontRole,
+    indent_chars: u32,
+    keep_with_next: bool,
+    g: &GbLayout,
+    fonts: &FontSet,
+    out: &mut Vec<Entry>,
+) {
+    let size = g.body_pt;
+    let sq = squeeze(g);
+    let width = mm(g.area_w_mm);
+    let indent = indent_chars as f32 * g.char_pitch();
+    let measure = |c: char| fonts.advance_em(role, c) * size + sq;
+    // A line feed inside a block starts a new paragraph of the same kind.
+    for para in text.split('\n').map(str::trim_end) {
+        let lines = break_lines(para.trim_start(), width - indent, width, measure);
+        for (k, l) in lines.iter().enumerate() {
+            let (x, avail) = if k == 0 {
+                (g.area_left() + indent, width - indent)
+            } else {
+                (g.area_left(), width)
+            };
+            let extra = l.justify_spacing(avail, g.char_pitch());
+            // The last two lines of a paragraph stay together: no single stub line at
+            // the top of a page.
+            let widow_guard = lines.len() >= 2 && k + 2 == lines.len();
+            out.push(Entry {
+                lines: 1,
+                items: vec![rel(x, role, size, &l.text, sq + extra)],
+                keep_with_next: keep_with_next || widow_guard,
+                ..Entry::default()
+            });
+        }
+    }
+}
+
+/// Signature and date: the date right-indented four characters, the signature centred
+/// above it (the sealed form), after blank lines for the seal. The last two lines of the
+/// text go with them to a new page if they do not fit.
+fn signature_entries(
+    signature: Option<&str>,
+    date: Option<&str>,
+    g: &GbLayout,
+    fonts: &FontSet,
+    out: &mut Vec<Entry>,
+) {
+    let size = g.body_pt;
+    let sq = squeeze(g);
+    let width_of = |t: &str| placed_width(fonts, FontRole::Fang, t, size, sq);
+    let date_right = g.area_right() - g.date_right_chars as f32 * g.char_pitch();
+    let date_w = date.map(width_of).unwrap_or(0.0);
+    let center = date_right - date_w / 2.0;
+    for e in out.iter_mut().rev().filter(|e| !e.blank).take(2) {
+        e.keep_with_next = true;
+    }
+    for _ in 0..g.signature_gap_lines {
+        out.push(blank(true));
+    }
+    // Several signature lines (unit, then 党组书记：…) each centre over the date.
+    let sig_lines: Vec<&str> = signature
+        .map(|s| s.lines().map(str::trim).filter(|l| !l.is_empty()).collect())
+        .unwrap_or_default();
+    let n = sig_lines.len();
+    for (k, sig) in sig_lines.into_iter().enumerate() {
+        let w = width_of(sig);
+        let max_right = g.area_right() - 2.0 * g.char_pitch();
+        let x = if date.is_some() {
+            (center - w / 2.0).min(max_right - w)
+        } else {
+            max_right - w
+        };
+        out.push(Entry {
+            lines: 1,
+            items: vec![rel(x.max(g.area_left()), FontRole::Fang, size, sig, sq)],
+            keep_with_next: date.is_some() || k + 1 < n,
+            ..Entry::default()
+        });
+    }
+    if let Some(d) = date {
+        out.push(Entry {
+            lines: 1,
+            items: vec![rel(date_right - date_w, FontRole::Fang, size, d, sq)],
+            ..Entry::default()
+        });
+    }
+}
+
+/// Places entries on pages of `g.lines` grid lines, keeping groups together.
+fn paginate(entries: &[Entry], g: &GbLayout) -> Vec<Page> {
+    let new_page = || Page {
+        width: mm(g.page_w_mm),
+        height: mm(g.page_h_mm),
+        ..Page::default()
+    };
+    let mut pages = vec![new_page()];
+    let mut line = 0u32;
+    let mut i = 0;
+    while i < entries.len() {
+        if entries[i].break_before {
+            if line > 0 {
+                pages.push(new_page());
+                line = 0;
+            }
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        let mut height = entries[i].lines;
+        while entries[j].keep_with_next && j + 1 < entries.len() && !entries[j + 1].break_before {
+            j += 1;
+            height += entries[j].lines;
+        }
+        if line > 0 && line + height > g.lines && height <= g.lines {
+            pages.push(new_page());
+            line = 0;
+        }
+        for e in &entries[i..=j] {
+            if e.blank && line == 0 && pages.len() > 1 {
+                continue;
+            }
+            if line > 0 && line + e.lines > g.lines {
+                pages.push(new_page());
+                line = 0;
+            }
+            let top = g.area_top() - line as f32 * g.line_pitch();
+            if let Some(page) = pages.last_mut() {
+                page.texts.extend(e.items.iter().map(|r| Text {
+                    x: r.x,
+                    baseline: baseline_below(top - r.dy, r.size),
+                    role: r.role,
+                    size: r.size,
+                    text: r.text.clone(),
+                    spacing: r.spacing,
+                    bold: r.bold,
+                }));
+            }
+            line += e.lines;
+        }
+        i = j + 1;
+    }
+    pages
+}
+
+/// “— n —” in 4号 宋体, 7 mm below the type area, odd pages one character in from the right
+/// edge of the type area, even pages from the left.
+pub fn page_number(n: usize, g: &GbLayout, fonts: &FontSet) -> Text {
+    let size = g.page_no_pt;
+    let text = format!("— {n} —");
+    let w = placed_width(fonts, FontRole::Song, &text, size, 0.0);
+    let inset = g.page_no_inset_chars * size;
+    let x = if !n.is_multiple_of(2) {
+        g.area_right() - inset - w
+    } else {
+        g.area_left() + inset
+    };
+    Text {
+        x,
+        baseline: baseline_below(g.area_bottom() - mm(g.page_no_gap_mm), size),
+        role: FontRole::Song,
+        size,
+        text,
+        spacing: 0.0,
+        bold: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::doc::paragraph;
+
+    fn doc(paragraphs: usize) -> Document {
+        let mut blocks = vec![Block::Heading1 {
+            id: "h1".into(),
+            text: "一、总体评价".into(),
+        }];
+        for k in 0..paragraphs {
+            blocks.push(paragraph(format!("p{k}"), "巡察组认为，该单位党组能够认真学习贯彻习近平新时代中国特色社会主义思想，落实全面从严治党主体责任。".repeat(2)));
+        }
+        blocks.push(Block::Signature {
+            id: "sig".into(),
+            text: "区委第三巡察组".into(),
+        });
+        blocks.push(Block::Date {
+            id: "date".into(),
+            text: "2025年3月20日".into(),
+        });
+        Document {
+            title: "关于对区委统战部党组巡察情况的反馈意见".into(),
+            blocks,
+        }
+    }
+
+    #[test]
+    fn first_line_title_and_grid_positions() {
+        let fonts = FontSet::global();
+        let pages = compose(&doc(3), fonts);
+        let title = &pages[0].texts[0];
+        assert_eq!(title.role, FontRole::Title);
+        // Em box top at the type area's top (37 mm from the page top).
+        assert!((title.baseline + 0.88 * 22.0 - mm(297.0 - 37.0)).abs() < 0.01);
+        // The heading sits on grid line 2 (title, blank line).
+        let heading = &pages[0].texts[1];
+        let top = GB.area_top() - 2.0 * GB.line_pitch();
+        assert!((heading.baseline - baseline_below(top, 16.0)).abs() < 0.01);
+        assert!((heading.x - (GB.area_left() + 2.0 * GB.char_pitch())).abs() < 0.01);
+    }
+
+    #[test]
+    fn justified_lines_fill_the_type_area() {
+        let fonts = FontSet::global();
+        let pages = compose(&doc(3), fonts);
+        let body: Vec<&Text> = pages[0]
+            .texts
+            .iter()
+            .filter(|t| t.role == FontRole::Fang)
+            .collect();
+        let full = body[1];
+        // The last glyph's ink ends at the type area's right edge (the spacing after it is
+        // not ink).
+        let w = placed_width(fonts, full.role, &full.text, full.size, full.spacing) - full.spacing;
+        assert!((full.x + w - GB.area_right()).abs() < 0.5, "{full:?} {w}");
+    }
+
+    #[test]
+    fn page_count_signature_and_numbers() {
+        let fonts = FontSet::global();
+        let pages = compose(&doc(30), fonts);
+        assert!(pages.len() >= 4, "{}", pages.len());
+        for (n, p) in pages.iter().enumerate() {
+            let num = p.texts.last().unwrap();
+            assert_eq!(num.text, format!("— {} —", n + 1));
+            let body_lines = p.texts.iter().filter(|t| t.role == FontRole::Fang).count();
+            assert!(body_lines <= 22);
+        }
+        let last = pages.last().unwrap();
+        let date = last
+            .texts
+            .iter()
+            .find(|t| t.text == "2025年3月20日")
+            .unwrap();
+        let sig = last
+            .texts
+            .iter()
+            .find(|t| t.text == "区委第三巡察组")
+            .unwrap();
+        let dw = placed_width(fonts, FontRole::Fang, &date.text, 16.0, date.spacing);
+        assert!((date.x + dw - (GB.area_right() - 4.0 * GB.char_pitch())).abs() < 0.5);
+        assert!((sig.baseline - date.baseline - GB.line_pitch()).abs() < 0.01);
+        // Never alone: at least one line of text precedes the signature on its page.
+        assert!(
+            last.texts
+                .iter()
+                .filter(|t| t.role == FontRole::Fang)
+                .count()
+                >= 4
+        );
+    }
+}

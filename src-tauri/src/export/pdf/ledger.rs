@@ -1,0 +1,471 @@
+//! The ledger as a printed table: A4 landscape, the two-row header (责任分工 over its five
+//! columns) repeated on every page, a section row per category, each finding's cells
+//! merged down across its task rows, and rows that do not fit split cleanly: the lines that
+//! fit stay, the rest continue on the next page under the repeated header.
+
+use super::gb::{mm, GB};
+use super::linebreak::{balanced_lines, break_lines};
+use super::writer::{placed_width, Page, Rule, Text};
+use crate::export::fonts::{FontRole, FontSet};
+use crate::report::ledger::{LedgerTable, COLUMNS};
+
+/// Sizes of the printed ledger.
+struct Geometry {
+    page_w: f32,
+    page_h: f32,
+    left: f32,
+    right: f32,
+    top: f32,
+    bottom: f32,
+    size: f32,
+    line: f32,
+    pad_x: f32,
+    pad_y: f32,
+    title_size: f32,
+}
+
+const GEO: Geometry = Geometry {
+    page_w: mm(297.0),
+    page_h: mm(210.0),
+    left: mm(15.0),
+    right: mm(297.0 - 15.0),
+    top: mm(210.0 - 15.0),
+    bottom: mm(22.0),
+    size: 9.0,
+    line: 12.0,
+    pad_x: 2.0,
+    pad_y: 3.0,
+    title_size: 18.0,
+};
+
+/// A wrapped cell.
+#[derive(Debug, Clone, Default)]
+struct Cell {
+    lines: Vec<String>,
+}
+
+/// Lays out the ledger table into landscape pages.
+pub fn compose(table: &LedgerTable, fonts: &FontSet) -> Vec<Page> {
+    let mut l = Layout::new(fonts);
+    l.first_page_head(table);
+    for section in &table.sections {
+        let first_lines = section
+            .findings
+            .first()
+            .and_then(|f| f.task_rows.first().map(|_| 3.0))
+            .unwrap_or(1.0);
+        let need = l.row_h(1) + first_lines * GEO.line + 2.0 * GEO.pad_y;
+        if l.y - need < GEO.bottom {
+            l.new_page();
+        }
+        l.section_row(&section.heading);
+        for f in &section.findings {
+            l.group(&f.finding_cells, &f.task_rows);
+        }
+    }
+    let mut pages = l.pages;
+    for (n, page) in pages.iter_mut().enumerate() {
+        page.texts.push(page_number(n + 1, fonts));
+    }
+    pages
+}
+
+struct Layout<'f> {
+    fonts: &'f FontSet,
+    xs: Vec<f32>,
+    pages: Vec<Page>,
+    y: f32,
+    /// Whether the current page has body rows under its header.
+    body_started: bool,
+}
+
+impl<'f> Layout<'f> {
+    fn new(fonts: &'f FontSet) -> Self {
+        let total: f32 = COLUMNS.iter().map(|c| c.width_mm).sum();
+        let scale = (GEO.right - GEO.left) / total;
+        let mut xs = vec![GEO.left];
+        for c in &COLUMNS {
+            let last = xs.last().copied().unwrap_or(GEO.left);
+            xs.push(last + c.width_mm * scale);
+        }
+        Layout {
+            fonts,
+            xs,
+            pages: vec![blank_page()],
+            y: GEO.top,
+            body_started: false,
+        }
+    }
+
+    fn page(&mut self) -> &mut Page {
+        if self.pages.is_empty() {
+            self.pages.push(blank_page());
+        }
+        let n = self.pages.len() - 1;
+        &mut self.pages[n]
+    }
+
+    fn row_h(&self, lines: usize) -> f32 {
+        lines as f32 * GEO.line + 2.0 * GEO.pad_y
+    }
+
+    fn wrap(&self, text: &str, col: usize, role: FontRole) -> Cell {
+        let w = self.xs[col + 1] - self.xs[col] - 2.0 * GEO.pad_x;
+        let measure = |c: char| self.fonts.advance_em(role, c) * GEO.size;
+        // Headers wrap balanced (牵头/领导, not 牵头领/导).
+        let balanced = role == FontRole::Hei;
+        let lines = text
+            .split('\n')
+            .flat_map(|p| {
+                if balanced {
+                    balanced_lines(p.trim(), w, measure)
+                } else {
+                    break_lines(p.trim(), w, w, measure)
+                }
+            })
+            .map(|l| l.text)
+            .filter(|t| !t.is_empty())
+            .collect();
+        Cell { lines }
+    }
+
+    fn text(&mut self, x: f32, top: f32, role: FontRole, size: f32, text: &str) {
+        let baseline = top - (GEO.line - size) / 2.0 - 0.88 * size;
+        self.page().texts.push(Text {
+            x,
+            baseline,
+            role,
+            size,
+            text: text.to_owned(),
+            spacing: 0.0,
+            bold: false,
+        });
+    }
+
+    /// Writes `lines` of a cell spanning columns `c0..=c1` from `top`.
+    fn cell_lines(
+        &mut self,
+        c0: usize,
+        c1: usize,
+        top: f32,
+        lines: &[String],
+        center: bool,
+        role: FontRole,
+    ) {
+        for (j, t) in lines.iter().enumerate() {
+            let x = if center {
+                let w = placed_width(self.fonts, role, t, GEO.size, 0.0);
+                (self.xs[c0] + self.xs[c1 + 1] - w) / 2.0
+            } else {
+                self.xs[c0] + GEO.pad_x
+            };
+            self.text(x, top - GEO.pad_y - j as f32 * GEO.line, role, GEO.size, t);
+        }
+    }
+
+    fn rule(&mut self, x1: f32, y1: f32, x2: f32, y2: f32) {
+        self.page().rules.push(Rule {
+            x1,
+            y1,
+            x2,
+            y2,
+            width: 0.5,
+        });
+    }
+
+    fn first_page_head(&mut self, table: &LedgerTable) {
+        let size = GEO.title_size;
+        let w = placed_width(self.fonts, FontRole::Title, &table.title, size, 0.0);
+        let baseline = self.y - 0.88 * size;
+        let bold = !self.fonts.is_official(FontRole::Title);
+        self.page().texts.push(Text {
+            x: (GEO.left + GEO.right - w) / 2.0,
+            baseline,
+            role: FontRole::Title,
+            size,
+            text: table.title.clone(),
+            spacing: 0.0,
+            bold,
+        });
+        self.y -= size * 1.8;
+        let small = 11.0;
+        let dw = placed_width(self.fonts, FontRole::Fang, &table.date_line, small, 0.0);
+        let b = self.y - 0.88 * small;
+        for (x, t) in [
+            (GEO.left, &table.unit_line),
+            (GEO.right - dw, &table.date_line),
+        ] {
+            self.page().texts.push(Text {
+                x,
+                baseline: b,
+                role: FontRole::Fang,
+                size: small,
+                text: t.clone(),
+                spacing: 0.0,
+                bold: false,
+            });
+        }
+        self.y -= small * 1.6;
+        self.header();
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(blank_page());
+        self.y = GEO.top;
+        self.header();
+    }
+
+    /// The two header rows: 责任分工 over its columns, the others merged down both rows.
+    fn header(&mut self) {
+        let role = FontRole::Hei;
+        let cells: Vec<Cell> = COLUMNS
+            .iter()
+            .enumerate()
+            .map(|(i, c)| self.wrap(c.header, i, role))
+            .collect();
+        let grouped: Vec<usize> = (0..COLUMNS.len())
+            .filter(|&i| COLUMNS[i].group.is_some())
+            .collect();
+        let lower = grouped
+            .iter()
+            .map(|&i| cells[i].lines.len())
+            .max()
+            .unwrap_or(1);
+        let single = (0..COLUMNS.len())
+            .filter(|i| !grouped.contains(i))
+            .map(|i| cells[i].lines.len())
+            .max()
+            .unwrap_or(1);
+        let upper_h = self.row_h(1);
+        let total = (upper_h + self.row_h(lower)).max(self.row_h(single));
+        let top = self.y;
+        let bottom = top - total;
+        let mid = bottom + self.row_h(lower);
+        for (i, cell) in cells.iter().enumerate() {
+            let (t, h) = if COLUMNS[i].group.is_some() {
+                (mid, mid - bottom)
+            } else {
+                (top, total)
+            };
+            let inner = self.row_h(cell.lines.len());
+            self.cell_lines(i, i, t - (h - inner) / 2.0, &cell.lines, true, role);
+        }
+        if let (Some(&g0), Some(&g1)) = (grouped.first(), grouped.last()) {
+            let label = COLUMNS[g0].group.unwrap_or_default();
+            self.cell_lines(
+                g0,
+                g1,
+                top - (upper_h - self.row_h(1)) / 2.0,
+                &[label.to_owned()],
+                true,
+                role,
+            );
+            self.rule(self.xs[g0], mid, self.xs[g1 + 1], mid);
+        }
+        let (l, r) = (GEO.left, GEO.right);
+        self.rule(l, top, r, top);
+        self.rule(l, bottom, r, bottom);
+        for i in 0..=COLUMNS.len() {
+            let inside_group = grouped.contains(&i) && grouped.first() != Some(&i);
+            let y_top = if inside_group { mid } else { top };
+            self.rule(self.xs[i], y_top, self.xs[i], bottom);
+        }
+        self.y = bottom;
+        self.body_started = false;
+    }
+
+    fn section_row(&mut self, heading: &str) {
+        let last = COLUMNS.len() - 1;
+        let w = self.xs[last + 1] - self.xs[0] - 2.0 * GEO.pad_x;
+        let measure = |c: char| self.fonts.advance_em(FontRole::Hei, c) * GEO.size;
+        let lines: Vec<String> = break_lines(heading, w, w, measure)
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+        let h = self.row_h(lines.len());
+        let top = self.y;
+        self.cell_lines(0, last, top, &lines, false, FontRole::Hei);
+        self.box_rules(top, top - h, &[]);
+        self.y -= h;
+        self.body_started = true;
+    }
+
+    /// Outer and column rules of a band from `top` to `bottom`; `skip` columns get no
+    /// inner verticals (a spanning cell).
+    fn box_rules(&mut self, top: f32, bottom: f32, inner_cols: &[usize]) {
+        let (l, r) = (GEO.left, GEO.right);
+        self.rule(l, top, r, top);
+        self.rule(l, bottom, r, bottom);
+        self.rule(l, top, l, bottom);
+        self.rule(r, top, r, bottom);
+        for &i in inner_cols {
+            self.rule(self.xs[i], top, self.xs[i], bottom);
+        }
+    }
+
+    /// One finding: merged cells beside its task rows, split across pages as needed.
+    fn group(&mut self, finding_cells: &[String], task_rows: &[Vec<String>]) {
+        let merged_cols: Vec<usize> = (0..COLUMNS.len())
+            .filter(|&i| COLUMNS[i].per_finding)
+            .collect();
+        let task_cols: Vec<usize> = (0..COLUMNS.len())
+            .filter(|&i| !COLUMNS[i].per_finding)
+            .collect();
+        let merged: Vec<Cell> = merged_cols
+            .iter()
+            .zip(finding_cells)
+            .map(|(&c, t)| self.wrap(t, c, FontRole::Fang))
+            .collect();
+        let mut rows: Vec<Vec<Cell>> = task_rows
+            .iter()
+            .map(|r| {
+                task_cols
+                    .iter()
+                    .zip(r)
+                    .map(|(&c, t)| self.wrap(t, c, FontRole::Fang))
+                    .collect()
+            })
+            .collect();
+        if rows.is_empty() {
+            rows.push(vec![Cell::default(); task_cols.len()]);
+        }
+        let mut row_lines: Vec<usize> = rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.lines.len()).max().unwrap_or(1).max(1))
+            .collect();
+        let merged_max = merged.iter().map(|c| c.lines.len()).max().unwrap_or(1);
+        let sum: usize = row_lines.iter().sum();
+        if merged_max > sum {
+            if let Some(last) = row_lines.last_mut() {
+                *last += merged_max - sum;
+            }
+        }
+        let total: usize = row_lines.iter().sum();
+        let whole_group = self.y - self.row_h(total) >= GEO.bottom;
+
+        // Walk the rows, taking what fits on each page.
+        let (mut row, mut offset, mut merged_from) = (0usize, 0usize, 0usize);
+        while row < rows.len() {
+            let mut parts: Vec<(usize, usize, usize)> = Vec::new(); // (row, from, to)
+            let mut avail = self.y - GEO.bottom;
+            while row < rows.len() {
+                let rem = row_lines[row] - offset;
+                let h = self.row_h(rem);
+                if h <= avail + 0.01 {
+                    parts.push((row, offset, row_lines[row]));
+                    avail -= h;
+                    row += 1;
+                    offset = 0;
+                    continue;
+                }
+                let fit = ((avail - 2.0 * GEO.pad_y) / GEO.line).floor().max(0.0) as usize;
+                let nothing_here = parts.is_empty() && !self.body_started;
+                if fit >= 3 || (nothing_here && fit >= 1) {
+                    // Leave at least two lines for the next page when possible.
+                    let take = if rem - fit < 2 && fit > 3 {
+                        rem - 2
+                    } else {
+                        fit
+                    };
+                    parts.push((row, offset, offset + take));
+                    offset += take;
+                }
+                break;
+            }
+            if parts.is_empty() {
+                self.new_page();
+                continue;
+            }
+            let lines_here: usize = parts.iter().map(|p| p.2 - p.1).sum();
+            let slice_h: f32 = parts.iter().map(|p| self.row_h(p.2 - p.1)).sum();
+            let top = self.y;
+            // Merged cells: the next lines of their text, centred when the whole group is here.
+            let capacity = ((slice_h - 2.0 * GEO.pad_y) / GEO.line).floor() as usize;
+            let done = row >= rows.len();
+            let take = if done {
+                usize::MAX
+            } else {
+                lines_here.min(capacity)
+            };
+            for (k, &c) in merged_cols.iter().enumerate() {
+                let lines: Vec<String> = merged[k]
+                    .lines
+                    .iter()
+                    .skip(merged_from)
+                    .take(take)
+                    .cloned()
+                    .collect();
+                let dy = if whole_group {
+                    (slice_h - self.row_h(lines.len())) / 2.0
+                } else {
+                    0.0
+                };
+                self.cell_lines(c, c, top - dy, &lines, COLUMNS[c].center, FontRole::Fang);
+            }
+            merged_from = merged_from.saturating_add(take);
+            let mut y = top;
+            for &(r, from, to) in &parts {
+                let h = self.row_h(to - from);
+                let complete = from == 0 && to == row_lines[r];
+                for (k, &c) in task_cols.iter().enumerate() {
+                    let cell = &rows[r][k];
+                    let lines: Vec<String> = cell
+                        .lines
+                        .iter()
+                        .skip(from)
+                        .take(to - from)
+                        .cloned()
+                        .collect();
+                    let dy = if complete {
+                        (h - self.row_h(lines.len())) / 2.0
+                    } else {
+                        0.0
+                    };
+                    self.cell_lines(c, c, y - dy, &lines, COLUMNS[c].center, FontRole::Fang);
+                }
+                y -= h;
+                if y > top - slice_h + 0.01 {
+                    let x0 = self.xs[task_cols[0]];
+                    self.rule(x0, y, GEO.right, y);
+                }
+            }
+            let cols: Vec<usize> = (1..COLUMNS.len()).collect();
+            self.box_rules(top, top - slice_h, &cols);
+            self.y = top - slice_h;
+            self.body_started = true;
+            if row < rows.len() {
+                self.new_page();
+            }
+        }
+    }
+}
+
+fn blank_page() -> Page {
+    Page {
+        width: GEO.page_w,
+        height: GEO.page_h,
+        ..Page::default()
+    }
+}
+
+/// “— n —” as on portrait pages: 7 mm below the table, odd pages right, even left.
+fn page_number(n: usize, fonts: &FontSet) -> Text {
+    let size = GB.page_no_pt;
+    let text = format!("— {n} —");
+    let w = placed_width(fonts, FontRole::Song, &text, size, 0.0);
+    let inset = GB.page_no_inset_chars * size;
+    let x = if !n.is_multiple_of(2) {
+        GEO.right - inset - w
+    } else {
+        GEO.left + inset
+    };
+    Text {
+        x,
+        baseline: GEO.bottom - mm(GB.page_no_gap_mm) - 0.88 * size,
+        role: FontRole::Song,
+        size,
+        text,
+        spacing: 0.0,
+        bold: false,
+    }
+}

@@ -1,0 +1,355 @@
+//! Chinese line breaking (禁则) and justification for the document grid.
+//!
+//! Text is cut into unbreakable units: opening punctuation sticks to what follows, closing
+//! punctuation to what precedes, a Latin word or number stays whole. Lines are filled
+//! greedily with units, so no line starts with ，。、；：？！）》” and no line ends with
+//! （《“; a unit that does not fit moves to the next line (推出) and the short line is
+//! justified by spreading the difference over its characters.
+
+/// Characters that may not start a line (closing punctuation and the like).
+pub fn is_no_start(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '）'
+            | '》'
+            | '」'
+            | '』'
+            | '】'
+            | '〕'
+            | '〉'
+            | '〗'
+            | '］'
+            | '｝'
+            | '”'
+            | '’'
+            | '…'
+            | '—'
+            | '·'
+            | '％'
+            | '‰'
+            | '～'
+            | '．'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '?'
+            | '!'
+            | ')'
+            | ']'
+            | '}'
+            | '%'
+    )
+}
+
+/// Characters that may not end a line (opening punctuation).
+pub fn is_no_end(c: char) -> bool {
+    matches!(
+        c,
+        '（' | '《'
+            | '「'
+            | '『'
+            | '【'
+            | '〔'
+            | '〈'
+            | '〖'
+            | '［'
+            | '｛'
+            | '“'
+            | '‘'
+            | '('
+            | '['
+            | '{'
+    )
+}
+
+fn is_word_char(c: char) -> bool {
+    !crate::export::fonts::is_wide(c) && !c.is_whitespace() && !is_no_end(c)
+}
+
+/// One line of a paragraph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub text: String,
+    /// Width as set (sum of measured advances), in points.
+    pub width: f32,
+    /// Number of characters (glyphs) on the line.
+    pub chars: usize,
+    /// The paragraph's last line is not justified.
+    pub last: bool,
+}
+
+impl Line {
+    /// Extra spacing per character that makes the line exactly `avail` wide; 0 for the last
+    /// line, and for lines so short that spreading them would look broken.
+    pub fn justify_spacing(&self, avail: f32, max_per_char: f32) -> f32 {
+        if self.last || self.chars < 2 {
+            return 0.0;
+        }
+        let extra = (avail - self.width) / (self.chars - 1) as f32;
+        if extra > 0.0 && extra <= max_per_char {
+            extra
+        } else {
+            0.0
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    start: usize,
+    end: usize,
+    width: f32,
+    chars: usize,
+    space: bool,
+}
+
+/// Splits `text` into unbreakable units measured with `measure`.
+fn units(text: &str, measure: &impl Fn(char) -> f32) -> Vec<Unit> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let start = i;
+        if chars[i].1.is_whitespace() {
+            i += 1;
+            out.push(unit(text, &chars, start, i, measure, true));
+            continue;
+        }
+        while i < chars.len() && is_no_end(chars[i].1) {
+            i += 1;
+        }
+        if i < chars.len() && !chars[i].1.is_whitespace() {
+            if is_word_char(chars[i].1) {
+                while i < chars.len() && is_word_char(chars[i].1) {
+                    i += 1;
+                }
+            } else {
+                i += 1;
+            }
+        }
+        while i < chars.len() && is_no_start(chars[i].1) {
+            i += 1;
+        }
+        if i == start {
+            i += 1;
+        }
+        out.push(unit(text, &chars, start, i, measure, false));
+    }
+    out
+}
+
+fn unit(
+    text: &str,
+    chars: &[(usize, char)],
+    from: usize,
+    to: usize,
+    measure: &impl Fn(char) -> f32,
+    space: bool,
+) -> Unit {
+    let end = chars.get(to).map(|c| c.0).unwrap_or(text.len());
+    Unit {
+        start: chars[from].0,
+        end,
+        width: chars[from..to].iter().map(|c| measure(c.1)).sum(),
+        chars: to - from,
+        space,
+    }
+}
+
+/// Breaks `text` (one paragraph, no line feeds) into lines: the first `first_width` wide,
+/// the others `width` wide. `measure` gives a character's advance in points as set.
+pub fn break_lines(
+    text: &str,
+    first_width: f32,
+    width: f32,
+    measure: impl Fn(char) -> f32,
+) -> Vec<Line> {
+    const SLACK: f32 = 0.01;
+    let mut lines: Vec<Line> = Vec::new();
+    let mut cur: Vec<Unit> = Vec::new();
+    let mut cur_w = 0.0;
+    let avail = |lines: &Vec<Line>| if lines.is_empty() { first_width } else { width };
+    let finish = |cur: &mut Vec<Unit>, lines: &mut Vec<Line>| {
+        while cur.last().is_some_and(|u| u.space) {
+            cur.pop();
+        }
+        let text: String = cur.iter().map(|u| &text[u.start..u.end]).collect();
+        lines.push(Line {
+            width: cur.iter().map(|u| u.width).sum(),
+            chars: cur.iter().map(|u| u.chars).sum(),
+            text,
+            last: false,
+        });
+        cur.clear();
+    };
+    for u in units(text, &measure) {
+        if u.space && cur.is_empty() {
+            continue;
+        }
+        if cur_w + u.width <= avail(&lines) + SLACK {
+            cur_w += u.width;
+            cur.push(u);
+            continue;
+        }
+        if !cur.is_empty() {
+            finish(&mut cur, &mut lines);
+            cur_w = 0.0;
+            if u.space {
+                continue;
+            }
+        }
+        if u.width <= avail(&lines) + SLACK {
+            cur_w = u.width;
+            cur.push(u);
+            continue;
+        }
+        // A unit wider than a line (a long number or address): cut it by characters.
+        for (off, c) in text[u.start..u.end].char_indices() {
+            let w = measure(c);
+            let start = u.start + off;
+            if cur_w + w > avail(&lines) + SLACK && !cur.is_empty() {
+                finish(&mut cur, &mut lines);
+                cur_w = 0.0;
+            }
+            cur_w += w;
+            cur.push(Unit {
+                start,
+                end: start + c.len_utf8(),
+                width: w,
+                chars: 1,
+                space: false,
+            });
+        }
+    }
+    if !cur.is_empty() || lines.is_empty() {
+        finish(&mut cur, &mut lines);
+    }
+    if let Some(l) = lines.last_mut() {
+        l.last = true;
+    }
+    lines
+}
+
+/// Breaks a title into `n` balanced lines (梯形/菱形, not one long line and a stub): the
+/// narrowest width that still needs no more lines than greedy breaking at `width`.
+pub fn balanced_lines(text: &str, width: f32, measure: impl Fn(char) -> f32) -> Vec<Line> {
+    let greedy = break_lines(text, width, width, &measure);
+    if greedy.len() < 2 {
+        return greedy;
+    }
+    let n = greedy.len();
+    let total: f32 = text.chars().map(&measure).sum();
+    let step = 1.0;
+    let mut w = (total / n as f32).min(width);
+    while w < width {
+        let lines = break_lines(text, w, w, &measure);
+        if lines.len() <= n {
+            return lines;
+        }
+        w += step;
+    }
+    greedy
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// CJK 10 pt, Latin 5 pt.
+    fn m(c: char) -> f32 {
+        if crate::export::fonts::is_wide(c) {
+            10.0
+        } else {
+            5.0
+        }
+    }
+
+    fn texts(lines: &[Line]) -> Vec<&str> {
+        lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn fills_lines_greedily() {
+        let lines = break_lines("一二三四五六七八九十", 40.0, 50.0, m);
+        assert_eq!(texts(&lines), ["一二三四", "五六七八九", "十"]);
+        assert!(lines[2].last && !lines[0].last);
+        assert_eq!(lines[1].chars, 5);
+    }
+
+    #[test]
+    fn closing_punctuation_never_starts_a_line() {
+        // "四。" does not fit on the first line: 四 moves down with its full stop.
+        let lines = break_lines("一二三四。五六", 40.0, 40.0, m);
+        assert_eq!(texts(&lines), ["一二三", "四。五六"]);
+        for text in [
+            "甲乙丙丁，戊己",
+            "甲乙丙丁）戊",
+            "甲乙丙丁”。戊",
+            "甲乙丙丁、戊",
+            "甲乙丙丁——戊",
+            "甲乙丙丁……",
+        ] {
+            for l in break_lines(text, 40.0, 40.0, m).iter().skip(1) {
+                let first = l.text.chars().next().unwrap();
+                assert!(!is_no_start(first), "{text}: line starts with {first}");
+            }
+        }
+    }
+
+    #[test]
+    fn opening_punctuation_never_ends_a_line() {
+        let lines = break_lines("一二三《四五》六", 40.0, 40.0, m);
+        assert_eq!(texts(&lines), ["一二三", "《四五》", "六"]);
+        for l in &lines {
+            assert!(!is_no_end(l.text.chars().last().unwrap()), "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_and_words_stay_whole() {
+        let lines = break_lines("共计2025.5万元", 40.0, 60.0, m);
+        assert_eq!(texts(&lines), ["共计", "2025.5万元"]);
+        let lines = break_lines("见 WPS Office 文档", 60.0, 60.0, m);
+        assert!(lines
+            .iter()
+            .all(|l| !l.text.starts_with(' ') && !l.text.ends_with(' ')));
+        assert!(texts(&lines).iter().any(|t| t.contains("WPS")), "{lines:?}");
+        assert!(
+            !texts(&lines).iter().any(|t| t.ends_with("WP")),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn over_long_words_are_cut() {
+        let lines = break_lines("ABCDEFGHIJKLMNOP", 40.0, 40.0, m);
+        assert_eq!(texts(&lines), ["ABCDEFGH", "IJKLMNOP"]);
+    }
+
+    #[test]
+    fn justification_fills_the_line() {
+        let lines = break_lines("一二三四。五六", 40.0, 40.0, m);
+        let extra = lines[0].justify_spacing(40.0, 5.0);
+        assert!((lines[0].width + extra * 2.0 - 40.0).abs() < 1e-3);
+        assert_eq!(
+            lines[1].justify_spacing(40.0, 5.0),
+            0.0,
+            "last line stays ragged"
+        );
+    }
+
+    #[test]
+    fn titles_balance() {
+        let lines = balanced_lines("关于对区委统战部党组巡察情况的反馈意见", 150.0, m);
+        assert_eq!(lines.len(), 2);
+        let (a, b) = (lines[0].chars as i32, lines[1].chars as i32);
+        assert!((a - b).abs() <= 2, "{lines:?}");
+    }
+}

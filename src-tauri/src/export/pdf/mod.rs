@@ -1,0 +1,66 @@
+//! PDF output of the official documents: portrait GB/T 9704 documents (the feedback
+//! report, the status report, the weekly summary) and the landscape ledger.
+//!
+//! The engine is ours, on top of printpdf's page operators: printpdf draws a missing glyph
+//! as an empty box and measures nothing, so fonts, measurement, line breaking and placement
+//! live here and printpdf only writes what is placed.
+
+pub mod compose;
+pub mod gb;
+pub mod ledger;
+pub mod linebreak;
+pub mod writer;
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::export::fonts::FontSet;
+use crate::report::data::LedgerData;
+use crate::report::doc::Document;
+use crate::{Error, Result};
+
+/// Lays out and writes a portrait official document.
+pub fn render(doc: &Document) -> Result<Vec<u8>> {
+    render_with(doc, FontSet::global())
+}
+
+/// [`render`] with a given font set.
+pub fn render_with(doc: &Document, fonts: &FontSet) -> Result<Vec<u8>> {
+    let pages = compose::compose(doc, fonts);
+    writer::write(&doc.title, &pages, fonts)
+}
+
+/// The combined rectification ledger as an A4 landscape PDF.
+pub fn ledger_pdf(data: &LedgerData) -> Result<Vec<u8>> {
+    let fonts = FontSet::global();
+    let table = crate::report::ledger::ledger_table(data);
+    let pages = ledger::compose(&table, fonts);
+    writer::write(&table.title, &pages, fonts)
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file beside it, then a rename, so a
+/// crash or a full disk never leaves half a PDF where the user expects one.
+pub fn write_to(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| Error::invalid("out", format!("输出路径“{}”不是文件名", path.display())))?;
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        Error::io(path, e)
+    })
+}

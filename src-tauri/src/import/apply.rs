@@ -1,0 +1,307 @@
+//! Writing an accepted [`ImportPlan`] into the store, in one transaction: all or nothing.
+//! Re-importing the same file does not duplicate findings: a finding is matched on
+//! inspection + category + title, a task on its measure, and what changed is reported.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::plan::{ImportPlan, PlannedTask, Severity};
+use crate::db::{findings, inspections, tasks, Db, WriteTx};
+use crate::domain::status::Via;
+use crate::domain::{
+    AssignmentPatch, DeadlineKind, Finding, FindingInput, FindingPatch, InspectionInput, Milestone,
+    Status, Task, TaskInput, TaskPatch,
+};
+use crate::{Error, Result};
+
+/// Where the plan goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// An existing inspection.
+    Inspection(i64),
+    /// A new inspection with this name.
+    NewInspection(String),
+}
+
+/// What a real import did.
+#[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ImportOutcome {
+    pub inspection_id: i64,
+    pub categories_added: usize,
+    pub findings_added: usize,
+    pub findings_matched: usize,
+    pub tasks_added: usize,
+    pub tasks_updated: usize,
+    /// What changed on findings and tasks already there, and notes on the way, in Chinese.
+    pub changes: Vec<String>,
+}
+
+/// The inspected organisation named in an inspection's name (…对区委统战部党组的常规巡察),
+/// or the whole name; the user corrects it in the inspection's settings.
+fn inspected_org_of(name: &str) -> String {
+    let org = name
+        .split_once('对')
+        .and_then(|(_, rest)| rest.rsplit_once('的').map(|(org, _)| org.trim()))
+        .filter(|o| !o.is_empty());
+    org.unwrap_or(name.trim()).to_owned()
+}
+
+fn at_row(row: u32, e: Error) -> Error {
+    match e {
+        Error::Validation { field, message } => Error::Validation {
+            field,
+            message: format!("第{row}行：{message}"),
+        },
+        other => other,
+    }
+}
+
+fn assignment_patch(t: &PlannedTask) -> AssignmentPatch {
+    let a = &t.assignment;
+    AssignmentPatch {
+        lead_leader: Some(a.lead_leader.clone()),
+        responsible_leader: Some(a.responsible_leader.clone()),
+        lead_unit: Some(a.lead_unit.clone()),
+        responsible_units: Some(a.responsible_units.clone()),
+        responsible_person: Some(a.responsible_person.clone()),
+    }
+}
+
+/// A long-term task needs a stage target: ledgers rarely write one, so one is set from
+/// the written date (or six months after the feedback) and the user is told to check it.
+fn imported_milestones(
+    t: &PlannedTask,
+    stage_due: NaiveDate,
+    notes: &mut Vec<String>,
+) -> Vec<Milestone> {
+    if t.deadline_kind != DeadlineKind::LongTerm {
+        return Vec::new();
+    }
+    let due = t.deadline.unwrap_or(stage_due);
+    notes.push(format!(
+        "第{}行：长期坚持的任务已设阶段目标“{}前取得阶段性成效”，请核实",
+        t.row,
+        crate::domain::dates::format_cn(due)
+    ));
+    vec![Milestone {
+        due_on: due,
+        target: "取得阶段性成效".into(),
+        done: false,
+    }]
+}
+
+/// The status a new task starts in: a ledger's 已销号 is imported as 已完成, since a
+/// close-out needs its review recorded here.
+fn initial_status(t: &PlannedTask, notes: &mut Vec<String>) -> Option<Status> {
+    match t.status {
+        Some(Status::Closed) => {
+            notes.push(format!(
+                "第{}行：“已销号”的任务导入为“已完成”，请在本软件中补办销号手续",
+                t.row
+            ));
+            Some(Status::Completed)
+        }
+        s => s,
+    }
+}
+
+/// Writes `plan` into `db` (nothing at all if any part fails). Refuses a plan with errors.
+pub fn apply(
+    db: &Db,
+    plan: &ImportPlan,
+    target: &Target,
+    today: NaiveDate,
+) -> Result<ImportOutcome> {
+    let errors: Vec<String> = plan
+        .issues
+        .iter()
+        .filter(|i| i.severity == Severity::Error)
+        .map(|i| format!("{}：{}", i.place(), i.message))
+        .collect();
+    if !errors.is_empty() {
+        return Err(Error::invalid(
+            "file",
+            format!(
+                "导入文件中有 {} 处错误，须先改正后再导入（未写入任何数据）：{}",
+                errors.len(),
+                errors.join("；")
+            ),
+        ));
+    }
+    db.write(|tx| apply_in_tx(tx, plan, target, today))
+}
+
+fn apply_in_tx(
+    tx: &mut WriteTx<'_>,
+    plan: &ImportPlan,
+    target: &Target,
+    today: NaiveDate,
+) -> Result<ImportOutcome> {
+    let inspection = match target {
+        Target::Inspection(id) => inspections::get(tx.conn(), *id)?,
+        Target::NewInspection(name) => inspections::add_in_tx(
+            tx,
+            &InspectionInput {
+                name: Some(name.clone()),
+                inspected_org: Some(inspected_org_of(name)),
+                ..InspectionInput::default()
+            },
+        )?,
+    };
+    let mut out = ImportOutcome {
+        inspection_id: inspection.id,
+        ..ImportOutcome::default()
+    };
+    // Long-term work is normally closed within six months of the feedback (DOMAIN.md).
+    let stage_due = inspection
+        .feedback_date
+        .unwrap_or(today)
+        .checked_add_months(chrono::Months::new(6))
+        .unwrap_or(today);
+    let mut cats = inspections::categories(tx.conn(), inspection.id)?;
+    for name in &plan.categories {
+        let plain = inspections::strip_section_number(name);
+        if !cats.iter().any(|c| c.name == plain) {
+            cats.push(inspections::add_category_in_tx(tx, inspection.id, name)?);
+            out.categories_added += 1;
+        }
+    }
+    let mut existing: Vec<Finding> = findings::list(tx.conn(), Some(inspection.id), today)?;
+    for pf in &plan.findings {
+        let category = inspections::strip_section_number(&pf.category).to_owned();
+        let found = existing
+            .iter()
+            .position(|f| f.category == category && f.title == pf.title);
+        let (finding_id, mut tasks_there): (i64, Vec<Task>) = match found {
+            Some(i) => {
+                out.findings_matched += 1;
+                let f = &existing[i];
+                if !pf.manifestation.is_empty() && pf.manifestation != f.manifestation {
+                    let patch = FindingPatch {
+                        manifestation: Some(pf.manifestation.clone()),
+                        ..FindingPatch::default()
+                    };
+                    findings::edit_in_tx(tx, f.id, &patch, today).map_err(|e| at_row(pf.row, e))?;
+                    out.changes.push(format!(
+                        "第{}行：问题“{}”的具体表现已更新",
+                        pf.row, pf.title
+                    ));
+                }
+                (f.id, f.tasks.clone())
+            }
+            None => {
+                let input = FindingInput {
+                    inspection_id: inspection.id,
+                    category: category.clone(),
+                    title: pf.title.clone(),
+                    manifestation: pf.manifestation.clone(),
+                    nature: pf.nature,
+                    source: (!pf.source.is_empty()).then(|| pf.source.clone()),
+                    ..FindingInput::default()
+                };
+                let f = findings::add_in_tx(tx, &input).map_err(|e| at_row(pf.row, e))?;
+                out.findings_added += 1;
+                existing.push(f.clone());
+                (f.id, Vec::new())
+            }
+        };
+        for pt in &pf.tasks {
+            match tasks_there.iter().position(|t| t.measure == pt.measure) {
+                Some(i) => {
+                    let t = tasks_there.remove(i);
+                    if update_task(tx, &t, pt, today, &mut out.changes)? {
+                        out.tasks_updated += 1;
+                    }
+                }
+                None => {
+                    let input = TaskInput {
+                        finding_id,
+                        measure: pt.measure.clone(),
+                        goal: pt.goal.clone(),
+                        acceptance: pt.acceptance.clone(),
+                        deadline_kind: Some(pt.deadline_kind),
+                        deadline: pt.deadline,
+                        milestones: imported_milestones(pt, stage_due, &mut out.changes),
+                        assignment: assignment_patch(pt),
+                        note: pt.note.clone(),
+                        status: initial_status(pt, &mut out.changes),
+                    };
+                    tasks::add_in_tx(tx, &input, today).map_err(|e| at_row(pt.row, e))?;
+                    out.tasks_added += 1;
+                }
+            }
+        }
+    }
+    // The import itself is recorded, so a re-import that changed nothing is audited too.
+    let record = serde_json::json!({
+        "file": plan.file,
+        "sheet": plan.sheet,
+        "findings_added": out.findings_added,
+        "findings_matched": out.findings_matched,
+        "tasks_added": out.tasks_added,
+        "tasks_updated": out.tasks_updated,
+    });
+    tx.audit::<(), _>(
+        "import",
+        "inspection",
+        Some(inspection.id),
+        None,
+        Some(&record),
+    )?;
+    Ok(out)
+}
+
+/// Brings an existing task in line with the file; says what changed. Returns whether
+/// anything did.
+fn update_task(
+    tx: &mut WriteTx<'_>,
+    t: &Task,
+    pt: &PlannedTask,
+    today: NaiveDate,
+    changes: &mut Vec<String>,
+) -> Result<bool> {
+    let row = pt.row;
+    let mut changed = Vec::new();
+    let mut patch = TaskPatch::default();
+    if pt.deadline_kind != t.deadline_kind || pt.deadline != t.deadline {
+        patch.deadline_kind = Some(pt.deadline_kind);
+        patch.deadline = Some(pt.deadline);
+        changed.push("整改时限");
+    }
+    if pt.goal != t.goal {
+        patch.goal = Some(pt.goal.clone());
+        changed.push("整改目标");
+    }
+    if pt.acceptance != t.acceptance {
+        patch.acceptance = Some(pt.acceptance.clone());
+        changed.push("验收标准");
+    }
+    if pt.note != t.note {
+        patch.note = Some(pt.note.clone());
+        changed.push("备注");
+    }
+    if !changed.is_empty() {
+        tasks::edit_in_tx(tx, t.id, &patch, today).map_err(|e| at_row(row, e))?;
+    }
+    if pt.assignment != t.assignment {
+        tasks::assign_in_tx(tx, &[t.id], &assignment_patch(pt), today)
+            .map_err(|e| at_row(row, e))?;
+        changed.push("责任分工");
+    }
+    if let Some(s) = pt.status.filter(|s| *s != t.status) {
+        match tasks::set_status_in_tx(tx, t.id, s, Via::Progress) {
+            Ok(_) => changed.push("整改状态"),
+            Err(e) => changes.push(format!("第{row}行：整改状态未改为“{}”：{e}", s.label())),
+        }
+    }
+    if changed.is_empty() {
+        return Ok(false);
+    }
+    changes.push(format!(
+        "第{row}行：任务“{}”的{}已按文件更新",
+        pt.measure,
+        changed.join("、")
+    ));
+    Ok(true)
+}

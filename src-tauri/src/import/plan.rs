@@ -1,0 +1,204 @@
+//! What an import would create, and every problem found on the way, row by row with the
+//! cell reference and a Chinese message. Nothing is written until the user accepts it.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::domain::dates::format_cn;
+use crate::domain::{Assignment, DeadlineKind, Nature, Status};
+use crate::export::xlsx::LedgerColumn;
+
+/// How serious a problem is: errors block the import, warnings are told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem, at a cell ("C7") or a row ("第7行").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Issue {
+    /// Excel row number (1-based).
+    pub row: u32,
+    /// Cell reference such as "C7", or empty when the whole row is concerned.
+    pub cell: String,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl Issue {
+    /// Where the problem is, as shown to the user.
+    pub fn place(&self) -> String {
+        if self.cell.is_empty() {
+            format!("第{}行", self.row)
+        } else {
+            format!("{}单元格", self.cell)
+        }
+    }
+}
+
+/// A recognised column of the sheet.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FoundColumn {
+    /// Column letter(s): "C".
+    pub letter: String,
+    /// Header text as written.
+    pub header: String,
+    pub column: LedgerColumn,
+}
+
+/// A task (整改措施) to create.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PlannedTask {
+    /// Excel row number.
+    pub row: u32,
+    pub measure: String,
+    pub goal: String,
+    pub acceptance: String,
+    #[serde(flatten)]
+    pub assignment: Assignment,
+    pub deadline_kind: DeadlineKind,
+    pub deadline: Option<NaiveDate>,
+    /// As written; `None` when the cell was blank.
+    pub status: Option<Status>,
+    pub progress: String,
+    pub evidence: String,
+    pub note: String,
+}
+
+/// A finding (反馈问题) to create, with its tasks.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PlannedFinding {
+    /// Excel row number of its first row.
+    pub row: u32,
+    pub seq: Option<i64>,
+    pub category: String,
+    pub title: String,
+    pub manifestation: String,
+    pub nature: Option<Nature>,
+    pub source: String,
+    pub tasks: Vec<PlannedTask>,
+}
+
+/// Everything read from one workbook.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImportPlan {
+    /// The file's name.
+    pub file: String,
+    /// The sheet the ledger was read from.
+    pub sheet: String,
+    /// Excel row numbers of the header (first, last).
+    pub header_rows: (u32, u32),
+    pub columns: Vec<FoundColumn>,
+    /// Categories in the order met.
+    pub categories: Vec<String>,
+    pub findings: Vec<PlannedFinding>,
+    /// People named (leaders, 责任人), for the directory.
+    pub people: Vec<String>,
+    /// Units named, for the directory.
+    pub units: Vec<String>,
+    /// Excel row numbers of footnote rows (注：…) that were skipped.
+    pub skipped_rows: Vec<u32>,
+    pub issues: Vec<Issue>,
+}
+
+impl ImportPlan {
+    /// Whether any problem blocks the import.
+    pub fn has_errors(&self) -> bool {
+        self.issues.iter().any(|i| i.severity == Severity::Error)
+    }
+
+    /// Number of tasks in the plan.
+    pub fn task_count(&self) -> usize {
+        self.findings.iter().map(|f| f.tasks.len()).sum()
+    }
+
+    /// The plan as the CLI's dry run prints it.
+    pub fn report(&self) -> String {
+        let mut s = String::new();
+        let _ = writeln!(
+            s,
+            "文件“{}”，工作表“{}”，表头在第{}～{}行",
+            self.file, self.sheet, self.header_rows.0, self.header_rows.1
+        );
+        let cols: Vec<String> = self
+            .columns
+            .iter()
+            .map(|c| format!("{}列“{}”→{}", c.letter, c.header, c.column.label()))
+            .collect();
+        let _ = writeln!(s, "识别的列：{}", cols.join("；"));
+        let _ = writeln!(
+            s,
+            "将导入：{} 个类别，{} 个反馈问题，{} 项整改任务；名录新增候选：{} 人、{} 个单位",
+            self.categories.len(),
+            self.findings.len(),
+            self.task_count(),
+            self.people.len(),
+            self.units.len()
+        );
+        for f in &self.findings {
+            let seq = f.seq.map(|n| format!("{n}. ")).unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "  第{}行 [{}] {seq}{}（{} 项任务）",
+                f.row,
+                f.category,
+                f.title,
+                f.tasks.len()
+            );
+            for t in &f.tasks {
+                let due = match (t.deadline_kind, t.deadline) {
+                    (DeadlineKind::Date, Some(d)) => format_cn(d),
+                    (DeadlineKind::Date, None) => "未定时限".into(),
+                    (k, Some(d)) => format!("{}（{}）", k.label(), format_cn(d)),
+                    (k, None) => k.label().into(),
+                };
+                let _ = writeln!(s, "    第{}行 {}（{due}）", t.row, short(&t.measure, 30));
+            }
+        }
+        if !self.skipped_rows.is_empty() {
+            let rows: Vec<String> = self.skipped_rows.iter().map(|r| r.to_string()).collect();
+            let _ = writeln!(s, "已跳过的注释行：第{}行", rows.join("、"));
+        }
+        if self.issues.is_empty() {
+            let _ = writeln!(s, "未发现问题。");
+        } else {
+            let errors = self
+                .issues
+                .iter()
+                .filter(|i| i.severity == Severity::Error)
+                .count();
+            let _ = writeln!(
+                s,
+                "发现 {} 个问题（{} 个错误须先改正，{} 个提示）：",
+                self.issues.len(),
+                errors,
+                self.issues.len() - errors
+            );
+            for i in &self.issues {
+                let tag = match i.severity {
+                    Severity::Error => "错误",
+                    Severity::Warning => "提示",
+                };
+                let _ = writeln!(s, "  [{tag}] {}：{}", i.place(), i.message);
+            }
+        }
+        s
+    }
+}
+
+fn short(text: &str, n: usize) -> String {
+    let first = text.lines().next().unwrap_or_default();
+    let mut s: String = first.chars().take(n).collect();
+    if first.chars().count() > n || text.lines().count() > 1 {
+        s.push('…');
+    }
+    s
+}

@@ -1,0 +1,390 @@
+//! Walking a ledger's rows under its header: section rows (一、…方面) set the category, a
+//! finding's cells merged down (or left blank) across several task rows make those rows
+//! its tasks, footnotes (注：…) and blank rows are skipped, and every unreadable cell
+//! becomes an issue with its cell reference.
+
+use std::collections::HashMap;
+
+use super::grid::Grid;
+use super::header::Header;
+use super::values;
+use crate::domain::{Assignment, DeadlineKind, Nature};
+use crate::export::xlsx::layout::col_letter;
+use crate::export::xlsx::LedgerColumn;
+use crate::import::names::split_names;
+use crate::import::plan::{ImportPlan, Issue, PlannedFinding, PlannedTask, Severity};
+
+/// Category given to findings met before any section row, when the sheet has none.
+pub const UNCATEGORISED: &str = "未分类";
+
+/// Words that open a footnote or a signature line under the table.
+const FOOTNOTES: &[&str] = &[
+    "注：",
+    "注:",
+    "注 ",
+    "备注：",
+    "备注:",
+    "说明：",
+    "说明:",
+    "填表说明",
+    "填报说明",
+    "附注",
+    "填报人",
+    "审核人",
+    "联系人",
+    "制表人",
+    "单位负责人",
+];
+
+const TASK_COLUMNS: &[LedgerColumn] = {
+    use LedgerColumn::*;
+    &[
+        Measure,
+        Goal,
+        Acceptance,
+        LeadLeader,
+        ResponsibleLeader,
+        LeadUnit,
+        ResponsibleUnits,
+        ResponsiblePerson,
+        Deadline,
+        Progress,
+        Status,
+        Evidence,
+        Note,
+    ]
+};
+
+/// Reads the rows under `header` into `plan`.
+pub struct Walker<'a> {
+    g: &'a Grid,
+    cols: HashMap<LedgerColumn, Vec<u32>>,
+    year: i32,
+    plan: &'a mut ImportPlan,
+    section: Option<String>,
+    warned_uncategorised: bool,
+}
+
+fn cell_ref(r: u32, c: u32) -> String {
+    format!("{}{}", col_letter(c.min(u16::MAX as u32) as u16), r + 1)
+}
+
+/// "一、", "（二）", "三．" at the start of a section row.
+fn strip_ordinal(text: &str) -> Option<&str> {
+    const NUMS: &str = "一二三四五六七八九十百零〇";
+    let t = text.trim_start_matches(['（', '(']);
+    let digits = t.chars().take_while(|c| NUMS.contains(*c)).count();
+    if digits == 0 {
+        return None;
+    }
+    let rest: String = t.chars().skip(digits).collect();
+    let after = rest.trim_start_matches(['）', ')']);
+    let after = after.trim_start_matches(['、', '．', '.', ' ']);
+    if after.len() == rest.len() {
+        return None;
+    }
+    let skip = text.len() - after.len();
+    Some(&text[skip..])
+}
+
+fn section_name(text: &str) -> String {
+    strip_ordinal(text)
+        .unwrap_or(text)
+        .trim()
+        .trim_end_matches(['：', ':'])
+        .to_owned()
+}
+
+impl<'a> Walker<'a> {
+    /// A walker over `g`, with `header`'s columns; duplicate columns are reported.
+    pub fn new(g: &'a Grid, header: &Header, year: i32, plan: &'a mut ImportPlan) -> Self {
+        let mut cols: HashMap<LedgerColumn, Vec<u32>> = HashMap::new();
+        for (c, col, text) in &header.columns {
+            let list = cols.entry(*col).or_default();
+            if list.is_empty() || *col == LedgerColumn::ResponsibleUnits {
+                list.push(*c);
+            } else {
+                plan.issues.push(Issue {
+                    row: header.last + 1,
+                    cell: cell_ref(header.last, *c),
+                    severity: Severity::Warning,
+                    message: format!("“{text}”列与前面的“{}”列重复，本列已忽略", col.label()),
+                });
+            }
+        }
+        Walker {
+            g,
+            cols,
+            year,
+            plan,
+            section: None,
+            warned_uncategorised: false,
+        }
+    }
+
+    fn col(&self, k: LedgerColumn) -> Option<u32> {
+        self.cols.get(&k).and_then(|v| v.first().copied())
+    }
+
+    fn text(&self, r: u32, k: LedgerColumn) -> String {
+        self.col(k).map(|c| self.g.text(r, c)).unwrap_or_default()
+    }
+
+    /// Names in the columns of `k`, split and joined with 、.
+    fn names(&self, r: u32, k: LedgerColumn) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for c in self.cols.get(&k).into_iter().flatten() {
+            for n in split_names(&self.g.text(r, *c)) {
+                if !out.contains(&n) {
+                    out.push(n);
+                }
+            }
+        }
+        out
+    }
+
+    fn issue(&mut self, r: u32, c: Option<u32>, severity: Severity, message: String) {
+        self.plan.issues.push(Issue {
+            row: r + 1,
+            cell: c.map(|c| cell_ref(r, c)).unwrap_or_default(),
+            severity,
+            message,
+        });
+    }
+
+    /// Reads rows `from..=to`.
+    pub fn walk(&mut self, from: u32, to: u32) {
+        let (c0, c1) = (self.g.start().1, self.g.end().1);
+        let width = c1 - c0 + 1;
+        let title_col = self
+            .col(LedgerColumn::Title)
+            .or(self.col(LedgerColumn::Manifestation));
+        for r in from..=to {
+            let fresh: Vec<(u32, String)> = (c0..=c1)
+                .filter(|c| !self.g.continues_from_above(r, *c))
+                .map(|c| (c, self.g.text(r, c)))
+                .filter(|(_, t)| !t.is_empty())
+                .collect();
+            let Some((first_col, first)) = fresh.first().cloned() else {
+                continue;
+            };
+            if FOOTNOTES.iter().any(|w| first.starts_with(w)) || first == "注" {
+                self.plan.skipped_rows.push(r + 1);
+                continue;
+            }
+            let mut distinct: Vec<&str> = fresh.iter().map(|(_, t)| t.as_str()).collect();
+            distinct.dedup();
+            if distinct.len() == 1 {
+                let merged = self.g.merged_width(r, first_col);
+                let looks = strip_ordinal(&first).is_some() || first.ends_with("方面");
+                let is_task = TASK_COLUMNS
+                    .iter()
+                    .any(|k| self.cols.get(k).is_some_and(|v| v.contains(&first_col)));
+                if (looks && (merged > 1 || !is_task)) || merged * 2 >= width {
+                    let name = section_name(&first);
+                    if !self.plan.categories.contains(&name) {
+                        self.plan.categories.push(name.clone());
+                    }
+                    self.section = Some(name);
+                    continue;
+                }
+            }
+            self.data_row(r, title_col, &fresh);
+        }
+    }
+
+    fn data_row(&mut self, r: u32, title_col: Option<u32>, fresh: &[(u32, String)]) {
+        let is_fresh = |c: u32| fresh.iter().any(|(fc, _)| *fc == c);
+        let seq = self
+            .col(LedgerColumn::Seq)
+            .filter(|c| is_fresh(*c))
+            .and_then(|c| values::seq_number(self.g.value(r, c)));
+        let title_fresh = title_col.is_some_and(is_fresh);
+        let title = title_col.map(|c| self.g.text(r, c)).unwrap_or_default();
+        let current = self.plan.findings.last();
+        let new_finding = match current {
+            None => true,
+            Some(f) if title_fresh => {
+                title != f.title || (seq.is_some() && seq != f.seq && f.seq.is_some())
+            }
+            Some(f) => seq.is_some() && seq != f.seq,
+        };
+        if new_finding {
+            self.new_finding(r, seq, title_col, title_fresh);
+        }
+        let has_task = TASK_COLUMNS.iter().any(|k| {
+            self.cols
+                .get(k)
+                .is_some_and(|v| v.iter().any(|c| is_fresh(*c)))
+        });
+        if has_task {
+            let task = self.task(r);
+            if let Some(f) = self.plan.findings.last_mut() {
+                f.tasks.push(task);
+            }
+        }
+    }
+
+    fn new_finding(&mut self, r: u32, seq: Option<i64>, title_col: Option<u32>, fresh: bool) {
+        let mut title = self.text(r, LedgerColumn::Title);
+        let manifestation = self.text(r, LedgerColumn::Manifestation);
+        if title.is_empty() && !manifestation.is_empty() && self.col(LedgerColumn::Title).is_none()
+        {
+            // Ledgers without a 反馈问题 column: the first line of 具体表现 names it.
+            title = manifestation.lines().next().unwrap_or_default().to_owned();
+        }
+        if title.is_empty() || !fresh {
+            self.issue(
+                r,
+                title_col,
+                Severity::Error,
+                "反馈问题为空：这一行不在任何反馈问题之下，请填写反馈问题或与上方问题合并单元格"
+                    .into(),
+            );
+        }
+        let mut category = self.text(r, LedgerColumn::Category);
+        if category.is_empty() {
+            category = match &self.section {
+                Some(s) => s.clone(),
+                None => {
+                    if !self.warned_uncategorised {
+                        self.warned_uncategorised = true;
+                        self.issue(
+                            r,
+                            None,
+                            Severity::Warning,
+                            format!(
+                                "表中没有“一、…方面”这样的类别行，之前的问题归入“{UNCATEGORISED}”"
+                            ),
+                        );
+                    }
+                    UNCATEGORISED.into()
+                }
+            };
+        } else {
+            category = section_name(&category);
+        }
+        if !self.plan.categories.contains(&category) {
+            self.plan.categories.push(category.clone());
+        }
+        let nature_text = self.text(r, LedgerColumn::Nature);
+        let nature = Nature::parse(&nature_text);
+        if nature.is_none() && !nature_text.is_empty() {
+            let c = self.col(LedgerColumn::Nature);
+            self.issue(
+                r,
+                c,
+                Severity::Warning,
+                format!("问题性质“{nature_text}”无法识别（应为共性问题或个性问题），已留空"),
+            );
+        }
+        if let Some(prev) = self
+            .plan
+            .findings
+            .iter()
+            .find(|f| f.category == category && f.title == title && !title.is_empty())
+        {
+            let msg = format!("与第{}行的反馈问题相同，导入时将合并为一个问题", prev.row);
+            self.issue(r, title_col, Severity::Warning, msg);
+        }
+        self.plan.findings.push(PlannedFinding {
+            row: r + 1,
+            seq,
+            category,
+            title,
+            manifestation: if self.col(LedgerColumn::Title).is_some() {
+                manifestation
+            } else {
+                String::new()
+            },
+            nature,
+            source: self.text(r, LedgerColumn::Source),
+            tasks: Vec::new(),
+        });
+    }
+
+    fn task(&mut self, r: u32) -> PlannedTask {
+        use LedgerColumn::*;
+        let joined = |v: Vec<String>| v.join("、");
+        let assignment = Assignment {
+            lead_leader: joined(self.names(r, LeadLeader)),
+            responsible_leader: joined(self.names(r, ResponsibleLeader)),
+            lead_unit: joined(self.names(r, LeadUnit)),
+            responsible_units: self.names(r, ResponsibleUnits),
+            responsible_person: joined(self.names(r, ResponsiblePerson)),
+        };
+        for k in [LeadLeader, ResponsibleLeader, ResponsiblePerson] {
+            for n in self.names(r, k) {
+                if !self.plan.people.contains(&n) {
+                    self.plan.people.push(n);
+                }
+            }
+        }
+        for k in [LeadUnit, ResponsibleUnits] {
+            for n in self.names(r, k) {
+                if !self.plan.units.contains(&n) {
+                    self.plan.units.push(n);
+                }
+            }
+        }
+        let (mut kind, mut date) = (DeadlineKind::Date, None);
+        if let Some(c) = self.col(Deadline) {
+            match values::deadline(self.g.value(r, c), self.year) {
+                Ok(Some((k, d))) => (kind, date) = (k, d),
+                Ok(None) => self.issue(r, Some(c), Severity::Warning, "未填写整改时限".into()),
+                Err(msg) => self.issue(r, Some(c), Severity::Error, msg),
+            }
+        }
+        let status = match self.col(Status) {
+            Some(c) => match values::status(&self.g.text(r, c)) {
+                Ok(s) => s,
+                Err(msg) => {
+                    let msg = format!(
+                        "{msg}，导入后按“未启动”处理；可用：未启动、正在推进、已完成、已销号、长期坚持"
+                    );
+                    self.issue(r, Some(c), Severity::Warning, msg);
+                    None
+                }
+            },
+            None => None,
+        };
+        let measure = self.text(r, Measure);
+        if measure.is_empty() && self.col(Measure).is_some() {
+            let c = self.col(Measure);
+            self.issue(r, c, Severity::Warning, "整改措施为空".into());
+        }
+        PlannedTask {
+            row: r + 1,
+            measure,
+            goal: self.text(r, Goal),
+            acceptance: self.text(r, Acceptance),
+            assignment,
+            deadline_kind: kind,
+            deadline: date,
+            status,
+            progress: self.text(r, Progress),
+            evidence: self.text(r, Evidence),
+            note: self.text(r, Note),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn section_names_lose_their_ordinal() {
+        let cases = [
+            ("一、贯彻落实党的理论方面", "贯彻落实党的理论方面"),
+            ("（二）选人用人方面：", "选人用人方面"),
+            ("十一．其他", "其他"),
+            ("落实主体责任方面", "落实主体责任方面"),
+            ("一把手", "一把手"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(section_name(text), want, "{text}");
+        }
+        assert!(strip_ordinal("一把手").is_none());
+    }
+}

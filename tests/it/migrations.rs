@@ -1,0 +1,59 @@
+//! Older databases migrate forward to the latest schema, keeping every row.
+
+use crate::common::Cli;
+
+/// Each fixture: a database file written by an older schema version.
+const FIXTURES: &[(&str, i64)] = &[("v1.db", 1)];
+
+#[test]
+fn every_older_fixture_migrates_to_the_latest_schema() {
+    for (name, version) in FIXTURES {
+        let cli = Cli::new();
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/db")
+            .join(name);
+        std::fs::copy(&src, &cli.db).unwrap();
+        let before: i64 = cli
+            .conn()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(before, *version);
+
+        let findings = cli.json(&["list", "findings"]);
+        let tasks = findings[0]["tasks"].as_array().unwrap();
+        assert_eq!(findings[0]["title"], "旧版问题");
+        assert_eq!(
+            tasks[0]["responsible_units"],
+            serde_json::json!(["财务科", "办公室"]),
+            "{name}"
+        );
+        assert_eq!(
+            tasks[1]["responsible_units"],
+            serde_json::json!(["人事科"]),
+            "{name}"
+        );
+        assert_eq!(tasks[1]["milestones"][0]["target"], "阶段目标");
+
+        let after: i64 = cli
+            .conn()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(after, xuncha::db::migrations::LATEST);
+        let ok: String = cli
+            .conn()
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok");
+        // Still usable: a write on the migrated file.
+        let s = cli.json(&["stats"]);
+        assert_eq!(s["tasks"]["total"], 2);
+        let by_unit: Vec<&str> = s["by_unit"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(by_unit, ["人事科", "办公室", "财务科"]);
+        cli.add(&["finding", "add", "--category", "1", "--title", "迁移后新增"]);
+    }
+}
