@@ -67,7 +67,9 @@ fn big_db(path: &Path) {
                         finding_id: finding.id,
                         measure: format!("整改措施{n}：开展专项检查并建立长效机制"),
                         goal: "问题全部整改到位".into(),
-                        deadline: today.checked_add_days(Days::new(n % 120)).map(|d| d - Days::new(30)),
+                        deadline: today
+                            .checked_add_days(Days::new(n % 120))
+                            .map(|d| d - Days::new(30)),
                         assignment: AssignmentPatch {
                             lead_unit: Some(format!("单位{}", n % 37)),
                             responsible_person: Some(format!("责任人{}", n % 113)),
@@ -91,7 +93,10 @@ fn app_memory_mb() -> f64 {
         let p = entry.path();
         let cmd = std::fs::read(p.join("cmdline")).unwrap_or_default();
         let cmd = String::from_utf8_lossy(&cmd);
-        if cmd.contains("xuncha-desktop") || cmd.contains("WebKitWebProcess") || cmd.contains("WebKitNetworkProcess") {
+        if cmd.contains("xuncha-desktop")
+            || cmd.contains("WebKitWebProcess")
+            || cmd.contains("WebKitNetworkProcess")
+        {
             let status = std::fs::read_to_string(p.join("status")).unwrap_or_default();
             if let Some(kb) = status
                 .lines()
@@ -143,8 +148,13 @@ fn measure(driver: &str, app: &Path, db_path: &Path, expect_rows: bool) -> Run {
     let t = Instant::now();
     s.type_into("[data-test=board-search]", "措施99").unwrap();
     s.wait("filtered", || {
-        let v = s.script("return document.querySelector('.filters')?.innerText ?? '';", json!([]))?;
-        Ok(v.as_str().is_some_and(|t| t.contains("筛选出") && !t.contains(&format!("筛选出 {TASKS} 项"))).then_some(()))
+        let v = s.script(
+            "return document.querySelector('.filters')?.innerText ?? '';",
+            json!([]),
+        )?;
+        Ok(v.as_str()
+            .is_some_and(|t| t.contains("筛选出") && !t.contains(&format!("筛选出 {TASKS} 项")))
+            .then_some(()))
     })
     .unwrap();
     let filter_ms = t.elapsed().as_secs_f64() * 1000.0;
@@ -185,11 +195,19 @@ fn main() {
     Db::open(&empty).unwrap();
     let t = Instant::now();
     big_db(&big);
-    println!("prepared {TASKS} tasks in {:.1} s", t.elapsed().as_secs_f64());
+    println!(
+        "prepared {TASKS} tasks in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
 
     let p = port();
     let mut driver: Child = Command::new("tauri-driver")
-        .args(["--port", &p.to_string(), "--native-port", &port().to_string()])
+        .args([
+            "--port",
+            &p.to_string(),
+            "--native-port",
+            &port().to_string(),
+        ])
         .env("XDG_CONFIG_HOME", tmp.path().join("config"))
         .env("XDG_DATA_HOME", tmp.path().join("data"))
         .stdout(Stdio::null())
@@ -210,15 +228,51 @@ fn main() {
     let _ = driver.kill();
     let _ = driver.wait();
 
-    println!("{:<34} {:>12} {:>12} {:>8}", "", "empty db", "10,000 tasks", "ratio");
+    println!(
+        "{:<34} {:>12} {:>12} {:>8}",
+        "", "empty db", "10,000 tasks", "ratio"
+    );
     let row = |name: &str, a: f64, b: f64, unit: &str| {
-        println!("{name:<34} {:>9.0} {unit} {:>9.0} {unit} {:>8.2}", a, b, b / a.max(1e-9));
+        println!(
+            "{name:<34} {:>9.0} {unit} {:>9.0} {unit} {:>8.2}",
+            a,
+            b,
+            b / a.max(1e-9)
+        );
     };
-    row("cold start to usable window", reference.start_ms, loaded.start_ms, "ms");
-    row("switch to board (rows shown)", reference.board_ms, loaded.board_ms, "ms");
-    row("filter board (type → shown)", reference.filter_ms, loaded.filter_ms, "ms");
-    println!("{:<34} {:>12} {:>9.1} ms", "filter board (scan in page)", "", loaded.filter_in_page_ms);
-    row("switch to dashboard", reference.dashboard_ms, loaded.dashboard_ms, "ms");
-    row("memory of the whole app", reference.memory_mb, loaded.memory_mb, "MB");
+    row(
+        "cold start to usable window",
+        reference.start_ms,
+        loaded.start_ms,
+        "ms",
+    );
+    row(
+        "switch to board (rows shown)",
+        reference.board_ms,
+        loaded.board_ms,
+        "ms",
+    );
+    row(
+        "filter board (type → shown)",
+        reference.filter_ms,
+        loaded.filter_ms,
+        "ms",
+    );
+    println!(
+        "{:<34} {:>12} {:>9.1} ms",
+        "filter board (scan in page)", "", loaded.filter_in_page_ms
+    );
+    row(
+        "switch to dashboard",
+        reference.dashboard_ms,
+        loaded.dashboard_ms,
+        "ms",
+    );
+    row(
+        "memory of the whole app",
+        reference.memory_mb,
+        loaded.memory_mb,
+        "MB",
+    );
     println!("targets: usable < 1500 ms, filter < 100 ms, memory < 200 MB");
 }

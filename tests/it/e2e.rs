@@ -18,8 +18,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use chrono::Days;
 use calamine::Reader;
+use chrono::Days;
 use webdriver::{Session, CONTROL, ENTER, NULL};
 use xuncha::db::{self, evidence, findings, progress, Db};
 use xuncha::domain::Status;
@@ -312,15 +312,24 @@ fn desktop_app_end_to_end() {
             }
         }
     }
-    assert!(cells.contains("开展财务报销专项检查"), "ledger workbook has the task");
-    assert!(cells.contains("财务科"), "ledger workbook has the lead unit");
+    assert!(
+        cells.contains("开展财务报销专项检查"),
+        "ledger workbook has the task"
+    );
+    assert!(
+        cells.contains("财务科"),
+        "ledger workbook has the lead unit"
+    );
     let text = Command::new("pdftotext")
         .args([pdf_out.as_os_str(), "-".as_ref()])
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&text.stdout).replace([' ', '\n'], "");
     assert!(text.contains("反馈意见"), "feedback PDF title: {text}");
-    assert!(text.contains("财务管理制度执行不严格"), "feedback PDF lists the finding");
+    assert!(
+        text.contains("财务管理制度执行不严格"),
+        "feedback PDF lists the finding"
+    );
     let entries = db.read(|c| progress::for_task(c, task.id)).unwrap();
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].status_after, Some(Status::Completed));

@@ -33,7 +33,7 @@ export const newDatabase = (path: string) => call<B.AppInfo>("new_database", { p
 export const loadDemo = () => call<number>("load_demo");
 export const setOperator = (name: string) => call<B.AppInfo>("set_operator", { name });
 export const backupTo = (path: string) => call<B.BackupSummary>("backup_to", { path });
-export const restoreFrom = (path: string) => call<B.AppInfo>("restore_from", { path });
+export const restoreFrom = (path: string) => call<string | null>("restore_from", { path });
 
 // 巡察
 export const listInspections = () => call<B.Inspection[]>("list_inspections");

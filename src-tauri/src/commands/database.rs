@@ -8,7 +8,7 @@ use tauri::State;
 use super::dto::AppInfo;
 use super::state::AppState;
 use super::{CmdError, CmdResult};
-use crate::db::{self, backup::BackupSummary, evidence, inspections, settings};
+use crate::db::{self, backup::BackupSummary, inspections, settings};
 use crate::Error;
 
 /// What is open, for the title bar and the start page.
@@ -94,46 +94,13 @@ pub fn backup_to(state: State<'_, AppState>, path: PathBuf) -> CmdResult<BackupS
     Ok(db::backup::to_file(&*state.db()?, &path)?)
 }
 
-/// Restores from a backup: the backup is copied (never used in place) into the current
-/// database's folder under a new name and opened; the current file stays as it was.
+/// 从备份恢复: the backup's contents (and evidence) are copied into the open database
+/// after its current contents are kept as a backup; returns where they were kept.
 #[tauri::command(async)]
-pub fn restore_from(state: State<'_, AppState>, path: PathBuf) -> CmdResult<AppInfo> {
+pub fn restore_from(state: State<'_, AppState>, path: PathBuf) -> CmdResult<Option<String>> {
     if !path.is_file() {
         return Err(Error::invalid("path", format!("备份文件“{}”不存在", path.display())).into());
     }
-    let dir = state
-        .db()
-        .ok()
-        .and_then(|d| d.path().and_then(Path::parent).map(Path::to_owned))
-        .map(Ok)
-        .unwrap_or_else(crate::paths::data_dir)?;
-    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-    let target = dir.join(format!("xuncha-恢复-{stamp}.db"));
-    std::fs::copy(&path, &target).map_err(|e| Error::io(&target, e))?;
-    let src_files = evidence::dir_for(&path);
-    if src_files.is_dir() {
-        copy_tree(&src_files, &evidence::dir_for(&target))?;
-    }
-    if let Err(e) = state.open(&target) {
-        let _ = std::fs::remove_file(&target);
-        return Err(CmdError {
-            message: format!("无法从该备份恢复：{}", e.message),
-            ..e
-        });
-    }
-    app_info(state)
-}
-
-fn copy_tree(src: &Path, dst: &Path) -> crate::Result<()> {
-    std::fs::create_dir_all(dst).map_err(|e| Error::io(dst, e))?;
-    for entry in std::fs::read_dir(src).map_err(|e| Error::io(src, e))? {
-        let entry = entry.map_err(|e| Error::io(src, e))?;
-        let target = dst.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_tree(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), &target).map_err(|e| Error::io(&target, e))?;
-        }
-    }
-    Ok(())
+    let r = db::backup::restore(&state.db()?, &path)?;
+    Ok(r.kept_current_as.map(|p| p.display().to_string()))
 }

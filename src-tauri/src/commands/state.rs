@@ -57,6 +57,8 @@ impl AppState {
     pub fn open(&self, path: &Path) -> CmdResult<Arc<Db>> {
         match Db::open(path) {
             Ok(db) => {
+                // A daily safety copy beside the database (best effort: never blocks opening).
+                let _ = crate::db::backup::auto(&db, chrono::Duration::hours(24));
                 let db = Arc::new(db);
                 *self.db.write().unwrap_or_else(|p| p.into_inner()) = Some(db.clone());
                 *self.open_error.lock().unwrap_or_else(|p| p.into_inner()) = None;
