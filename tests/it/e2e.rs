@@ -288,6 +288,25 @@ fn desktop_app_end_to_end() {
     )
     .unwrap();
     s.quit();
+
+    // A fresh database: 载入示例数据 is one click away; pictures of the main views with it.
+    let demo_args = vec!["--db".to_owned(), tmp.path().join("demo.db").display().to_string()];
+    let mut s = Session::start(&driver.base, &app, &demo_args).unwrap();
+    s.failure_shot = Some(workspace().join("target/e2e-screenshots/failure.png"));
+    s.click("[data-test=start-demo]").unwrap();
+    s.wait_text("[data-test=completion-rate]", "%").unwrap();
+    shot(&s, "10-demo-dashboard");
+    nav(&s, "board");
+    s.wait_text("[data-test=board-table]", "逾期").unwrap();
+    shot(&s, "11-demo-board");
+    nav(&s, "assign");
+    s.click("[data-test=finding-2]").unwrap();
+    shot(&s, "12-demo-assign");
+    nav(&s, "export");
+    s.click_text(".el-tabs__item", "修改文稿").unwrap();
+    s.find("[data-test=save-document]").unwrap();
+    shot(&s, "13-demo-document");
+    s.quit();
     drop(driver);
 
     // Read back through the core what the UI wrote.

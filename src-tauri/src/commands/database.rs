@@ -7,7 +7,7 @@ use tauri::State;
 
 use super::dto::AppInfo;
 use super::state::AppState;
-use super::{CmdError, CmdResult};
+use super::CmdResult;
 use crate::db::{self, backup::BackupSummary, inspections, settings};
 use crate::Error;
 
@@ -101,6 +101,6 @@ pub fn restore_from(state: State<'_, AppState>, path: PathBuf) -> CmdResult<Opti
     if !path.is_file() {
         return Err(Error::invalid("path", format!("备份文件“{}”不存在", path.display())).into());
     }
-    let r = db::backup::restore(&state.db()?, &path)?;
+    let r = db::backup::restore(&*state.db()?, &path)?;
     Ok(r.kept_current_as.map(|p| p.display().to_string()))
 }
