@@ -3,7 +3,7 @@
 //! started on an empty database in the same run, so ratios show what 10,000 tasks cost.
 //!
 //! Needs the built app, tauri-driver, WebKitWebDriver and a display:
-//! `xvfb-run -a cargo bench -p xuncha-tests --bench desktop`.
+//! `xvfb-run -a cargo bench --profile dev -p xuncha-tests --bench desktop`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -86,29 +86,50 @@ fn big_db(path: &Path) {
     .unwrap();
 }
 
-/// Resident memory of the app and the WebKit processes it started, in MB.
-fn app_memory_mb() -> f64 {
-    let mut total_kb = 0u64;
+/// Memory (PSS) of the app opened on `db` and of every process it started (the WebKit
+/// web and network processes), in MB.
+fn app_memory_mb(db: &Path) -> f64 {
+    let mut parent = std::collections::HashMap::new();
+    let mut rss = std::collections::HashMap::new();
+    let mut roots = vec![];
     for entry in std::fs::read_dir("/proc").unwrap().flatten() {
-        let p = entry.path();
-        let cmd = std::fs::read(p.join("cmdline")).unwrap_or_default();
-        let cmd = String::from_utf8_lossy(&cmd);
-        if cmd.contains("xuncha-desktop")
-            || cmd.contains("WebKitWebProcess")
-            || cmd.contains("WebKitNetworkProcess")
-        {
-            let status = std::fs::read_to_string(p.join("status")).unwrap_or_default();
-            if let Some(kb) = status
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let status = std::fs::read_to_string(entry.path().join("status")).unwrap_or_default();
+        let field = |name: &str| {
+            status
                 .lines()
-                .find(|l| l.starts_with("VmRSS:"))
+                .find(|l| l.starts_with(name))
                 .and_then(|l| l.split_whitespace().nth(1))
                 .and_then(|v| v.parse::<u64>().ok())
-            {
-                total_kb += kb;
-            }
+        };
+        parent.insert(pid, field("PPid:").unwrap_or(0) as u32);
+        // Proportional set size: shared libraries counted once across the processes.
+        let pss = std::fs::read_to_string(entry.path().join("smaps_rollup"))
+            .unwrap_or_default()
+            .lines()
+            .find(|l| l.starts_with("Pss:"))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse::<u64>().ok());
+        rss.insert(pid, pss.or(field("VmRSS:")).unwrap_or(0));
+        let cmd = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
+        let cmd = String::from_utf8_lossy(&cmd);
+        if cmd.contains("xuncha-desktop") && cmd.contains(&*db.to_string_lossy()) {
+            roots.push(pid);
         }
     }
-    total_kb as f64 / 1024.0
+    let in_tree = |mut pid: u32| {
+        while pid > 1 {
+            if roots.contains(&pid) {
+                return true;
+            }
+            pid = parent.get(&pid).copied().unwrap_or(0);
+        }
+        false
+    };
+    let kb: u64 = rss.iter().filter(|(p, _)| in_tree(**p)).map(|(_, k)| k).sum();
+    kb as f64 / 1024.0
 }
 
 struct Run {
@@ -127,7 +148,7 @@ fn measure(driver: &str, app: &Path, db_path: &Path, expect_rows: bool) -> Run {
     // Usable: the menu is there and the first data call has come back.
     s.wait("window usable", || {
         let v = s.script(
-            "return !!document.querySelector('[data-nav=board]') && !!document.querySelector('.header .el-select, [data-test=start-new]');",
+            "return !!document.querySelector('[data-nav=board]') && !!document.querySelector('.header .el-select');",
             json!([]),
         )?;
         Ok((v == json!(true)).then_some(()))
@@ -169,7 +190,7 @@ fn measure(driver: &str, app: &Path, db_path: &Path, expect_rows: bool) -> Run {
     s.find("canvas").ok();
     let dashboard_ms = t.elapsed().as_secs_f64() * 1000.0;
     std::thread::sleep(Duration::from_millis(500));
-    let memory_mb = app_memory_mb();
+    let memory_mb = app_memory_mb(db_path);
     s.quit();
     Run {
         start_ms,
@@ -192,7 +213,19 @@ fn main() {
     let tmp = tempfile::tempdir().unwrap();
     let empty = tmp.path().join("empty.db");
     let big = tmp.path().join("big.db");
-    Db::open(&empty).unwrap();
+    // The reference: the same inspection with no findings and no tasks.
+    Db::open(&empty)
+        .unwrap()
+        .write(|tx| {
+            inspections::add_in_tx(
+                tx,
+                &InspectionInput {
+                    inspected_org: Some("区统计局党组".into()),
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap();
     let t = Instant::now();
     big_db(&big);
     println!(

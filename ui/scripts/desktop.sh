@@ -44,7 +44,7 @@ case "${1:-}" in
     ;;
   bench)
     setup; build
-    xvfb-run -a -s "-screen 0 1280x800x24" cargo bench -p xuncha-tests --bench desktop
+    xvfb-run -a -s "-screen 0 1280x800x24" cargo bench --profile dev -p xuncha-tests --bench desktop
     ;;
   run)
     setup; build
