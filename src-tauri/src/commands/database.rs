@@ -28,7 +28,7 @@ pub fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
             },
             today: db::today(),
             version,
-            inspections: db.read(|c| inspections::list(c))?.len() as i64,
+            inspections: db.read(inspections::list)?.len() as i64,
             export_dir,
         }),
         Err(e) => Ok(AppInfo {
