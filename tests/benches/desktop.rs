@@ -128,7 +128,11 @@ fn app_memory_mb(db: &Path) -> f64 {
         }
         false
     };
-    let kb: u64 = rss.iter().filter(|(p, _)| in_tree(**p)).map(|(_, k)| k).sum();
+    let kb: u64 = rss
+        .iter()
+        .filter(|(p, _)| in_tree(**p))
+        .map(|(_, k)| k)
+        .sum();
     kb as f64 / 1024.0
 }
 

@@ -290,7 +290,10 @@ fn desktop_app_end_to_end() {
     s.quit();
 
     // A fresh database: 载入示例数据 is one click away; pictures of the main views with it.
-    let demo_args = vec!["--db".to_owned(), tmp.path().join("demo.db").display().to_string()];
+    let demo_args = vec![
+        "--db".to_owned(),
+        tmp.path().join("demo.db").display().to_string(),
+    ];
     let mut s = Session::start(&driver.base, &app, &demo_args).unwrap();
     s.failure_shot = Some(workspace().join("target/e2e-screenshots/failure.png"));
     s.click("[data-test=start-demo]").unwrap();
