@@ -3,6 +3,10 @@
 //! Nothing in this library depends on a GUI: the CLI, the tests and the desktop shell all
 //! call the same functions.
 
+#[cfg(feature = "desktop")]
+pub mod app;
+#[cfg(any(feature = "desktop", feature = "ts"))]
+pub mod commands;
 pub mod db;
 pub mod demo;
 pub mod documents;

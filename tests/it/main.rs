@@ -6,6 +6,7 @@
 mod cli;
 mod cli_validation;
 mod common;
+mod e2e;
 mod fuzz;
 mod migrations;
 mod pdf;

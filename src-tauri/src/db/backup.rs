@@ -12,6 +12,7 @@ use super::{evidence, Db};
 use crate::{Error, Result};
 
 /// What a backup wrote.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct BackupSummary {
     pub path: std::path::PathBuf,

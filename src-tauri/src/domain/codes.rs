@@ -11,6 +11,7 @@ macro_rules! coded_enum {
     }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
         pub enum $name {
             $($(#[$vm])* #[serde(rename = $code)] $var),+
         }

@@ -29,6 +29,7 @@ pub struct TaskFacts {
 }
 
 /// Findings by official outcome.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct FindingCounts {
     pub total: u32,
@@ -40,6 +41,7 @@ pub struct FindingCounts {
 }
 
 /// Tasks by status and timing.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct TaskCounts {
     pub total: u32,
@@ -55,6 +57,7 @@ pub struct TaskCounts {
 }
 
 /// Counts for one category or unit.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct GroupCounts {
     pub name: String,
@@ -63,6 +66,7 @@ pub struct GroupCounts {
 }
 
 /// Everything the dashboard and the reports count.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Stats {
     pub findings: FindingCounts,

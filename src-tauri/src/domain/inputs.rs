@@ -8,6 +8,7 @@ use super::codes::*;
 use super::records::Milestone;
 
 /// New inspection, or changes to one (all fields optional in a patch).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct InspectionInput {
@@ -31,6 +32,7 @@ pub struct InspectionInput {
 }
 
 /// A new finding.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FindingInput {
@@ -46,6 +48,7 @@ pub struct FindingInput {
 }
 
 /// Changes to a finding.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FindingPatch {
@@ -59,6 +62,7 @@ pub struct FindingPatch {
 }
 
 /// Changes to the five roles of one or more tasks.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AssignmentPatch {
@@ -70,6 +74,7 @@ pub struct AssignmentPatch {
 }
 
 /// A new task (整改措施) under a finding.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TaskInput {
@@ -87,6 +92,7 @@ pub struct TaskInput {
 }
 
 /// Changes to a task's content and deadline.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TaskPatch {
@@ -101,6 +107,7 @@ pub struct TaskPatch {
 }
 
 /// A progress entry, optionally moving the task's status and attaching files.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ProgressInput {

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::codes::*;
 
 /// 巡察: one inspection of one party organisation, with its deadline settings.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Inspection {
     pub id: i64,
@@ -43,6 +44,7 @@ pub struct Inspection {
 }
 
 /// The dates derived from the feedback date and the inspection's settings.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InspectionDeadlines {
     pub plan_due: NaiveDate,
@@ -51,6 +53,7 @@ pub struct InspectionDeadlines {
 }
 
 /// A category of findings (一、…方面), ordered within its inspection.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Category {
     pub id: i64,
@@ -68,6 +71,7 @@ pub const DEFAULT_CATEGORIES: [&str; 4] = [
 ];
 
 /// 反馈问题: one problem in the feedback.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub id: i64,
@@ -98,6 +102,7 @@ pub struct Finding {
 }
 
 /// 整改责任分工: the five roles on a task.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Assignment {
     /// 牵头领导.
@@ -113,6 +118,7 @@ pub struct Assignment {
 }
 
 /// 阶段目标 of a long-term task.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Milestone {
     pub due_on: NaiveDate,
@@ -122,6 +128,7 @@ pub struct Milestone {
 }
 
 /// 整改任务: one concrete measure for a finding.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Task {
     pub id: i64,
@@ -153,6 +160,7 @@ pub struct Task {
 }
 
 /// 整改进展: a dated entry on a task.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
     pub id: i64,
@@ -170,6 +178,7 @@ pub struct Progress {
 }
 
 /// 佐证材料: a file copied into the data folder, named by its SHA-256.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Evidence {
     pub id: i64,
@@ -183,6 +192,7 @@ pub struct Evidence {
 }
 
 /// 销号: a close-out request and its review.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CloseOut {
     pub id: i64,
@@ -200,6 +210,7 @@ pub struct CloseOut {
 }
 
 /// A closed task reopened (问题反弹).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reopening {
     pub id: i64,
@@ -210,6 +221,7 @@ pub struct Reopening {
 }
 
 /// 回头看: a later check that rectification held.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FollowUpCheck {
     pub id: i64,
@@ -223,6 +235,7 @@ pub struct FollowUpCheck {
 }
 
 /// 建章立制: a rule made, revised or abolished.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Regulation {
     pub id: i64,
@@ -236,6 +249,7 @@ pub struct Regulation {
 }
 
 /// 问责: a person held accountable.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Accountability {
     pub id: i64,
@@ -251,6 +265,7 @@ pub struct Accountability {
 }
 
 /// 问题线索: kept apart from findings and never printed in reports.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Lead {
     pub id: i64,
@@ -264,6 +279,7 @@ pub struct Lead {
 }
 
 /// 移交 of a lead.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Transfer {
     /// 纪委监委 or 组织部.
@@ -274,6 +290,7 @@ pub struct Transfer {
 }
 
 /// 立行立改: fixed on the spot during the inspection.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImmediateFix {
     pub id: i64,
@@ -286,6 +303,7 @@ pub struct ImmediateFix {
 }
 
 /// 意见建议 of the team.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Recommendation {
     pub id: i64,
@@ -295,6 +313,7 @@ pub struct Recommendation {
 }
 
 /// 问题底稿: the team's record of a problem while on site.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WorkingPaper {
     pub id: i64,
@@ -324,6 +343,7 @@ pub struct WorkingPaper {
 }
 
 /// A person or unit in the directory.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DirectoryEntry {
     pub id: i64,
@@ -336,6 +356,7 @@ pub struct DirectoryEntry {
 }
 
 /// One row of the hash-chained audit log.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
     pub id: i64,

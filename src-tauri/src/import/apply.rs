@@ -28,6 +28,7 @@ pub enum Target {
 
 /// What a real import did.
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportOutcome {
     pub inspection_id: i64,
     pub categories_added: usize,

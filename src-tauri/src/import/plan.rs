@@ -12,6 +12,7 @@ use crate::export::xlsx::LedgerColumn;
 
 /// How serious a problem is: errors block the import, warnings are told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Error,
@@ -20,6 +21,7 @@ pub enum Severity {
 
 /// One problem, at a cell ("C7") or a row ("第7行").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Issue {
     /// Excel row number (1-based).
     pub row: u32,
@@ -54,6 +56,7 @@ pub struct FoundColumn {
 
 /// A task (整改措施) to create.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PlannedTask {
     /// Excel row number.
     pub row: u32,
@@ -84,6 +87,7 @@ pub struct PlannedProgress {
 
 /// A finding (反馈问题) to create, with its tasks.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PlannedFinding {
     /// Excel row number of its first row.
     pub row: u32,

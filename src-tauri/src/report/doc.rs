@@ -15,6 +15,7 @@ pub const TITLE_ID: &str = "title";
 
 /// A portrait official document (GB/T 9704).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Document {
     /// 标题, printed in 2号小标宋, centred; may be edited under the id [`TITLE_ID`].
     pub title: String,
@@ -23,6 +24,7 @@ pub struct Document {
 
 /// One block of a document, in reading order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Block {
     /// 主送机关 (e.g. 区委统战部党组：), flush left, no indent.

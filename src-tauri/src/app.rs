@@ -1,0 +1,126 @@
+//! The Tauri builder: plugins, state, window size restore/save and the command list.
+//! Kept small; the commands live in `commands/`, the core knows nothing of Tauri.
+
+use std::path::PathBuf;
+
+use tauri::{LogicalSize, Manager, WindowEvent};
+
+use crate::commands::settings::{DesktopSettings, WindowSize};
+use crate::commands::state::AppState;
+use crate::commands::*;
+
+/// Which database to open: `--db`, else `XUNCHA_DB`, else the last one used (if it still
+/// exists), else the default file in the data folder.
+fn choose_db(arg: Option<PathBuf>, settings: &DesktopSettings) -> crate::Result<PathBuf> {
+    if let Some(p) = arg {
+        return Ok(p);
+    }
+    if std::env::var_os("XUNCHA_DB").is_some_and(|v| !v.is_empty()) {
+        return crate::paths::default_db_path();
+    }
+    match &settings.last_db {
+        Some(p) if p.is_file() => Ok(p.clone()),
+        _ => crate::paths::default_db_path(),
+    }
+}
+
+/// Builds and runs the app until its window closes.
+pub fn run(db_arg: Option<PathBuf>) -> Result<(), Box<dyn std::error::Error>> {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .setup(move |app| {
+            let config_dir = app.path().app_config_dir()?;
+            let settings = DesktopSettings::load(&config_dir);
+            let db_path = choose_db(db_arg.clone(), &settings)?;
+            let window = settings.window;
+            app.manage(AppState::new(&db_path, settings, config_dir));
+            if let (Some(w), Some(win)) = (window, app.get_webview_window("main")) {
+                let _ = win.set_size(LogicalSize::new(w.width.max(1024.0), w.height.max(640.0)));
+                if w.maximized {
+                    let _ = win.maximize();
+                }
+            }
+            Ok(())
+        })
+        .on_window_event(|window, event| {
+            if let WindowEvent::CloseRequested { .. } = event {
+                let scale = window.scale_factor().unwrap_or(1.0);
+                if let Ok(size) = window.inner_size() {
+                    let size = size.to_logical::<f64>(scale);
+                    let maximized = window.is_maximized().unwrap_or(false);
+                    let state = window.state::<AppState>();
+                    state.update_settings(|s| {
+                        s.window = Some(WindowSize {
+                            width: size.width,
+                            height: size.height,
+                            maximized,
+                        })
+                    });
+                }
+            }
+        })
+        .invoke_handler(tauri::generate_handler![
+            database::app_info,
+            database::open_database,
+            database::new_database,
+            database::load_demo,
+            database::set_operator,
+            database::backup_to,
+            database::restore_from,
+            inspections::list_inspections,
+            inspections::get_inspection,
+            inspections::create_inspection,
+            inspections::update_inspection,
+            inspections::add_category,
+            inspections::rename_category,
+            findings::list_findings,
+            findings::add_finding,
+            findings::update_finding,
+            findings::delete_finding,
+            findings::list_immediate_fixes,
+            findings::add_immediate_fix,
+            findings::list_leads,
+            findings::add_lead,
+            findings::transfer_lead,
+            findings::list_recommendations,
+            findings::add_recommendation,
+            findings::list_working_papers,
+            findings::add_working_paper,
+            findings::approve_working_paper,
+            findings::list_regulations,
+            findings::add_regulation,
+            findings::list_accountabilities,
+            findings::add_accountability,
+            findings::parse_date,
+            tasks::add_task,
+            tasks::update_task,
+            tasks::assign_tasks,
+            tasks::set_milestone_done,
+            tasks::board,
+            tasks::list_directory,
+            tasks::add_directory_entry,
+            progress::task_detail,
+            progress::add_progress,
+            progress::request_close_out,
+            progress::review_close_out,
+            progress::reopen_task,
+            progress::list_follow_ups,
+            progress::add_follow_up,
+            stats::dashboard,
+            files::evidence_bytes,
+            files::open_evidence,
+            files::open_file,
+            files::reveal_file,
+            exports::export_caps,
+            exports::export,
+            exports::print,
+            exports::get_document,
+            exports::save_document,
+            exports::reset_document,
+            exports::import_preview,
+            exports::import_apply,
+        ])
+        .run(tauri::generate_context!())?;
+    Ok(())
+}

@@ -1,0 +1,225 @@
+//! The shapes that cross the UI boundary and are not core records: the command error,
+//! filters, composite views. TypeScript types are generated from these (feature `ts`).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{
+    Category, CloseOut, DeadlineKind, Evidence, Finding, FollowUpCheck, Inspection,
+    InspectionDeadlines, Progress, Status, Task, Warning,
+};
+
+/// The error every command returns: a stable `code` the UI may branch on, the `field` a
+/// validation error concerns (DOMAIN.md identifier), and a Chinese `message`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CmdError {
+    pub code: String,
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl CmdError {
+    /// An error of the shell itself (not of the core).
+    pub fn new(code: &str, message: impl Into<String>) -> Self {
+        CmdError {
+            code: code.to_owned(),
+            field: None,
+            message: message.into(),
+        }
+    }
+}
+
+impl From<crate::Error> for CmdError {
+    fn from(e: crate::Error) -> Self {
+        CmdError {
+            code: e.code().to_owned(),
+            field: e.field().map(str::to_owned),
+            message: e.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for CmdError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// What the window shows in its title bar and the start page decides on.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct AppInfo {
+    /// The open database file, or `None` when none could be opened.
+    pub db_path: Option<String>,
+    /// Why the database could not be opened, if so.
+    pub open_error: Option<CmdError>,
+    pub operator: String,
+    pub today: NaiveDate,
+    pub version: String,
+    pub inspections: i64,
+    /// The folder exports were last saved to.
+    pub export_dir: Option<String>,
+}
+
+/// An inspection with its categories and the deadlines derived from the feedback date.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct InspectionView {
+    pub inspection: Inspection,
+    pub categories: Vec<Category>,
+    pub deadlines: Option<InspectionDeadlines>,
+}
+
+/// A task on the board, with the finding it belongs to.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct BoardTask {
+    pub task: Task,
+    pub finding_seq: i64,
+    pub finding_title: String,
+    pub category_id: i64,
+    pub category: String,
+    /// A close-out request is waiting for review.
+    pub close_out_pending: bool,
+}
+
+/// Board filters; empty fields do not filter. Applied by the core's task filter.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
+pub struct BoardFilter {
+    pub inspection_id: Option<i64>,
+    pub category_id: Option<i64>,
+    pub status: Option<Status>,
+    pub overdue: bool,
+    pub unit: Option<String>,
+    pub person: Option<String>,
+    pub due_within_days: Option<i64>,
+}
+
+/// Everything about one task shown in its drawer on the board.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TaskDetail {
+    pub task: Task,
+    pub finding: Finding,
+    pub progress: Vec<Progress>,
+    pub close_outs: Vec<CloseOut>,
+    pub follow_ups: Vec<FollowUpCheck>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// A close-out review from the UI.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ReviewInput {
+    pub approve: bool,
+    pub approvers: Vec<String>,
+    pub verdict: String,
+    pub on: Option<NaiveDate>,
+}
+
+/// A new lead (问题线索).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
+pub struct LeadInputDto {
+    pub inspection_id: i64,
+    pub person: String,
+    pub position: String,
+    pub summary: String,
+    pub found_on: Option<NaiveDate>,
+}
+
+/// One day of the burn-down chart: open tasks at the end of `on`.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct BurnPoint {
+    pub on: NaiveDate,
+    pub open: i64,
+}
+
+/// A task in the dashboard's overdue and due-soon lists.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DueItem {
+    pub task_id: i64,
+    pub finding_seq: i64,
+    pub measure: String,
+    pub lead_unit: String,
+    pub responsible_person: String,
+    pub deadline_kind: DeadlineKind,
+    pub deadline: Option<NaiveDate>,
+    pub days_left: Option<i64>,
+    pub warning: Option<Warning>,
+    pub status: Status,
+}
+
+/// The dashboard: official counts plus the lists and the burn-down.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Dashboard {
+    pub stats: crate::domain::counting::Stats,
+    pub overdue: Vec<DueItem>,
+    pub due_soon: Vec<DueItem>,
+    pub burndown: Vec<BurnPoint>,
+}
+
+/// What a finished export wrote.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ExportResult {
+    pub path: String,
+    pub bytes: u64,
+}
+
+/// Which exports this build provides (buttons for the others stay disabled).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ExportCaps {
+    pub xlsx_ledger: bool,
+    pub pdf_ledger: bool,
+    pub feedback_report: bool,
+    pub status_report: bool,
+    pub weekly_summary: bool,
+    pub import_ledger: bool,
+}
+
+/// The dry-run preview of an import: what would be created and every problem found.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ImportPreview {
+    /// Identifies the copy of the file that `import_apply` will read.
+    pub token: String,
+    pub file: String,
+    pub sheet: String,
+    pub categories: Vec<String>,
+    pub findings: Vec<crate::import::plan::PlannedFinding>,
+    pub people: Vec<String>,
+    pub units: Vec<String>,
+    pub issues: Vec<crate::import::plan::Issue>,
+    pub has_errors: bool,
+    pub task_count: i64,
+}
+
+/// Which export a call makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ExportKind {
+    XlsxLedger,
+    PdfLedger,
+    FeedbackReport,
+    StatusReport,
+    WeeklySummary,
+}
+
+/// One step of a long export or import, for the progress bar.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ExportProgress {
+    /// 0–100.
+    pub percent: u8,
+    pub stage: String,
+}

@@ -1,0 +1,91 @@
+//! The app's state: the open database (swappable when the user opens another file) and the
+//! desktop settings. Commands take a clone of the `Arc<Db>` and release the lock at once,
+//! so no lock is ever held across a long operation.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, RwLock};
+
+use super::settings::DesktopSettings;
+use super::{CmdError, CmdResult};
+use crate::db::Db;
+
+/// Shared state managed by Tauri.
+pub struct AppState {
+    db: RwLock<Option<Arc<Db>>>,
+    open_error: Mutex<Option<CmdError>>,
+    settings: Mutex<DesktopSettings>,
+    config_dir: PathBuf,
+}
+
+impl AppState {
+    /// State with the database at `db_path` opened (or the reason it could not be).
+    pub fn new(db_path: &Path, settings: DesktopSettings, config_dir: PathBuf) -> Self {
+        let state = AppState {
+            db: RwLock::new(None),
+            open_error: Mutex::new(None),
+            settings: Mutex::new(settings),
+            config_dir,
+        };
+        // A database that cannot be opened must not stop the app: the UI shows why and
+        // offers to open another file or create a new one.
+        let _ = state.open(db_path);
+        state
+    }
+
+    /// The open database, or an error telling the user to open one.
+    pub fn db(&self) -> CmdResult<Arc<Db>> {
+        self.db
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+            .ok_or_else(|| {
+                self.open_error().unwrap_or_else(|| {
+                    CmdError::new("NoDatabase", "尚未打开数据库：请新建或打开一个数据库文件")
+                })
+            })
+    }
+
+    /// Why the last open failed, if it did.
+    pub fn open_error(&self) -> Option<CmdError> {
+        self.open_error
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Opens (or creates) the database at `path`, makes it current and remembers it.
+    pub fn open(&self, path: &Path) -> CmdResult<Arc<Db>> {
+        match Db::open(path) {
+            Ok(db) => {
+                // A daily safety copy beside the database (best effort: never blocks opening).
+                let _ = crate::db::backup::auto(&db, chrono::Duration::hours(24));
+                let db = Arc::new(db);
+                *self.db.write().unwrap_or_else(|p| p.into_inner()) = Some(db.clone());
+                *self.open_error.lock().unwrap_or_else(|p| p.into_inner()) = None;
+                self.update_settings(|s| s.last_db = Some(path.to_owned()));
+                Ok(db)
+            }
+            Err(e) => {
+                let e = CmdError::from(e);
+                *self.open_error.lock().unwrap_or_else(|p| p.into_inner()) = Some(e.clone());
+                Err(e)
+            }
+        }
+    }
+
+    /// A copy of the desktop settings.
+    pub fn settings(&self) -> DesktopSettings {
+        self.settings
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Changes the desktop settings and writes them out (best effort: the settings only
+    /// add comfort, so failing to save them must not fail the user's action).
+    pub fn update_settings(&self, f: impl FnOnce(&mut DesktopSettings)) {
+        let mut s = self.settings.lock().unwrap_or_else(|p| p.into_inner());
+        f(&mut s);
+        let _ = s.save(&self.config_dir);
+    }
+}

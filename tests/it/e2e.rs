@@ -1,0 +1,366 @@
+//! End to end, the real app: `xuncha-desktop` driven through `tauri-driver` and
+//! WebKitWebDriver. Creates an inspection, records findings with the keyboard, assigns a
+//! task, adds progress with an evidence file, closes the task out,
+//! exports the Excel ledger and the feedback PDF, restarts the app and sees the data still
+//! there; then reads the database, the workbook and the PDF back. Saves a
+//! screenshot of each main view to `target/e2e-screenshots/`.
+//!
+//! Needs the built app (UI first, then `cargo build -p xuncha --features custom-protocol
+//! --bin xuncha-desktop`), `tauri-driver`, `WebKitWebDriver` and a display (Xvfb), so it
+//! is `#[ignore]`d in plain `cargo test`; `.ci/run` runs it with
+//! `xvfb-run -a cargo test -p xuncha-tests --test it e2e -- --ignored`.
+
+mod webdriver;
+
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use calamine::Reader;
+use chrono::Days;
+use webdriver::{Session, CONTROL, ENTER, NULL};
+use xuncha::db::{self, evidence, findings, progress, Db};
+use xuncha::domain::Status;
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn app_binary() -> PathBuf {
+    std::env::var_os("XUNCHA_DESKTOP_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace().join("target/debug/xuncha-desktop"))
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or(4444)
+}
+
+/// `tauri-driver`, stopped when dropped.
+struct Driver {
+    child: Child,
+    base: String,
+}
+
+impl Driver {
+    fn start(env_dir: &Path) -> Driver {
+        let port = free_port();
+        let native = free_port();
+        let child = Command::new(
+            std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into()),
+        )
+        .args([
+            "--port",
+            &port.to_string(),
+            "--native-port",
+            &native.to_string(),
+        ])
+        .env("XDG_CONFIG_HOME", env_dir.join("config"))
+        .env("XDG_DATA_HOME", env_dir.join("data"))
+        .env_remove("XUNCHA_DB")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        // Its own process group, so the WebKitWebDriver it starts is stopped with it.
+        .process_group(0)
+        .spawn()
+        .expect("tauri-driver must be installed: cargo install tauri-driver --version ^2 --locked");
+        let base = format!("http://127.0.0.1:{port}");
+        for _ in 0..100 {
+            if ureq::get(&format!("{base}/status")).call().is_ok() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Driver { child, base }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["--", &group]).status();
+        let _ = self.child.wait();
+    }
+}
+
+fn shot(s: &Session, name: &str) {
+    let dir = workspace().join("target/e2e-screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    // Let charts and transitions settle before the picture.
+    std::thread::sleep(Duration::from_millis(600));
+    s.screenshot(&dir.join(format!("{name}.png"))).unwrap();
+}
+
+fn nav(s: &Session, view: &str) {
+    s.click(&format!("[data-nav={view}]")).unwrap();
+}
+
+/// Types a date into an Element Plus date picker and confirms it.
+fn date(s: &Session, css: &str, d: chrono::NaiveDate) {
+    let text = d.format("%Y-%m-%d").to_string();
+    s.type_into(css, &format!("{text}{ENTER}")).unwrap();
+    let got = s.value(css).unwrap();
+    assert_eq!(got, text, "date typed into {css}");
+}
+
+/// Picks or creates a value in a filterable Element Plus select.
+fn select_type(s: &Session, css: &str, text: &str) {
+    s.click(css).unwrap();
+    s.type_into(&format!("{css} input"), &format!("{text}{ENTER}"))
+        .unwrap();
+}
+
+#[test]
+#[ignore = "needs the built desktop app, tauri-driver, WebKitWebDriver and a display: run by .ci/run"]
+fn desktop_app_end_to_end() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db_path = tmp.path().join("e2e.db");
+    let evidence_file = tmp.path().join("会议纪要.png");
+    std::fs::copy(
+        workspace().join("src-tauri/icons/128x128.png"),
+        &evidence_file,
+    )
+    .unwrap();
+    let today = db::today();
+    let feedback = today.checked_sub_days(Days::new(20)).unwrap();
+    let deadline = today.checked_add_days(Days::new(40)).unwrap();
+    let app = app_binary();
+    assert!(
+        app.is_file(),
+        "build the app first: {} is missing",
+        app.display()
+    );
+    let xlsx_out = tmp.path().join("整改台账.xlsx");
+    let pdf_out = tmp.path().join("巡察反馈意见.pdf");
+    let args = vec!["--db".to_owned(), db_path.display().to_string()];
+    let driver = Driver::start(tmp.path());
+
+    let mut s = Session::start(&driver.base, &app, &args).unwrap();
+    s.failure_shot = Some(workspace().join("target/e2e-screenshots/failure.png"));
+    // First start: the start page offers 新建巡察 and 载入示例数据.
+    s.find("[data-test=start-demo]").unwrap();
+    shot(&s, "01-start");
+    s.click("[data-test=start-new]").unwrap();
+    s.type_into("[data-field=inspected_org] input", "区统计局党组")
+        .unwrap();
+    s.type_into("[data-field=team] input", "区委第三巡察组")
+        .unwrap();
+    s.type_into("[data-field=org_secretary] input", "王建国")
+        .unwrap();
+    date(&s, "[data-field=feedback_date] input", feedback);
+    s.click("[data-test=create-inspection]").unwrap();
+    s.wait_text(".header", "区统计局党组").unwrap();
+
+    // 问题录入 with the keyboard: type, Enter to the next field, Ctrl+Enter to save.
+    nav(&s, "intake");
+    s.find("[data-field=title] input").unwrap();
+    for (title, text) in [
+        (
+            "财务管理制度执行不严格",
+            "部分支出报销手续不全，审批流程倒置。",
+        ),
+        (
+            "意识形态工作责任制落实不够到位",
+            "网站信息发布审核把关不严。",
+        ),
+    ] {
+        s.click("[data-field=title] input").unwrap();
+        s.keys(&format!("{title}{ENTER}")).unwrap();
+        s.keys(&format!("{text}{CONTROL}{ENTER}{NULL}")).unwrap();
+        s.wait_text("[data-test=findings-table]", title).unwrap();
+    }
+    assert_eq!(s.value("[data-field=title] input").unwrap(), "");
+    assert_eq!(
+        s.count("[data-test=findings-table] .el-table__body tr.el-table__row")
+            .unwrap(),
+        2
+    );
+    shot(&s, "02-intake");
+
+    // 责任分工: one task under finding 1 with deadline and roles.
+    nav(&s, "assign");
+    s.click("[data-test=finding-1]").unwrap();
+    s.click("[data-test=new-task]").unwrap();
+    s.type_into(
+        "[data-field=measure] textarea",
+        "开展财务报销专项检查，对手续不全的票据进行整改",
+    )
+    .unwrap();
+    s.type_into("[data-field=goal] input", "问题票据全部整改到位")
+        .unwrap();
+    date(&s, "[data-field=deadline] .el-date-editor input", deadline);
+    select_type(&s, "[data-field=lead_leader] .el-select", "张秀英");
+    select_type(&s, "[data-field=lead_unit] .el-select", "财务科");
+    select_type(&s, "[data-field=responsible_person] .el-select", "钱卫东");
+    s.click("[data-test=save-task]").unwrap();
+    s.wait_text("[data-test=tasks-table]", "开展财务报销专项检查")
+        .unwrap();
+    s.wait_text("[data-test=tasks-table]", "财务科").unwrap();
+    shot(&s, "03-assign");
+
+    // 挂图作战: progress with an evidence file, then close-out request and approval.
+    nav(&s, "board");
+    s.click_text(
+        "[data-test=board-table] .el-table__row",
+        "开展财务报销专项检查",
+    )
+    .unwrap();
+    s.find("[data-test=progress-form]").unwrap();
+    s.type_into(
+        "[data-test=progress-form] textarea",
+        "已完成专项检查，整改票据23张。",
+    )
+    .unwrap();
+    s.click("[data-test=progress-status]").unwrap();
+    s.click_text(".el-select-dropdown__item", "已完成").unwrap();
+    s.script(
+        "window.__XUNCHA_PICK__ = [arguments[0]];",
+        serde_json::json!([evidence_file.display().to_string()]),
+    )
+    .unwrap();
+    s.click("[data-test=pick-evidence]").unwrap();
+    s.wait_text("[data-test=progress-form]", "会议纪要.png")
+        .unwrap();
+    s.click("[data-test=save-progress]").unwrap();
+    s.wait_text("[data-test=task-status]", "已完成").unwrap();
+    s.type_into(
+        "textarea[data-test=closeout-summary]",
+        "整改到位，佐证材料齐全",
+    )
+    .unwrap();
+    s.click("[data-test=request-closeout]").unwrap();
+    s.find("[data-test=review-form]").unwrap();
+    select_type(&s, "[data-test=review-form] .el-select", "巡察办李四");
+    s.click("[data-test=approve-closeout]").unwrap();
+    s.wait_text("[data-test=task-status]", "已销号").unwrap();
+    shot(&s, "04-board-drawer");
+    s.script(
+        "document.querySelector('.el-drawer__close-btn')?.click();",
+        serde_json::json!([]),
+    )
+    .unwrap();
+
+    nav(&s, "board");
+    s.wait_text("[data-test=board-table]", "已销号").unwrap();
+    shot(&s, "05-board");
+    nav(&s, "dashboard");
+    s.wait_text("[data-test=completion-rate]", "%").unwrap();
+    shot(&s, "06-dashboard");
+    // 导出: the Excel ledger and the feedback PDF, to paths "picked" in the save dialog.
+    nav(&s, "export");
+    for (button, path) in [
+        ("[data-test=export-xlsx_ledger]", &xlsx_out),
+        ("[data-test=export-feedback_report]", &pdf_out),
+    ] {
+        s.script(
+            "window.__XUNCHA_PICK__ = [arguments[0]];",
+            serde_json::json!([path.display().to_string()]),
+        )
+        .unwrap();
+        s.click(button).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        s.wait_text(".exported-toast", &name).unwrap();
+    }
+    shot(&s, "07-export");
+    nav(&s, "backup");
+    s.find("[data-test=backup]").unwrap();
+    shot(&s, "08-backup");
+    nav(&s, "inspections");
+    shot(&s, "09-inspections");
+    s.quit();
+
+    // Restart: the same database opens with the data still there.
+    let s = Session::start(&driver.base, &app, &args).unwrap();
+    s.wait_text(".header", "区统计局党组").unwrap();
+    nav(&s, "board");
+    s.wait_text("[data-test=board-table]", "开展财务报销专项检查")
+        .unwrap();
+    s.wait_text("[data-test=board-table]", "已销号").unwrap();
+    nav(&s, "intake");
+    s.wait_text(
+        "[data-test=findings-table]",
+        "意识形态工作责任制落实不够到位",
+    )
+    .unwrap();
+    s.quit();
+
+    // A fresh database: 载入示例数据 is one click away; pictures of the main views with it.
+    let demo_args = vec![
+        "--db".to_owned(),
+        tmp.path().join("demo.db").display().to_string(),
+    ];
+    let mut s = Session::start(&driver.base, &app, &demo_args).unwrap();
+    s.failure_shot = Some(workspace().join("target/e2e-screenshots/failure.png"));
+    s.click("[data-test=start-demo]").unwrap();
+    s.wait_text("[data-test=completion-rate]", "%").unwrap();
+    shot(&s, "10-demo-dashboard");
+    nav(&s, "board");
+    s.wait_text("[data-test=board-table]", "逾期").unwrap();
+    shot(&s, "11-demo-board");
+    nav(&s, "assign");
+    s.click("[data-test=finding-2]").unwrap();
+    shot(&s, "12-demo-assign");
+    nav(&s, "export");
+    s.click_text(".el-tabs__item", "修改文稿").unwrap();
+    s.find("[data-test=save-document]").unwrap();
+    shot(&s, "13-demo-document");
+    s.quit();
+    drop(driver);
+
+    // Read back through the core what the UI wrote.
+    let db = Db::open(&db_path).unwrap();
+    let all = db.read(|c| findings::list(c, None, today)).unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].title, "财务管理制度执行不严格");
+    let task = &all[0].tasks[0];
+    assert_eq!(task.status, Status::Closed);
+    assert_eq!(task.deadline, Some(deadline));
+    assert_eq!(task.assignment.lead_unit, "财务科");
+    assert_eq!(task.assignment.responsible_person, "钱卫东");
+    // The exports, read back: the workbook holds the task, the PDF the finding.
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx_out).unwrap();
+    let mut cells = String::new();
+    for name in book.sheet_names() {
+        let range = book.worksheet_range(&name).unwrap();
+        for row in range.rows() {
+            for c in row {
+                cells.push_str(&c.to_string());
+                cells.push('\n');
+            }
+        }
+    }
+    assert!(
+        cells.contains("开展财务报销专项检查"),
+        "ledger workbook has the task"
+    );
+    assert!(
+        cells.contains("财务科"),
+        "ledger workbook has the lead unit"
+    );
+    let text = Command::new("pdftotext")
+        .args([pdf_out.as_os_str(), "-".as_ref()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).replace([' ', '\n'], "");
+    assert!(text.contains("反馈意见"), "feedback PDF title: {text}");
+    assert!(
+        text.contains("财务管理制度执行不严格"),
+        "feedback PDF lists the finding"
+    );
+    let entries = db.read(|c| progress::for_task(c, task.id)).unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].status_after, Some(Status::Completed));
+    let ev = &entries[0].evidence[0];
+    assert_eq!(ev.file_name, "会议纪要.png");
+    let stored = evidence::stored_path(&db.evidence_dir().unwrap(), &ev.sha256);
+    assert_eq!(
+        std::fs::read(stored).unwrap(),
+        std::fs::read(&evidence_file).unwrap(),
+        "the evidence is a copy of the picked file"
+    );
+}

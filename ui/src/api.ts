@@ -1,0 +1,182 @@
+// The only file that calls `invoke`: one typed function per Tauri command. Components
+// call these and never see command names or the IPC.
+import { invoke } from "@tauri-apps/api/core";
+import { open as openDialog, save as saveDialog } from "@tauri-apps/plugin-dialog";
+import type * as B from "./bindings";
+
+export type * from "./bindings";
+
+/** Every failed call rejects with this shape (from the Rust `CmdError`). */
+export type CmdError = B.CmdError;
+
+/** Turns whatever `invoke` rejected with into a `CmdError`. */
+export function toCmdError(e: unknown): CmdError {
+  if (e && typeof e === "object" && "message" in e) {
+    const o = e as { code?: string; field?: string | null; message: string };
+    return { code: o.code ?? "Error", field: o.field ?? null, message: String(o.message) };
+  }
+  return { code: "Error", field: null, message: String(e) };
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw toCmdError(e);
+  }
+}
+
+// 数据库
+export const appInfo = () => call<B.AppInfo>("app_info");
+export const openDatabase = (path: string) => call<B.AppInfo>("open_database", { path });
+export const newDatabase = (path: string) => call<B.AppInfo>("new_database", { path });
+export const loadDemo = () => call<number>("load_demo");
+export const setOperator = (name: string) => call<B.AppInfo>("set_operator", { name });
+export const backupTo = (path: string) => call<B.BackupSummary>("backup_to", { path });
+export const restoreFrom = (path: string) => call<string | null>("restore_from", { path });
+
+// 巡察
+export const listInspections = () => call<B.Inspection[]>("list_inspections");
+export const getInspection = (id: number) => call<B.InspectionView>("get_inspection", { id });
+export const createInspection = (input: Partial<B.InspectionInput>) =>
+  call<B.Inspection>("create_inspection", { input });
+export const updateInspection = (id: number, input: Partial<B.InspectionInput>) =>
+  call<B.Inspection>("update_inspection", { id, input });
+export const addCategory = (inspectionId: number, name: string) =>
+  call<B.Category>("add_category", { inspectionId, name });
+export const renameCategory = (id: number, name: string) =>
+  call<B.Category>("rename_category", { id, name });
+
+// 问题录入
+export const listFindings = (inspectionId: number) =>
+  call<B.Finding[]>("list_findings", { inspectionId });
+export const addFinding = (input: Partial<B.FindingInput>) => call<B.Finding>("add_finding", { input });
+export const updateFinding = (id: number, patch: Partial<B.FindingPatch>) =>
+  call<B.Finding>("update_finding", { id, patch });
+export const deleteFinding = (id: number) => call<null>("delete_finding", { id });
+export const listImmediateFixes = (inspectionId: number) =>
+  call<B.ImmediateFix[]>("list_immediate_fixes", { inspectionId });
+export const addImmediateFix = (input: B.ImmediateFix) =>
+  call<B.ImmediateFix>("add_immediate_fix", { input });
+export const listLeads = (inspectionId: number) => call<B.Lead[]>("list_leads", { inspectionId });
+export const addLead = (input: B.LeadInputDto) => call<B.Lead>("add_lead", { input });
+export const transferLead = (id: number, transfer: B.Transfer) =>
+  call<B.Lead>("transfer_lead", { id, transfer });
+export const listRecommendations = (inspectionId: number) =>
+  call<B.Recommendation[]>("list_recommendations", { inspectionId });
+export const addRecommendation = (inspectionId: number, text: string) =>
+  call<B.Recommendation>("add_recommendation", { inspectionId, text });
+export const listWorkingPapers = (inspectionId: number) =>
+  call<B.WorkingPaper[]>("list_working_papers", { inspectionId });
+export const addWorkingPaper = (input: B.WorkingPaper) =>
+  call<B.WorkingPaper>("add_working_paper", { input });
+export const approveWorkingPaper = (
+  id: number,
+  category: string,
+  signedBy: string,
+  review: string,
+  nature: B.Nature,
+) => call<B.Finding>("approve_working_paper", { id, category, signedBy, review, nature });
+
+// 责任分工 / 挂图作战
+export const addTask = (input: Partial<B.TaskInput>) => call<B.Task>("add_task", { input });
+export const updateTask = (id: number, patch: Partial<B.TaskPatch>) =>
+  call<B.Task>("update_task", { id, patch });
+export const assignTasks = (ids: number[], patch: Partial<B.AssignmentPatch>) =>
+  call<B.Task[]>("assign_tasks", { ids, patch });
+export const setMilestoneDone = (taskId: number, index: number, done: boolean) =>
+  call<B.Task>("set_milestone_done", { taskId, index, done });
+export const board = (filter: Partial<B.BoardFilter>) => call<B.BoardTask[]>("board", { filter });
+export const listDirectory = (kind?: B.DirectoryKind) =>
+  call<B.DirectoryEntry[]>("list_directory", { kind: kind ?? null });
+export const addDirectoryEntry = (kind: B.DirectoryKind, name: string) =>
+  call<B.DirectoryEntry>("add_directory_entry", { kind, name });
+export const taskDetail = (taskId: number) => call<B.TaskDetail>("task_detail", { taskId });
+export const addProgress = (input: Partial<B.ProgressInput>) =>
+  call<B.Progress>("add_progress", { input });
+export const requestCloseOut = (taskId: number, summary: string) =>
+  call<B.CloseOut>("request_close_out", { taskId, summary });
+export const reviewCloseOut = (taskId: number, review: B.ReviewInput) =>
+  call<B.CloseOut>("review_close_out", { taskId, review });
+export const reopenTask = (taskId: number, reason: string) =>
+  call<B.Reopening>("reopen_task", { taskId, reason });
+export const addFollowUp = (input: B.FollowUpCheck) =>
+  call<B.FollowUpCheck>("add_follow_up", { input });
+
+// 统计
+export const dashboard = (inspectionId: number) => call<B.Dashboard>("dashboard", { inspectionId });
+
+// 文件
+export const evidenceBytes = (taskId: number, evidenceId: number) =>
+  call<ArrayBuffer>("evidence_bytes", { taskId, evidenceId });
+export const openEvidence = (taskId: number, evidenceId: number) =>
+  call<null>("open_evidence", { taskId, evidenceId });
+export const openFile = (path: string) => call<null>("open_file", { path });
+export const revealFile = (path: string) => call<null>("reveal_file", { path });
+export const exportCaps = () => call<B.ExportCaps>("export_caps");
+
+// 文件对话框. The end-to-end test cannot drive the system's dialogs, so it may queue the
+// answers in `window.__XUNCHA_PICK__` (reachable only from inside the app's own page).
+type PickQueue = { __XUNCHA_PICK__?: (string | null)[] };
+function queued(): string | null | undefined {
+  const q = (window as unknown as PickQueue).__XUNCHA_PICK__;
+  return q && q.length > 0 ? q.shift() : undefined;
+}
+
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+/** Asks for files to read (evidence, a backup, a ledger to import). */
+export async function pickFiles(title: string, filters: FileFilter[], multiple = true): Promise<string[]> {
+  const q = queued();
+  if (q !== undefined) return q ? q.split("\n") : [];
+  const r = await openDialog({ title, filters, multiple, directory: false });
+  if (!r) return [];
+  return Array.isArray(r) ? r : [r];
+}
+
+/** Asks where to save a file, starting in `dir` with `name`. */
+export async function pickSavePath(
+  title: string,
+  name: string,
+  filters: FileFilter[],
+  dir?: string | null,
+): Promise<string | null> {
+  const q = queued();
+  if (q !== undefined) return q;
+  const defaultPath = dir ? `${dir}/${name}` : name;
+  return (await saveDialog({ title, defaultPath, filters })) ?? null;
+}
+
+// 导出与打印、导入
+export const exportTo = (kind: B.ExportKind, inspectionId: number, path: string) =>
+  call<B.ExportResult>("export", { kind, inspectionId, path });
+export const printDoc = (kind: B.ExportKind, inspectionId: number) =>
+  call<B.ExportResult>("print", { kind, inspectionId });
+export const getDocument = (kind: B.ExportKind, inspectionId: number) =>
+  call<B.Document>("get_document", { kind, inspectionId });
+export const saveDocument = (kind: B.ExportKind, inspectionId: number, edits: Record<string, string>) =>
+  call<B.Document>("save_document", { kind, inspectionId, edits });
+export const resetDocument = (kind: B.ExportKind, inspectionId: number) =>
+  call<B.Document>("reset_document", { kind, inspectionId });
+export const importPreview = (path: string) => call<B.ImportPreview>("import_preview", { path });
+export const importApply = (token: string, inspectionId: number | null, newName: string | null) =>
+  call<B.ImportOutcome>("import_apply", { token, inspectionId, newName });
+
+/** Listens to `export-progress` events while `run` is under way. */
+export async function withProgress<T>(onProgress: (p: B.ExportProgress) => void, run: () => Promise<T>): Promise<T> {
+  let unlisten: (() => void) | null = null;
+  try {
+    const { listen } = await import("@tauri-apps/api/event");
+    unlisten = await listen<B.ExportProgress>("export-progress", (e) => onProgress(e.payload));
+  } catch {
+    // No event bus (UI tests): run without progress.
+  }
+  try {
+    return await run();
+  } finally {
+    unlisten?.();
+  }
+}

@@ -1,0 +1,474 @@
+// Generated from the Rust types by `cargo test -p xuncha --features ts --lib bindings`
+// (XUNCHA_WRITE_BINDINGS=1 to rewrite). Do not edit by hand.
+
+export type InspectionKind = "regular" | "special" | "flexible" | "follow_up";
+
+export type Nature = "common" | "specific";
+
+export type DeadlineKind = "date" | "immediate" | "long_term";
+
+export type Status = "not_started" | "in_progress" | "completed" | "closed" | "long_term";
+
+export type Warning = "green" | "yellow" | "red";
+
+export type Completion = "completed" | "basically_completed" | "incomplete";
+
+export type CloseOutState = "requested" | "approved" | "rejected";
+
+export type RegulationAction = "establish" | "revise" | "abolish";
+
+export type DirectoryKind = "person" | "unit";
+
+export type PaperStatus = "draft" | "approved";
+
+export type FollowUpResult = "held" | "rebound";
+
+export type Inspection = { id: number, 
+/**
+ * Display name, e.g. 区委第三巡察组对区委统战部党组的常规巡察.
+ */
+name: string, 
+/**
+ * 轮次, e.g. 第七轮.
+ */
+round: string, kind: InspectionKind, 
+/**
+ * 巡察组, e.g. 区委第三巡察组.
+ */
+team: string, team_leader: string, deputy_leader: string, team_members: Array<string>, 
+/**
+ * 被巡察党组织.
+ */
+inspected_org: string, 
+/**
+ * 党组书记/主要负责人: first person responsible, signs the reports.
+ */
+org_secretary: string, 
+/**
+ * 填报单位 printed on the ledger.
+ */
+unit_name: string, 
+/**
+ * 部署机关 named in the feedback's opening (e.g. 区委).
+ */
+authority: string, onsite_start: string | null, onsite_end: string | null, feedback_date: string | null, 
+/**
+ * 整改方案 due within this many working days of feedback.
+ */
+plan_due_workdays: number, 
+/**
+ * 整改专题民主生活会 due within this many months of feedback.
+ */
+meeting_due_months: number, 
+/**
+ * 整改情况报告 due within this many months of feedback (`report_due`).
+ */
+report_due_months: number, created_at: string, updated_at: string, };
+
+export type InspectionDeadlines = { plan_due: string, meeting_due: string, report_due: string, };
+
+export type Category = { id: number, inspection_id: number, seq: number, name: string, };
+
+export type Finding = { id: number, inspection_id: number, 
+/**
+ * Sequence number within the inspection.
+ */
+seq: number, category_id: number, category: string, 
+/**
+ * 反馈问题 (one line).
+ */
+title: string, 
+/**
+ * 具体表现 (paragraphs).
+ */
+manifestation: string, nature: Nature, 
+/**
+ * 来源: 巡察发现, 群众来信来访, 审计, 上轮巡察未整改…
+ */
+source: string, found_on: string | null, 
+/**
+ * Special areas (选人用人, 意识形态…).
+ */
+tags: Array<string>, working_paper_id: number | null, 
+/**
+ * Derived from the tasks.
+ */
+status: Status, 
+/**
+ * Derived official counting.
+ */
+completion: Completion, overdue: boolean, tasks: Array<Task>, created_at: string, updated_at: string, };
+
+export type Assignment = { 
+/**
+ * 牵头领导.
+ */
+lead_leader: string, 
+/**
+ * 责任领导.
+ */
+responsible_leader: string, 
+/**
+ * 牵头单位.
+ */
+lead_unit: string, 
+/**
+ * 责任单位 (several).
+ */
+responsible_units: Array<string>, 
+/**
+ * 责任人.
+ */
+responsible_person: string, };
+
+export type Milestone = { due_on: string, target: string, done: boolean, };
+
+export type Task = { id: number, finding_id: number, 
+/**
+ * Order within the finding.
+ */
+seq: number, 
+/**
+ * 整改措施.
+ */
+measure: string, 
+/**
+ * 整改目标.
+ */
+goal: string, 
+/**
+ * 验收标准.
+ */
+acceptance: string, deadline_kind: DeadlineKind, deadline: string | null, milestones: Array<Milestone>, status: Status, 
+/**
+ * 备注.
+ */
+note: string, 
+/**
+ * Derived: deadline (or a milestone) passed and not done.
+ */
+overdue: boolean, 
+/**
+ * Derived warning colour.
+ */
+warning: Warning | null, 
+/**
+ * Derived: days until the deadline (negative when passed).
+ */
+days_left: number | null, created_at: string, updated_at: string, 
+/**
+ * 牵头领导.
+ */
+lead_leader: string, 
+/**
+ * 责任领导.
+ */
+responsible_leader: string, 
+/**
+ * 牵头单位.
+ */
+lead_unit: string, 
+/**
+ * 责任单位 (several).
+ */
+responsible_units: Array<string>, 
+/**
+ * 责任人.
+ */
+responsible_person: string, };
+
+export type Progress = { id: number, task_id: number, entered_on: string, text: string, 
+/**
+ * Who did or reported it.
+ */
+by: string, 
+/**
+ * The status the task moved to with this entry, if any.
+ */
+status_after: Status | null, 
+/**
+ * 追缴/清退资金, in 万元.
+ */
+funds_recovered: number, evidence: Array<Evidence>, created_at: string, };
+
+export type Evidence = { id: number, task_id: number, progress_id: number | null, 
+/**
+ * The name the user's file had (sanitised).
+ */
+file_name: string, sha256: string, size: number, added_at: string, };
+
+export type CloseOut = { id: number, task_id: number, requested_on: string, requested_by: string, 
+/**
+ * 提请说明.
+ */
+summary: string, state: CloseOutState, reviewed_on: string | null, 
+/**
+ * 验收/审核/签字 persons.
+ */
+approvers: Array<string>, 
+/**
+ * 验收意见.
+ */
+verdict: string, };
+
+export type Reopening = { id: number, task_id: number, reopened_on: string, reason: string, by: string, };
+
+export type FollowUpCheck = { id: number, inspection_id: number, finding_id: number | null, task_id: number | null, checked_on: string, checked_by: string, result: FollowUpResult, notes: string, };
+
+export type Regulation = { id: number, inspection_id: number, finding_id: number | null, name: string, action: RegulationAction, issued_on: string, 
+/**
+ * 文号.
+ */
+doc_no: string, };
+
+export type Accountability = { id: number, inspection_id: number, finding_id: number | null, person: string, 
+/**
+ * 职务.
+ */
+position: string, 
+/**
+ * 谈话提醒, 批评教育, 诫勉, 通报批评, 党纪政务处分…
+ */
+form: string, decided_on: string, notes: string, };
+
+export type Lead = { id: number, inspection_id: number, 
+/**
+ * 反映对象.
+ */
+person: string, position: string, summary: string, found_on: string | null, transfer: Transfer | null, };
+
+export type Transfer = { 
+/**
+ * 纪委监委 or 组织部.
+ */
+to: string, on: string, 
+/**
+ * 回执编号.
+ */
+receipt_no: string, };
+
+export type ImmediateFix = { id: number, inspection_id: number, finding_id: number | null, title: string, 
+/**
+ * What was done.
+ */
+action: string, fixed_on: string | null, };
+
+export type Recommendation = { id: number, inspection_id: number, seq: number, text: string, };
+
+export type WorkingPaper = { id: number, inspection_id: number, 
+/**
+ * e.g. [2025]X巡-3组-05号.
+ */
+number: string, title: string, manifestation: string, 
+/**
+ * 定性依据.
+ */
+basis: string, 
+/**
+ * Numbered evidence list.
+ */
+evidence_list: Array<string>, 
+/**
+ * 主体责任.
+ */
+principal_responsibility: string, 
+/**
+ * 第一责任人.
+ */
+first_responsible: string, 
+/**
+ * 监督责任.
+ */
+supervisory_responsibility: string, found_by: string, found_on: string | null, 
+/**
+ * 组务会审议意见.
+ */
+review: string, 
+/**
+ * 组长签字.
+ */
+signed_by: string, status: PaperStatus, finding_id: number | null, };
+
+export type DirectoryEntry = { id: number, kind: DirectoryKind, name: string, 
+/**
+ * 职务 of a person.
+ */
+position: string, 
+/**
+ * The unit a person belongs to.
+ */
+unit: string, };
+
+export type InspectionInput = { name: string | null, round: string | null, kind: InspectionKind | null, team: string | null, team_leader: string | null, deputy_leader: string | null, team_members: Array<string> | null, inspected_org: string | null, org_secretary: string | null, unit_name: string | null, authority: string | null, onsite_start: string | null, onsite_end: string | null, feedback_date: string | null, plan_due_workdays: number | null, meeting_due_months: number | null, report_due_months: number | null, };
+
+export type FindingInput = { inspection_id: number, 
+/**
+ * Category name, or its number (1–4…) within the inspection.
+ */
+category: string, title: string, manifestation: string, nature: Nature | null, source: string | null, found_on: string | null, tags: Array<string>, };
+
+export type FindingPatch = { category: string | null, title: string | null, manifestation: string | null, nature: Nature | null, source: string | null, found_on: string | null, tags: Array<string> | null, };
+
+export type AssignmentPatch = { lead_leader: string | null, responsible_leader: string | null, lead_unit: string | null, responsible_units: Array<string> | null, responsible_person: string | null, };
+
+export type TaskInput = { finding_id: number, measure: string, goal: string, acceptance: string, deadline_kind: DeadlineKind | null, deadline: string | null, milestones: Array<Milestone>, assignment: AssignmentPatch, note: string, 
+/**
+ * Initial status (imports of ledgers already under way); default 未启动.
+ */
+status: Status | null, };
+
+export type TaskPatch = { measure: string | null, goal: string | null, acceptance: string | null, deadline_kind: DeadlineKind | null, 
+/**
+ * `Some(None)` clears the date.
+ */
+deadline: string | null | null, milestones: Array<Milestone> | null, note: string | null, };
+
+export type ProgressInput = { task_id: number, text: string, entered_on: string | null, by: string | null, status: Status | null, 
+/**
+ * 万元.
+ */
+funds_recovered: number, 
+/**
+ * Paths of files to copy in as evidence.
+ */
+evidence: Array<string>, };
+
+export type FindingCounts = { total: number, completed: number, basically_completed: number, incomplete: number, 
+/**
+ * 完成率 in percent, one decimal (0 when there are no findings).
+ */
+completion_rate: number, };
+
+export type TaskCounts = { total: number, not_started: number, in_progress: number, completed: number, closed: number, long_term: number, overdue: number, warning_green: number, warning_yellow: number, warning_red: number, };
+
+export type GroupCounts = { name: string, findings: FindingCounts, tasks: TaskCounts, };
+
+export type Stats = { findings: FindingCounts, tasks: TaskCounts, by_category: Array<GroupCounts>, 
+/**
+ * Per unit: its tasks, and the findings those tasks belong to.
+ */
+by_unit: Array<GroupCounts>, regulations: number, accountabilities: number, immediate_fixes: number, 
+/**
+ * 追缴/清退资金, 万元.
+ */
+funds_recovered: number, };
+
+export type CmdError = { code: string, field: string | null, message: string, };
+
+export type AppInfo = { 
+/**
+ * The open database file, or `None` when none could be opened.
+ */
+db_path: string | null, 
+/**
+ * Why the database could not be opened, if so.
+ */
+open_error: CmdError | null, operator: string, today: string, version: string, inspections: number, 
+/**
+ * The folder exports were last saved to.
+ */
+export_dir: string | null, };
+
+export type InspectionView = { inspection: Inspection, categories: Array<Category>, deadlines: InspectionDeadlines | null, };
+
+export type BoardTask = { task: Task, finding_seq: number, finding_title: string, category_id: number, category: string, 
+/**
+ * A close-out request is waiting for review.
+ */
+close_out_pending: boolean, };
+
+export type BoardFilter = { inspection_id: number | null, category_id: number | null, status: Status | null, overdue: boolean, unit: string | null, person: string | null, due_within_days: number | null, };
+
+export type TaskDetail = { task: Task, finding: Finding, progress: Array<Progress>, close_outs: Array<CloseOut>, follow_ups: Array<FollowUpCheck>, evidence: Array<Evidence>, };
+
+export type ReviewInput = { approve: boolean, approvers: Array<string>, verdict: string, on: string | null, };
+
+export type LeadInputDto = { inspection_id: number, person: string, position: string, summary: string, found_on: string | null, };
+
+export type BurnPoint = { on: string, open: number, };
+
+export type DueItem = { task_id: number, finding_seq: number, measure: string, lead_unit: string, responsible_person: string, deadline_kind: DeadlineKind, deadline: string | null, days_left: number | null, warning: Warning | null, status: Status, };
+
+export type Dashboard = { stats: Stats, overdue: Array<DueItem>, due_soon: Array<DueItem>, burndown: Array<BurnPoint>, };
+
+export type ExportResult = { path: string, bytes: number, };
+
+export type ExportCaps = { xlsx_ledger: boolean, pdf_ledger: boolean, feedback_report: boolean, status_report: boolean, weekly_summary: boolean, import_ledger: boolean, };
+
+export type BackupSummary = { path: string, bytes: number, evidence_files: number, };
+
+export type ImportPreview = { 
+/**
+ * Identifies the copy of the file that `import_apply` will read.
+ */
+token: string, file: string, sheet: string, categories: Array<string>, findings: Array<PlannedFinding>, people: Array<string>, units: Array<string>, issues: Array<Issue>, has_errors: boolean, task_count: number, };
+
+export type ExportKind = "xlsx_ledger" | "pdf_ledger" | "feedback_report" | "status_report" | "weekly_summary";
+
+export type ExportProgress = { 
+/**
+ * 0–100.
+ */
+percent: number, stage: string, };
+
+export type PlannedFinding = { 
+/**
+ * Excel row number of its first row.
+ */
+row: number, seq: number | null, category: string, title: string, manifestation: string, nature: Nature | null, source: string, tasks: Array<PlannedTask>, };
+
+export type PlannedTask = { 
+/**
+ * Excel row number.
+ */
+row: number, measure: string, goal: string, acceptance: string, deadline_kind: DeadlineKind, deadline: string | null, 
+/**
+ * As written; `None` when the cell was blank.
+ */
+status: Status | null, progress: string, evidence: string, note: string, 
+/**
+ * 牵头领导.
+ */
+lead_leader: string, 
+/**
+ * 责任领导.
+ */
+responsible_leader: string, 
+/**
+ * 牵头单位.
+ */
+lead_unit: string, 
+/**
+ * 责任单位 (several).
+ */
+responsible_units: Array<string>, 
+/**
+ * 责任人.
+ */
+responsible_person: string, };
+
+export type Issue = { 
+/**
+ * Excel row number (1-based).
+ */
+row: number, 
+/**
+ * Cell reference such as "C7", or empty when the whole row is concerned.
+ */
+cell: string, severity: Severity, message: string, };
+
+export type Severity = "error" | "warning";
+
+export type ImportOutcome = { inspection_id: number, categories_added: number, findings_added: number, findings_matched: number, tasks_added: number, tasks_updated: number, 
+/**
+ * What changed on findings and tasks already there, and notes on the way, in Chinese.
+ */
+changes: Array<string>, };
+
+export type Document = { 
+/**
+ * 标题, printed in 2号小标宋, centred; may be edited under the id [`TITLE_ID`].
+ */
+title: string, blocks: Array<Block>, };
+
+export type Block = { "kind": "addressee", id: string, text: string, } | { "kind": "heading1", id: string, text: string, } | { "kind": "heading2", id: string, text: string, } | { "kind": "heading3", id: string, text: string, } | { "kind": "paragraph", id: string, text: string, } | { "kind": "signature", id: string, text: string, } | { "kind": "date", id: string, text: string, } | { "kind": "page_break" } | { "kind": "attachment", label: string, title: string, };

@@ -1,0 +1,73 @@
+// Views against a mocked core: the board filters what the core returned, the export page
+// enables only exports the build has and shows the import preview's problems.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { flushPromises, mount } from "@vue/test-utils";
+import ElementPlus from "element-plus";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import BoardView from "../src/views/BoardView.vue";
+import ImportPanel from "../src/components/ImportPanel.vue";
+import { store } from "../src/store";
+import type { BoardTask, ImportPreview, Task } from "../src/bindings";
+
+const global = { plugins: [ElementPlus], stubs: { transition: false, "transition-group": false, TaskDrawer: true } };
+
+function row(id: number, over: Partial<Task>): BoardTask {
+  const task = {
+    id, finding_id: 1, seq: id, measure: `措施${id}`, goal: "", acceptance: "", deadline_kind: "date", deadline: "2025-06-30",
+    milestones: [], status: "in_progress", lead_leader: "", responsible_leader: "", lead_unit: "办公室", responsible_units: [],
+    responsible_person: "", note: "", overdue: false, warning: null, days_left: 30, created_at: "", updated_at: "", ...over,
+  } as Task;
+  return { task, finding_seq: id, finding_title: "问题", category_id: 1, category: "类别", close_out_pending: false };
+}
+
+beforeEach(() => {
+  store.currentId = 3;
+  store.current = { inspection: { id: 3 } as never, categories: [], deadlines: null };
+});
+afterEach(() => clearMocks());
+
+describe("board view", () => {
+  it("loads the inspection's tasks and filters overdue with the chip", async () => {
+    const calls: unknown[] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === "board") return [row(1, { overdue: true, days_left: -2, warning: "red" }), row(2, {}), row(3, { status: "closed" })];
+    });
+    const w = mount(BoardView, { global });
+    await flushPromises();
+    expect(calls[0]).toEqual(["board", { filter: { inspection_id: 3 } }]);
+    expect(w.text()).toContain("筛选出 3 项");
+    expect(w.findAll(".warn-red").length).toBe(1);
+    await w.find("[data-test=chip-overdue]").trigger("click");
+    expect(w.text()).toContain("筛选出 1 项");
+    expect(w.text()).toContain("措施1");
+    expect(w.text()).not.toContain("措施2");
+  });
+});
+
+describe("import preview", () => {
+  it("shows what will be created and every problem, and refuses to import with errors", async () => {
+    const preview: ImportPreview = {
+      token: "/tmp/xuncha-import/x.xlsx", file: "旧台账.xlsx", sheet: "整改台账", categories: ["一、…方面"],
+      findings: [{ row: 4, seq: 1, category: "一、…方面", title: "学习不深入", manifestation: "", nature: null, source: "", tasks: [
+        { row: 4, measure: "制定学习计划", goal: "", acceptance: "", lead_leader: "", responsible_leader: "", lead_unit: "办公室", responsible_units: [], responsible_person: "", deadline_kind: "date", deadline: "2025-06-30", status: null, progress: "", evidence: "", note: "" },
+      ] }],
+      people: [], units: ["办公室"], issues: [{ row: 5, cell: "K5", severity: "error", message: "整改时限“下月”无法识别" }],
+      has_errors: true, task_count: 1,
+    };
+    (window as unknown as { __XUNCHA_PICK__: string[] }).__XUNCHA_PICK__ = ["/home/u/旧台账.xlsx"];
+    const calls: unknown[] = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === "import_preview") return preview;
+    });
+    const w = mount(ImportPanel, { global });
+    await w.find("[data-test=import-pick]").trigger("click");
+    await vi.waitFor(() => expect(calls).toContainEqual(["import_preview", { path: "/home/u/旧台账.xlsx" }]));
+    await vi.waitFor(() => expect(w.find("[data-test=import-issues]").exists()).toBe(true));
+    expect(w.find("[data-test=import-issues]").text()).toContain("K5单元格");
+    expect(w.find("[data-test=import-issues]").text()).toContain("整改时限“下月”无法识别");
+    expect(w.find("[data-test=import-preview]").text()).toContain("制定学习计划");
+    expect(w.find("[data-test=import-apply]").attributes("disabled")).toBeDefined();
+  });
+});
