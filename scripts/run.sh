@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
-# Builds Xuncha and opens it on the default database. With --demo, loads the demo
-# inspection first. (Until the desktop app lands this runs the command-line tool.)
+# Builds Xuncha and opens the desktop app on the default database. The first start offers
+# 新建巡察 and 载入示例数据; `--demo` loads the demo inspection before the window opens.
+# Other arguments go to the app (e.g. --db FILE).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-cargo build --release --locked -p xuncha --bin xuncha
-bin=target/release/xuncha
 if [ "${1:-}" = "--demo" ]; then
-  "$bin" demo
+  shift
+  cargo build --locked -p xuncha --bin xuncha
+  target/debug/xuncha "$@" demo
 fi
-"$bin" inspection list
-"$bin" list tasks
-"$bin" stats
+exec bash ui/scripts/desktop.sh run "$@"
