@@ -223,7 +223,12 @@ fn desktop_app_end_to_end() {
         serde_json::json!([evidence_file.display().to_string()]),
     )
     .unwrap();
-    s.click("[data-test=pick-evidence]").unwrap();
+    // Clicked through the page: the status list may still be closing over the button.
+    s.script(
+        "document.querySelector('[data-test=pick-evidence]').click();",
+        serde_json::json!([]),
+    )
+    .unwrap();
     s.wait_text("[data-test=progress-form]", "会议纪要.png")
         .unwrap();
     s.click("[data-test=save-progress]").unwrap();
@@ -309,6 +314,11 @@ fn desktop_app_end_to_end() {
     s.click_text(".el-tabs__item", "修改文稿").unwrap();
     s.find("[data-test=save-document]").unwrap();
     shot(&s, "13-demo-document");
+    s.quit();
+
+    // Started without --db, the app opens the database used last.
+    let s = Session::start(&driver.base, &app, &[]).unwrap();
+    s.wait_text(".db-path", "demo.db").unwrap();
     s.quit();
     drop(driver);
 
