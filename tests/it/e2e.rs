@@ -108,6 +108,26 @@ fn date(s: &Session, css: &str, d: chrono::NaiveDate) {
     assert_eq!(got, text, "date typed into {css}");
 }
 
+/// Opens an Element Plus select and picks the option showing `text` (clicking the select
+/// again while its list has not opened yet: a closing popup can swallow the first click).
+fn choose(s: &Session, select: &str, text: &str) {
+    s.wait(&format!("option “{text}” of {select}"), || {
+        let picked = s.script(
+            "const els = [...document.querySelectorAll('.el-select-dropdown__item')]
+                 .filter(e => e.offsetParent !== null && e.innerText.includes(arguments[0]));
+             if (!els.length) return false; els[0].click(); return true;",
+            serde_json::json!([text]),
+        )?;
+        if picked == serde_json::json!(true) {
+            return Ok(Some(()));
+        }
+        s.click(select)?;
+        std::thread::sleep(Duration::from_millis(300));
+        Ok(None)
+    })
+    .unwrap();
+}
+
 /// Picks or creates a value in a filterable Element Plus select.
 fn select_type(s: &Session, css: &str, text: &str) {
     s.click(css).unwrap();
@@ -216,8 +236,7 @@ fn desktop_app_end_to_end() {
         "已完成专项检查，整改票据23张。",
     )
     .unwrap();
-    s.click("[data-test=progress-status]").unwrap();
-    s.click_text(".el-select-dropdown__item", "已完成").unwrap();
+    choose(&s, "[data-test=progress-status]", "已完成");
     s.script(
         "window.__XUNCHA_PICK__ = [arguments[0]];",
         serde_json::json!([evidence_file.display().to_string()]),
