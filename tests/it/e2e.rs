@@ -296,11 +296,18 @@ fn desktop_app_end_to_end() {
     shot(&s, "08-backup");
     nav(&s, "inspections");
     shot(&s, "09-inspections");
+    s.set_size(1180, 720).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let sized = s.size().unwrap();
+    assert_eq!(sized, (1180, 720));
+    s.close_window().unwrap();
     s.quit();
 
     // Restart: the same database opens with the data still there.
     let s = Session::start(&driver.base, &app, &args).unwrap();
     s.wait_text(".header", "区统计局党组").unwrap();
+    // The window comes back at the size it was left.
+    assert_eq!(s.size().unwrap(), sized);
     nav(&s, "board");
     s.wait_text("[data-test=board-table]", "开展财务报销专项检查")
         .unwrap();
