@@ -259,7 +259,12 @@ fn add_progress_and_close_outs(
     today: NaiveDate,
     feedback: NaiveDate,
 ) -> Result<()> {
-    let dir = tempdir_for_demo()?;
+    // Removed when this function returns, on success or error.
+    let tmp = tempfile::Builder::new()
+        .prefix("xuncha-demo-")
+        .tempdir()
+        .map_err(|e| crate::Error::io(std::env::temp_dir(), e))?;
+    let dir = tmp.path();
     let minutes = dir.join("党组会议纪要.txt");
     let photo = dir.join("整改现场照片.png");
     std::fs::write(&minutes, "示例：党组会议研究部署整改工作的会议纪要。\n")
@@ -318,7 +323,6 @@ fn add_progress_and_close_outs(
             })?;
         }
     }
-    let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
 
@@ -332,12 +336,6 @@ fn progress_text(measure: &str, status: Status) -> String {
         }
         _ => format!("已召开专题会议部署“{what}”，明确责任分工和时间节点，目前正在推进。"),
     }
-}
-
-fn tempdir_for_demo() -> Result<std::path::PathBuf> {
-    let dir = std::env::temp_dir().join(format!("xuncha-demo-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(|e| crate::Error::io(&dir, e))?;
-    Ok(dir)
 }
 
 /// A 1×1 PNG, enough to show an image evidence file.

@@ -123,8 +123,23 @@ pub fn write_pdf(doc: &Document, out: &Path) -> Result<()> {
     pdf::write_to(out, &pdf::render(doc)?)
 }
 
-/// Writes the ledger of an inspection as a landscape PDF.
-pub fn write_ledger_pdf(db: &Db, inspection_id: i64, today: NaiveDate, out: &Path) -> Result<()> {
-    let data = ledger::load(db, inspection_id, today)?;
+/// Writes the ledger of an inspection as a landscape PDF; `public` masks people's names
+/// as the Excel 公开版 does.
+pub fn write_ledger_pdf(
+    db: &Db,
+    inspection_id: i64,
+    today: NaiveDate,
+    public: bool,
+    out: &Path,
+) -> Result<()> {
+    let mut data = ledger::load(db, inspection_id, today)?;
+    if public {
+        use crate::export::xlsx::public::{masked, people, Masker};
+        data = masked(
+            &data,
+            &Masker::new(people(&data).iter().map(String::as_str)),
+        );
+        data.inspection.name = format!("{}（公开版）", data.inspection.name);
+    }
     pdf::write_to(out, &pdf::ledger_pdf(&data)?)
 }

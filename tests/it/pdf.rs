@@ -1,8 +1,7 @@
 //! PDF exports read back with poppler-utils (pdfinfo, pdffonts, pdftotext): page size and
 //! count, embedded subset fonts with ToUnicode, the text in order (rare characters
 //! included), GB/T 9704 positions within 1 mm, page numbers, and line-breaking rules.
-//!
-//! TODO: switch to the CLI (`xuncha export feedback|report|ledger|weekly`) once it exists.
+//! The CLI's own export tests are in `pdf_cli.rs`.
 
 // Test helpers panic on purpose: a failed read-back is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -284,7 +283,10 @@ fn weekly_summary_reads_back() {
 #[test]
 fn ledger_pdf_is_landscape_with_repeated_header_and_split_rows() {
     let dir = tempfile::tempdir().unwrap();
-    let data = data_with_rare_names();
+    let mut data = data_with_rare_names();
+    // Marks that no other cell has, to find where the long cell starts and ends.
+    let long = &mut data.findings[3].manifestation;
+    *long = format!("开头标记甲{long}结尾标记乙");
     let path = save(&dir, "整改台账.pdf", &ledger_pdf(&data).unwrap());
     let (pages, w, h) = info(&path);
     assert!(
@@ -324,25 +326,26 @@ fn ledger_pdf_is_landscape_with_repeated_header_and_split_rows() {
     );
     // The long manifestation of finding 4 (every seventh is long) starts on one page and
     // ends on a later one: the row was split, nothing lost.
-    let long: String = data.findings[3]
-        .manifestation
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
-    let head: String = long.chars().take(12).collect();
-    let tail: String = long
-        .chars()
-        .rev()
-        .take(12)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
-    let start = page_texts.iter().position(|p| p.contains(&head)).unwrap();
-    let end = page_texts.iter().rposition(|p| p.contains(&tail)).unwrap();
+    let (head, tail) = ("开头标记甲", "结尾标记乙");
+    let start = page_texts.iter().position(|p| p.contains(head)).unwrap();
+    let end = page_texts.iter().rposition(|p| p.contains(tail)).unwrap();
     assert!(
         end > start,
         "long cell continues on the next page ({start} → {end})"
+    );
+    // Where the long finding continues, its number is shown again, marked 续 below it.
+    let continued = &words(&path)[end];
+    let marks: Vec<&Word> = continued.iter().filter(|w| w.0 == "续").collect();
+    assert!(
+        marks.iter().any(|m| continued.iter().any(|w| w.0 == "4"
+            && ((w.1 + w.3) - (m.1 + m.3)).abs() < 6.0
+            && (m.2 - w.4).abs() < 6.0)),
+        "number 4 right above 续 on page {}: {:?}",
+        end + 1,
+        continued
+            .iter()
+            .filter(|w| w.0 == "续" || w.0 == "4")
+            .collect::<Vec<_>>()
     );
     assert!(page_texts.iter().any(|p| p.contains("孙𠀾")));
     // Leads never appear.

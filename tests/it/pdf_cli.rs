@@ -155,4 +155,31 @@ fn documents_export_with_edits_and_without_leads() {
     let t = text(&ledger);
     assert!(t.contains("整改台账") && t.contains("责任分工"), "{t}");
     assert!(!t.contains("绝密线索内容"));
+
+    // The 公开版 masks people's names, keeps units.
+    let public = dir.join("台账公开版.pdf");
+    cli.ok(&[
+        "export",
+        "ledger",
+        "--public",
+        "--inspection",
+        "1",
+        "--out",
+        public.to_str().unwrap(),
+    ]);
+    let t = text(&public);
+    assert!(t.contains("钱某某") && t.contains("财务科"), "{t}");
+    assert!(
+        !t.contains("钱卫东") && !t.contains("王建国"),
+        "a name leaked into the public ledger"
+    );
+    let err = cli.fail(&[
+        "export",
+        "ledger",
+        "--template",
+        "x",
+        "--out",
+        public.to_str().unwrap(),
+    ]);
+    assert!(err.contains("不使用模板"), "{err}");
 }

@@ -1,6 +1,8 @@
 //! Benchmark of the xlsx ledger (not a test): export of a 10,000-task ledger and import of
 //! the same file, with times, peak memory, and the ratio of our export to rust_xlsxwriter
-//! writing the same cells with no formatting (the floor), measured in the same run.
+//! writing the same cells with no formatting (the floor), measured in the same run; and the
+//! import against calamine reading the same sheet with nothing done to it, also for a
+//! 100,000-row sheet (past the importer's row limit, where it must stop and say so).
 //!
 //! `bench_xlsx [TASKS]` runs the benchmark; `bench_xlsx --sample OUT.xlsx` writes the
 //! sample ledger with every sheet, to look at.
@@ -27,6 +29,34 @@ fn rss_mib() -> Option<f64> {
     let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
     let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib / 1024.0)
+}
+
+/// Calamine alone reading a sheet into memory: the floor of an import.
+fn calamine_only(path: &Path, sheet: &str) -> Result<usize, String> {
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(path).map_err(|e| format!("{e}"))?;
+    let r = wb.worksheet_range(sheet).map_err(|e| e.to_string())?;
+    Ok(r.height())
+}
+
+/// A plain sheet of `rows` findings with one task each.
+fn long_sheet(path: &Path, rows: u32) -> Result<(), String> {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let e = |e: rust_xlsxwriter::XlsxError| e.to_string();
+    for (c, h) in ["序号", "反馈问题", "整改措施", "整改时限"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).map_err(e)?;
+    }
+    for i in 1..=rows {
+        ws.write_number(i, 0, i as f64).map_err(e)?;
+        ws.write_string(i, 1, format!("问题{i}")).map_err(e)?;
+        ws.write_string(i, 2, "制定整改方案").map_err(e)?;
+        ws.write_string(i, 3, "2025年9月30日").map_err(e)?;
+    }
+    wb.save(path).map_err(|e| e.to_string())
 }
 
 /// The floor: the combined ledger's cells written with no formatting, no merges, no sizing.
@@ -128,6 +158,13 @@ fn run() -> Result<(), String> {
         import::xlsx::read_ledger(&ledger_path, 2025).map_err(|e| e.to_string())
     })?;
     let peak_import = peak_mib().unwrap_or(0.0);
+    let (t_calamine, _) = best_of(3, || calamine_only(&ledger_path, "整改台账"))?;
+    let long_path = dir.path().join("long.xlsx");
+    long_sheet(&long_path, 100_000)?;
+    let (t_long, long_plan) = best_of(1, || {
+        import::xlsx::read_ledger(&long_path, 2025).map_err(|e| e.to_string())
+    })?;
+    let (t_long_calamine, _) = best_of(1, || calamine_only(&long_path, "Sheet1"))?;
     let (t_import_full, _) = best_of(3, || {
         import::xlsx::read_ledger(&out, 2025).map_err(|e| e.to_string())
     })?;
@@ -166,6 +203,20 @@ fn run() -> Result<(), String> {
     println!(
         "import full workbook:                {:8.1} ms",
         ms(t_import_full)
+    );
+    println!(
+        "calamine alone reading 整改台账:      {:8.1} ms  import ratio to it {:.2}×",
+        ms(t_calamine),
+        ms(t_import) / ms(t_calamine)
+    );
+    println!(
+        "import of a 100,000-row sheet:       {:8.1} ms  (reads {} findings, stops at the {}-row limit, {} issues reported); calamine alone reading all rows {:.1} ms, ratio {:.2}×",
+        ms(t_long),
+        long_plan.findings.len(),
+        import::xlsx::sheet::MAX_ROWS,
+        long_plan.issues.len(),
+        ms(t_long_calamine),
+        ms(t_long) / ms(t_long_calamine)
     );
     println!(
         "peak memory (VmHWM): start {rss0:.1} MiB, after floor {peak_floor:.1} MiB, after export {peak_export:.1} MiB, after import {peak_import:.1} MiB"

@@ -7,6 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use super::settings;
 use super::util::is_constraint;
 use super::WriteTx;
+use crate::domain::names::split_names;
 use crate::domain::{validate, AssignmentPatch, DirectoryEntry, DirectoryKind};
 use crate::{Error, Result};
 
@@ -82,14 +83,19 @@ fn exists(conn: &Connection, kind: DirectoryKind, name: &str) -> Result<bool> {
 pub fn ensure_assignment_in_tx(tx: &mut WriteTx<'_>, a: &AssignmentPatch) -> Result<()> {
     let strict = settings::flag(tx.conn(), settings::STRICT_DIRECTORY)?;
     let mut wanted: Vec<(&str, &str, DirectoryKind, &str)> = vec![];
+    let mut people: Vec<(&str, &str, String)> = vec![];
     for (field, label, v) in [
         ("lead_leader", "牵头领导", &a.lead_leader),
         ("responsible_leader", "责任领导", &a.responsible_leader),
         ("responsible_person", "责任人", &a.responsible_person),
     ] {
-        if let Some(v) = v.as_deref().filter(|v| !v.trim().is_empty()) {
-            wanted.push((field, label, DirectoryKind::Person, v.trim()));
+        // A role may name several people (王建国、李明华): each is a directory entry.
+        for name in v.as_deref().map(split_names).unwrap_or_default() {
+            people.push((field, label, name));
         }
+    }
+    for (field, label, name) in &people {
+        wanted.push((field, label, DirectoryKind::Person, name));
     }
     if let Some(v) = a.lead_unit.as_deref().filter(|v| !v.trim().is_empty()) {
         wanted.push(("lead_unit", "牵头单位", DirectoryKind::Unit, v.trim()));
@@ -117,27 +123,4 @@ pub fn ensure_assignment_in_tx(tx: &mut WriteTx<'_>, a: &AssignmentPatch) -> Res
         add_in_tx(tx, kind, name, "", "")?;
     }
     Ok(())
-}
-
-/// Splits a cell or argument listing several units: 、，,；; / and line breaks.
-pub fn split_names(text: &str) -> Vec<String> {
-    text.split(['、', '，', ',', '；', ';', '/', '\n', '\r'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn splits_unit_lists() {
-        assert_eq!(
-            split_names("办公室、财务科，人事科; 纪检组/ 工会\n团委"),
-            ["办公室", "财务科", "人事科", "纪检组", "工会", "团委"]
-        );
-        assert!(split_names(" 、 ").is_empty());
-    }
 }

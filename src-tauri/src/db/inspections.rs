@@ -306,17 +306,22 @@ pub fn find_category(conn: &Connection, inspection_id: i64, text: &str) -> Resul
 }
 
 /// Removes a leading section number like "一、" or "（二）" from a category heading.
+/// Only a numeral followed by its mark counts: 三重一大 is a name, not section 三.
 pub fn strip_section_number(text: &str) -> &str {
     let t = text.trim();
-    let t = t.trim_start_matches(['（', '(']);
+    let bracketed = t.starts_with(['（', '(']);
+    let inner = t.trim_start_matches(['（', '(']);
     let numerals = "一二三四五六七八九十";
-    let rest = t.trim_start_matches(|c| numerals.contains(c));
-    if rest.len() != t.len() {
-        return rest
-            .trim_start_matches(['、', '）', ')', '.', '．', ' '])
-            .trim();
+    let rest = inner.trim_start_matches(|c| numerals.contains(c));
+    if rest.len() == inner.len() {
+        return t;
     }
-    text.trim()
+    let marked = if bracketed {
+        rest.strip_prefix(['）', ')'])
+    } else {
+        rest.strip_prefix(['、', '.', '．'])
+    };
+    marked.map(str::trim).unwrap_or(t)
 }
 
 /// Adds a category at the end of an inspection's list.
@@ -399,6 +404,9 @@ mod tests {
             ("（二）组织路线", "组织路线"),
             ("十、其他", "其他"),
             ("选人用人", "选人用人"),
+            ("三重一大决策方面", "三重一大决策方面"),
+            ("（三重一大）", "（三重一大）"),
+            ("二.组织路线", "组织路线"),
         ] {
             assert_eq!(strip_section_number(text), want);
         }

@@ -47,3 +47,14 @@ pub fn all(conn: &Connection) -> Result<Vec<(String, String)>> {
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// Removes a setting (audited); returns whether it was there.
+pub fn remove_in_tx(tx: &mut WriteTx<'_>, key: &str) -> Result<bool> {
+    let Some(before) = get(tx.conn(), key)? else {
+        return Ok(false);
+    };
+    tx.conn()
+        .execute("DELETE FROM settings WHERE key = ?1", [key])?;
+    tx.audit::<_, ()>("delete", "setting", None, Some(&(key, before)), None)?;
+    Ok(true)
+}

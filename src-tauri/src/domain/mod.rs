@@ -6,6 +6,7 @@ pub mod codes;
 pub mod counting;
 pub mod dates;
 pub mod inputs;
+pub mod names;
 pub mod records;
 pub mod status;
 pub mod validate;

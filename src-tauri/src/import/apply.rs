@@ -1,16 +1,19 @@
 //! Writing an accepted [`ImportPlan`] into the store, in one transaction: all or nothing.
 //! Re-importing the same file does not duplicate findings: a finding is matched on
-//! inspection + category + title, a task on its measure, and what changed is reported.
+//! inspection + category + title, a task on its measure, a progress entry on its text, and
+//! what changed is reported.
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::plan::{ImportPlan, PlannedTask, Severity};
-use crate::db::{findings, inspections, tasks, Db, WriteTx};
+use crate::db::{findings, inspections, progress, tasks, Db, WriteTx};
 use crate::domain::status::Via;
 use crate::domain::{
     AssignmentPatch, DeadlineKind, Finding, FindingInput, FindingPatch, InspectionInput, Milestone,
-    Status, Task, TaskInput, TaskPatch,
+    ProgressInput, Status, Task, TaskInput, TaskPatch,
 };
 use crate::{Error, Result};
 
@@ -33,6 +36,8 @@ pub struct ImportOutcome {
     pub findings_matched: usize,
     pub tasks_added: usize,
     pub tasks_updated: usize,
+    /// Progress entries (整改进展) recorded; entries already there are not repeated.
+    pub progress_added: usize,
     /// What changed on findings and tasks already there, and notes on the way, in Chinese.
     pub changes: Vec<String>,
 }
@@ -120,12 +125,19 @@ pub fn apply(
         .map(|i| format!("{}：{}", i.place(), i.message))
         .collect();
     if !errors.is_empty() {
+        // The first errors are enough to start on; the plan's report lists them all.
+        const SHOWN: usize = 20;
+        let more = if errors.len() > SHOWN {
+            format!("；……其余 {} 处略", errors.len() - SHOWN)
+        } else {
+            String::new()
+        };
         return Err(Error::invalid(
             "file",
             format!(
-                "导入文件中有 {} 处错误，须先改正后再导入（未写入任何数据）：{}",
+                "导入文件中有 {} 处错误，须先改正后再导入（未写入任何数据）：{}{more}",
                 errors.len(),
-                errors.join("；")
+                errors[..errors.len().min(SHOWN)].join("；")
             ),
         ));
     }
@@ -168,6 +180,12 @@ fn apply_in_tx(
         }
     }
     let mut existing: Vec<Finding> = findings::list(tx.conn(), Some(inspection.id), today)?;
+    // Progress texts already recorded, per task: a re-import must not repeat them.
+    let mut recorded: HashMap<i64, Vec<String>> =
+        progress::by_task(tx.conn(), Some(inspection.id))?
+            .into_iter()
+            .map(|(id, ps)| (id, ps.into_iter().map(|p| p.text).collect()))
+            .collect();
     for pf in &plan.findings {
         let category = inspections::strip_section_number(&pf.category).to_owned();
         let found = existing
@@ -207,12 +225,13 @@ fn apply_in_tx(
             }
         };
         for pt in &pf.tasks {
-            match tasks_there.iter().position(|t| t.measure == pt.measure) {
+            let task_id = match tasks_there.iter().position(|t| t.measure == pt.measure) {
                 Some(i) => {
                     let t = tasks_there.remove(i);
                     if update_task(tx, &t, pt, today, &mut out.changes)? {
                         out.tasks_updated += 1;
                     }
+                    t.id
                 }
                 None => {
                     let input = TaskInput {
@@ -227,10 +246,13 @@ fn apply_in_tx(
                         note: pt.note.clone(),
                         status: initial_status(pt, &mut out.changes),
                     };
-                    tasks::add_in_tx(tx, &input, today).map_err(|e| at_row(pt.row, e))?;
+                    let t = tasks::add_in_tx(tx, &input, today).map_err(|e| at_row(pt.row, e))?;
                     out.tasks_added += 1;
+                    t.id
                 }
-            }
+            };
+            let texts = recorded.entry(task_id).or_default();
+            out.progress_added += record_progress(tx, task_id, pt, texts, today)?;
         }
     }
     // The import itself is recorded, so a re-import that changed nothing is audited too.
@@ -241,6 +263,7 @@ fn apply_in_tx(
         "findings_matched": out.findings_matched,
         "tasks_added": out.tasks_added,
         "tasks_updated": out.tasks_updated,
+        "progress_added": out.progress_added,
     });
     tx.audit::<(), _>(
         "import",
@@ -250,6 +273,36 @@ fn apply_in_tx(
         Some(&record),
     )?;
     Ok(out)
+}
+
+/// Records the task's progress entries from the file that it does not have yet (same
+/// text = same entry, whatever its date); returns how many were recorded.
+fn record_progress(
+    tx: &mut WriteTx<'_>,
+    task_id: i64,
+    pt: &PlannedTask,
+    recorded: &mut Vec<String>,
+    today: NaiveDate,
+) -> Result<usize> {
+    let mut n = 0;
+    for p in &pt.progress_entries {
+        if recorded.iter().any(|t| t.trim() == p.text.trim()) {
+            continue;
+        }
+        let input = ProgressInput {
+            task_id,
+            text: p.text.clone(),
+            entered_on: p.entered_on,
+            by: None,
+            status: None,
+            funds_recovered: 0.0,
+            evidence: Vec::new(),
+        };
+        progress::add_in_tx(tx, &input, &[], today).map_err(|e| at_row(pt.row, e))?;
+        recorded.push(p.text.clone());
+        n += 1;
+    }
+    Ok(n)
 }
 
 /// Brings an existing task in line with the file; says what changed. Returns whether

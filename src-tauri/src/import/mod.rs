@@ -3,7 +3,6 @@
 //! cell), which the user checks before anything is written.
 
 pub mod apply;
-pub mod names;
 pub mod plan;
 pub mod xlsx;
 

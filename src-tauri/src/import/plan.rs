@@ -34,7 +34,9 @@ pub struct Issue {
 impl Issue {
     /// Where the problem is, as shown to the user.
     pub fn place(&self) -> String {
-        if self.cell.is_empty() {
+        if self.cell.is_empty() && self.row == 0 {
+            "整个工作表".into()
+        } else if self.cell.is_empty() {
             format!("第{}行", self.row)
         } else {
             format!("{}单元格", self.cell)
@@ -67,9 +69,20 @@ pub struct PlannedTask {
     pub deadline: Option<NaiveDate>,
     /// As written; `None` when the cell was blank.
     pub status: Option<Status>,
+    /// The 整改进展 cell as written.
     pub progress: String,
+    /// The same, split into the entries to record (one per dated line).
+    pub progress_entries: Vec<PlannedProgress>,
     pub evidence: String,
     pub note: String,
+}
+
+/// One progress entry (整改进展) read from a task's progress cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlannedProgress {
+    /// The date written before it; `None` = recorded as of the import.
+    pub entered_on: Option<NaiveDate>,
+    pub text: String,
 }
 
 /// A finding (反馈问题) to create, with its tasks.
@@ -109,7 +122,36 @@ pub struct ImportPlan {
     pub issues: Vec<Issue>,
 }
 
+/// Issues listed in a plan: a sheet with a problem on every one of 50,000 rows needs its
+/// first problems fixed, not a list no one reads.
+pub const MAX_ISSUES: usize = 2_000;
+
 impl ImportPlan {
+    /// Keeps the first [`MAX_ISSUES`] issues and says how many more there were.
+    pub fn cap_issues(&mut self) {
+        if self.issues.len() <= MAX_ISSUES {
+            return;
+        }
+        let rest = self.issues.split_off(MAX_ISSUES);
+        let errors = rest
+            .iter()
+            .filter(|i| i.severity == Severity::Error)
+            .count();
+        self.issues.push(Issue {
+            row: 0,
+            cell: String::new(),
+            severity: if errors > 0 {
+                Severity::Error
+            } else {
+                Severity::Warning
+            },
+            message: format!(
+                "另有 {} 个问题（其中 {errors} 个错误）未列出：请先改正以上问题，再检查一次",
+                rest.len()
+            ),
+        });
+    }
+
     /// Whether any problem blocks the import.
     pub fn has_errors(&self) -> bool {
         self.issues.iter().any(|i| i.severity == Severity::Error)
@@ -136,10 +178,15 @@ impl ImportPlan {
         let _ = writeln!(s, "识别的列：{}", cols.join("；"));
         let _ = writeln!(
             s,
-            "将导入：{} 个类别，{} 个反馈问题，{} 项整改任务；名录新增候选：{} 人、{} 个单位",
+            "将导入：{} 个类别，{} 个反馈问题，{} 项整改任务，{} 条整改进展；名录新增候选：{} 人、{} 个单位",
             self.categories.len(),
             self.findings.len(),
             self.task_count(),
+            self.findings
+                .iter()
+                .flat_map(|f| &f.tasks)
+                .map(|t| t.progress_entries.len())
+                .sum::<usize>(),
             self.people.len(),
             self.units.len()
         );

@@ -2,11 +2,13 @@
 //! from the store, and the composers that turn it into words (a [`doc::Document`]), with no
 //! layout. `export` lays documents out as xlsx or PDF.
 
+pub mod counts;
 pub mod data;
 pub mod doc;
 pub mod feedback;
 pub mod ledger;
 pub mod numbering;
+pub mod rectified;
 pub mod sample;
 pub mod status_report;
 pub mod weekly;

@@ -3,93 +3,82 @@
 //! 整改了什么就写什么), rules made, accountability, next steps for unfinished and long-term
 //! items, and the secretary's signature. A draft: paragraphs carry stable ids for edits.
 
-use crate::domain::{Completion, DeadlineKind, RegulationAction, Status};
+use crate::report::counts::num;
+pub use crate::report::counts::{counts, Counts};
 use crate::report::data::LedgerData;
 use crate::report::doc::{paragraph, Block, Document};
 use crate::report::feedback::by_category;
-use crate::report::ledger::deadline_text;
-use crate::report::numbering::{date_cn, level1, level2, sentence};
+use crate::report::numbering::{date_cn, level1, level2};
+use crate::report::rectified::{finding_paragraph, next_steps};
 
-/// The numbers the report states, from the same derived values as `domain::counting`
-/// (each finding's completion, each task's status and overdue), plus the breakdowns of
-/// rules made that the report words separately.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Counts {
-    pub findings: usize,
-    pub completed: usize,
-    pub basically_completed: usize,
-    pub incomplete: usize,
-    pub tasks: usize,
-    pub tasks_done: usize,
-    pub tasks_in_progress: usize,
-    pub tasks_long_term: usize,
-    pub tasks_not_started: usize,
-    pub tasks_overdue: usize,
-    pub regulations: usize,
-    pub regulations_new: usize,
-    pub regulations_revised: usize,
-    pub regulations_abolished: usize,
-    pub accountable_people: usize,
-    /// 追缴/清退资金, 万元.
-    pub funds: f64,
-    pub immediate_fixes: usize,
+/// “N个、M项” lists without the zero entries: 已完成12项，正在推进9项.
+fn nonzero(parts: &[(&str, usize)], unit: &str) -> Vec<String> {
+    parts
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(what, n)| format!("{what}{n}{unit}"))
+        .collect()
 }
 
-impl Counts {
-    /// 完成率 in percent (completed findings over all).
-    pub fn completion_rate(&self) -> f64 {
-        crate::domain::counting::rate(self.completed as u32, self.findings as u32)
-    }
-}
-
-/// Counts the data.
-pub fn counts(data: &LedgerData) -> Counts {
-    let mut c = Counts {
-        findings: data.findings.len(),
-        regulations: data.regulations.len(),
-        accountable_people: data.accountabilities.len(),
-        immediate_fixes: data.immediate_fixes.len(),
-        ..Counts::default()
-    };
-    for f in &data.findings {
-        match f.completion {
-            Completion::Completed => c.completed += 1,
-            Completion::BasicallyCompleted => c.basically_completed += 1,
-            Completion::Incomplete => c.incomplete += 1,
+/// 整改落实总体情况: the official numbers in the order reports give them.
+fn overview_text(c: &Counts, data: &LedgerData) -> String {
+    let mut text = format!(
+        "巡察反馈问题{}个，细化整改措施{}项。截至{}，已完成整改{}个，基本完成并持续整改{}个，\
+         未完成{}个，整改完成率{}%。",
+        c.findings,
+        c.tasks,
+        date_cn(data.today),
+        c.completed,
+        c.basically_completed,
+        c.incomplete,
+        num(c.completion_rate()),
+    );
+    let tasks = nonzero(
+        &[
+            ("已完成", c.tasks_done),
+            ("正在推进", c.tasks_in_progress),
+            ("长期坚持", c.tasks_long_term),
+            ("未启动", c.tasks_not_started),
+        ],
+        "项",
+    );
+    if !tasks.is_empty() {
+        text.push_str(&format!("{}项整改措施中，{}", c.tasks, tasks.join("，")));
+        if c.tasks_overdue > 0 {
+            text.push_str(&format!("；逾期{}项，均已挂牌督办", c.tasks_overdue));
         }
-        for t in &f.tasks {
-            c.tasks += 1;
-            match t.status {
-                Status::Completed | Status::Closed => c.tasks_done += 1,
-                Status::InProgress => c.tasks_in_progress += 1,
-                Status::LongTerm => c.tasks_long_term += 1,
-                Status::NotStarted => c.tasks_not_started += 1,
-            }
-            if t.overdue {
-                c.tasks_overdue += 1;
-            }
-        }
+        text.push('。');
     }
-    for r in &data.regulations {
-        match r.action {
-            RegulationAction::Establish => c.regulations_new += 1,
-            RegulationAction::Revise => c.regulations_revised += 1,
-            RegulationAction::Abolish => c.regulations_abolished += 1,
-        }
+    let mut more = Vec::new();
+    if c.regulations > 0 {
+        let kinds = nonzero(
+            &[
+                ("新建", c.regulations_new),
+                ("修订", c.regulations_revised),
+                ("废止", c.regulations_abolished),
+            ],
+            "项",
+        );
+        more.push(format!(
+            "建立完善制度{}项（{}）",
+            c.regulations,
+            kinds.join("、")
+        ));
     }
-    c.funds = data
-        .progress
-        .values()
-        .flatten()
-        .map(|p| p.funds_recovered)
-        .sum();
-    c
-}
-
-/// 12.5 → "12.5", 3.0 → "3".
-fn num(v: f64) -> String {
-    let s = format!("{v:.2}");
-    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    if c.accountable_people > 0 {
+        more.push(format!("问责{}人", c.accountable_people));
+    }
+    if c.funds > 0.0 {
+        more.push(format!("追缴清退资金{}万元", num(c.funds)));
+    }
+    if c.immediate_fixes > 0 {
+        more.push(format!("巡察期间立行立改问题{}个", c.immediate_fixes));
+    }
+    if !more.is_empty() {
+        text.push_str(&more.join("，"));
+        text.push('。');
+    }
+    text
 }
 
 /// Composes the status report draft.
@@ -137,39 +126,7 @@ pub fn status_report(data: &LedgerData) -> Document {
     ));
 
     heading(&mut blocks, "h-overview", "整改落实总体情况");
-    let mut overview = format!(
-        "巡察反馈问题{}个，细化整改措施{}项。截至{}，已完成整改{}个，基本完成并持续整改{}个，\
-         未完成{}个，整改完成率{}%。整改措施中已完成{}项，正在推进{}项，长期坚持{}项，未启动{}项",
-        c.findings,
-        c.tasks,
-        date_cn(data.today),
-        c.completed,
-        c.basically_completed,
-        c.incomplete,
-        num(c.completion_rate()),
-        c.tasks_done,
-        c.tasks_in_progress,
-        c.tasks_long_term,
-        c.tasks_not_started,
-    );
-    if c.tasks_overdue > 0 {
-        overview.push_str(&format!("，逾期{}项", c.tasks_overdue));
-    }
-    overview.push_str(&format!(
-        "。建立完善制度{}项（新建{}项、修订{}项、废止{}项），问责{}人",
-        c.regulations,
-        c.regulations_new,
-        c.regulations_revised,
-        c.regulations_abolished,
-        c.accountable_people
-    ));
-    if c.funds > 0.0 {
-        overview.push_str(&format!("，追缴清退资金{}万元", num(c.funds)));
-    }
-    if c.immediate_fixes > 0 {
-        overview.push_str(&format!("，巡察期间立行立改问题{}个", c.immediate_fixes));
-    }
-    overview.push('。');
+    let overview = overview_text(&c, data);
     blocks.push(paragraph("overview", overview));
 
     heading(&mut blocks, "h-findings", "反馈问题整改落实情况");
@@ -179,42 +136,10 @@ pub fn status_report(data: &LedgerData) -> Document {
             text: format!("{}{}", level2(ci + 1), category.trim()),
         });
         for (n, f) in findings.iter().enumerate() {
-            let mut done: Vec<String> = f
-                .tasks
-                .iter()
-                .flat_map(|t| data.progress.get(&t.id).into_iter().flatten())
-                .map(|p| sentence(&p.text).trim_end_matches('。').to_owned())
-                .collect();
-            done.dedup();
-            let mut text = format!(
-                "{}.关于“{}”的问题。",
-                n + 1,
-                f.title.trim().trim_end_matches('。')
-            );
-            if done.is_empty() {
-                text.push_str("整改措施已明确，正在组织推进。");
-            } else {
-                text.push_str(&format!("整改情况：{}。", done.join("；")));
-            }
-            let regs: Vec<String> = data
-                .regulations
-                .iter()
-                .filter(|r| r.finding_id == Some(f.id))
-                .map(|r| format!("{}《{}》", r.action.label(), r.name))
-                .collect();
-            if !regs.is_empty() {
-                text.push_str(&format!("建章立制：{}。", regs.join("、")));
-            }
-            let held = data
-                .accountabilities
-                .iter()
-                .filter(|a| a.finding_id == Some(f.id))
-                .count();
-            if held > 0 {
-                text.push_str(&format!("问责{held}人。"));
-            }
-            text.push_str(&format!("目前{}。", f.completion.label()));
-            blocks.push(paragraph(format!("finding-{}", f.id), text));
+            blocks.push(paragraph(
+                format!("finding-{}", f.id),
+                finding_paragraph(n + 1, f, data),
+            ));
         }
     }
 
@@ -223,18 +148,23 @@ pub fn status_report(data: &LedgerData) -> Document {
         .regulations
         .iter()
         .map(|r| {
-            let no = if r.doc_no.trim().is_empty() {
-                String::new()
-            } else {
-                format!("（{}）", r.doc_no.trim())
-            };
-            format!("{}《{}》{no}", r.action.label(), r.name)
+            let mut note = vec![];
+            if !r.doc_no.trim().is_empty() {
+                note.push(r.doc_no.trim().to_owned());
+            }
+            note.push(format!("{}印发", date_cn(r.issued_on)));
+            format!(
+                "{}《{}》（{}）",
+                r.action.label(),
+                r.name.trim(),
+                note.join("，")
+            )
         })
         .collect();
     blocks.push(paragraph(
         "rules",
         if rules.is_empty() {
-            "针对反馈问题，认真查找制度漏洞，建立健全长效机制。".to_owned()
+            "目前尚未出台新的制度文件，将结合整改进度同步建章立制，堵塞制度漏洞。".to_owned()
         } else {
             format!(
                 "针对反馈问题举一反三，共建立完善制度{}项：{}。",
@@ -263,36 +193,7 @@ pub fn status_report(data: &LedgerData) -> Document {
     }
 
     heading(&mut blocks, "h-next", "下一步工作打算");
-    blocks.push(paragraph(
-        "next",
-        "对尚未完成和需要长期坚持的整改任务，继续紧盯不放，按照时间节点持续推进，\
-         确保件件有着落、事事有回音，巩固拓展整改成效。",
-    ));
-    let open: Vec<_> = data
-        .findings
-        .iter()
-        .flat_map(|f| f.tasks.iter())
-        .filter(|t| !matches!(t.status, Status::Completed | Status::Closed))
-        .collect();
-    for (n, t) in open.iter().enumerate() {
-        let when = match t.deadline_kind {
-            DeadlineKind::LongTerm => deadline_text(t),
-            _ => format!("于{}前完成", deadline_text(t)),
-        };
-        let who = if t.assignment.lead_unit.is_empty() {
-            String::new()
-        } else {
-            format!("由{}牵头，", t.assignment.lead_unit)
-        };
-        blocks.push(paragraph(
-            format!("next-task-{}", t.id),
-            format!(
-                "{}.{}：{who}{when}。",
-                n + 1,
-                t.measure.trim().trim_end_matches('。')
-            ),
-        ));
-    }
+    blocks.extend(next_steps(data));
 
     blocks.push(Block::Signature {
         id: "signature".into(),
@@ -311,47 +212,68 @@ pub fn status_report(data: &LedgerData) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Status;
     use crate::report::sample::sample_ledger;
 
+    fn block<'d>(doc: &'d Document, id: &str) -> &'d str {
+        doc.blocks
+            .iter()
+            .find(|b| b.id() == Some(id))
+            .map(Block::text)
+            .unwrap_or_else(|| panic!("no block {id}"))
+    }
+
     #[test]
-    fn figures_match_the_data() {
+    fn the_overview_states_the_numbers_and_leaves_out_zeros() {
         let data = sample_ledger(24, 2);
         let c = counts(&data);
-        assert_eq!(c.findings, 24);
-        assert_eq!(c.tasks, 48);
-        assert_eq!(c.completed + c.basically_completed + c.incomplete, 24);
-        let by_status = |s: &[Status]| {
-            data.findings
-                .iter()
-                .flat_map(|f| &f.tasks)
-                .filter(|t| s.contains(&t.status))
-                .count()
-        };
-        assert_eq!(
-            c.tasks_done,
-            by_status(&[Status::Completed, Status::Closed])
-        );
-        assert_eq!(c.tasks_long_term, by_status(&[Status::LongTerm]));
         let doc = status_report(&data);
-        let text = doc.plain_text();
-        let want = format!(
-            "巡察反馈问题24个，细化整改措施48项。截至2025年7月15日，已完成整改{}个，基本完成并持续整改{}个，未完成{}个",
-            c.completed, c.basically_completed, c.incomplete
+        let mut want = format!(
+            "巡察反馈问题24个，细化整改措施48项。截至2025年7月15日，已完成整改{}个，\
+             基本完成并持续整改{}个，未完成{}个，整改完成率{}%。48项整改措施中，已完成{}项，\
+             正在推进{}项，长期坚持{}项，未启动{}项",
+            c.completed,
+            c.basically_completed,
+            c.incomplete,
+            num(c.completion_rate()),
+            c.tasks_done,
+            c.tasks_in_progress,
+            c.tasks_long_term,
+            c.tasks_not_started,
         );
-        assert!(text.contains(&want), "{want}\n{text}");
-        assert!(text.contains("建立完善制度2项（新建1项、修订1项、废止0项），问责1人"));
+        assert!(c.tasks_overdue > 0);
+        want.push_str(&format!("；逾期{}项，均已挂牌督办。", c.tasks_overdue));
+        want.push_str(&format!(
+            "建立完善制度2项（新建1项、修订1项），问责1人，追缴清退资金{}万元，巡察期间立行立改问题1个。",
+            num(c.funds)
+        ));
+        assert_eq!(block(&doc, "overview"), want);
+        let text = doc.plain_text();
         assert!(text.contains("诫勉1人"));
+        assert!(text.contains(
+            "新建《区委统战部意识形态工作责任清单》（区统发〔2025〕12号，2025年6月10日印发）"
+        ));
         assert!(text.contains("党组书记：张犇"));
-        // Each finding appears with what was done, from its own progress entries.
-        let f = &data.findings[0];
-        let entry = &data.progress[&f.tasks[0].id][0];
-        let para = doc
-            .blocks
-            .iter()
-            .find(|b| b.id() == Some(&*format!("finding-{}", f.id)))
-            .unwrap();
-        assert!(para.text().contains(entry.text.as_str()), "{}", para.text());
-        // Next steps list exactly the unfinished tasks.
+        assert!(!text.contains("线索"));
+    }
+
+    #[test]
+    fn findings_and_next_steps_come_from_the_tasks() {
+        let data = sample_ledger(24, 2);
+        let doc = status_report(&data);
+        // Each finding with what its own progress entries say.
+        for f in &data.findings {
+            let para = block(&doc, &format!("finding-{}", f.id));
+            for t in &f.tasks {
+                assert!(para.contains(t.measure.as_str()), "{para}");
+                for p in data.progress.get(&t.id).into_iter().flatten() {
+                    assert!(para.contains(p.text.as_str()), "{para}");
+                    let day = p.entered_on.format("%-m月%-d日").to_string();
+                    assert!(para.contains(&day), "{day} {para}");
+                }
+            }
+        }
+        // Next steps name exactly the unfinished and long-term tasks.
         let open = data
             .findings
             .iter()
@@ -364,13 +286,5 @@ mod tests {
             .filter(|b| b.id().is_some_and(|i| i.starts_with("next-task-")))
             .count();
         assert_eq!(next, open);
-        assert!(!text.contains("线索"));
-    }
-
-    #[test]
-    fn rate_formatting() {
-        assert_eq!(num(12.5), "12.5");
-        assert_eq!(num(50.0), "50");
-        assert_eq!(num(33.333_333), "33.33");
     }
 }

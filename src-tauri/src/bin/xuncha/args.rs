@@ -117,7 +117,7 @@ pub enum Command {
     },
     /// 校验操作记录（审计日志）未被篡改，并检查佐证材料文件
     VerifyAudit,
-    /// 导出文件：整改台账（Excel）
+    /// 导出文件：整改台账（Excel 或 PDF，可导出公开版）、反馈意见、整改情况报告、一周小结（PDF）、问题线索清单（保密）
     #[command(subcommand)]
     Export(ExportCmd),
     /// 导入 Excel 台账（先用 --dry-run 检查）
@@ -125,6 +125,9 @@ pub enum Command {
     /// 反馈意见和整改情况报告的文稿：查看、修改段落、恢复
     #[command(subcommand)]
     Document(DocumentCmd),
+    /// 台账模板：保存、列出、查看、删除（“默认”为内置官方格式）
+    #[command(subcommand)]
+    Template(TemplateCmd),
     /// 最近的操作记录
     Audit {
         #[arg(long, default_value_t = 20)]
@@ -705,7 +708,37 @@ pub enum ExportCmd {
         /// 台账模板：已保存的模板名称，或模板 JSON 文件
         #[arg(long, value_name = "NAME")]
         template: Option<String>,
+        /// 公开版：人名只保留姓氏（王建国→王某某），单位照常，不含被问责人姓名
+        #[arg(long)]
+        public: bool,
     },
+    /// 问题线索清单（保密，单独成表，不随台账导出）
+    Leads {
+        /// 输出文件（.xlsx）
+        #[arg(long, value_name = "FILE.xlsx")]
+        out: PathBuf,
+        /// 巡察编号（默认：全部巡察）
+        #[arg(long)]
+        inspection: Option<i64>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TemplateCmd {
+    /// 从 JSON 文件保存台账模板（同名则替换）
+    Save {
+        /// 模板名称
+        name: String,
+        /// 模板 JSON 文件（可先用 template show 默认 导出内置格式再修改）
+        #[arg(long, value_name = "FILE.json")]
+        file: PathBuf,
+    },
+    /// 已保存的台账模板
+    List,
+    /// 以 JSON 显示台账模板（名称为“默认”时显示内置官方格式）
+    Show { name: String },
+    /// 删除台账模板
+    Delete { name: String },
 }
 
 /// Which inspection and where to write a document.

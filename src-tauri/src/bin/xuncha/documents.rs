@@ -62,16 +62,17 @@ pub fn export_weekly(db: &Db, j: bool, a: &DocArgs, today: NaiveDate) -> Result<
     written(j, "一周小结", &a.out, Some(&doc))
 }
 
-/// Writes the ledger as a landscape PDF.
+/// Writes the ledger as a landscape PDF (the 公开版 with `public`).
 pub fn export_ledger_pdf(
     db: &Db,
     j: bool,
     out: &Path,
     inspection: Option<i64>,
+    public: bool,
     today: NaiveDate,
 ) -> Result<()> {
     let id = which(db, inspection)?;
-    documents::write_ledger_pdf(db, id, today, out)?;
+    documents::write_ledger_pdf(db, id, today, public, out)?;
     written(j, "整改台账（PDF）", out, None)
 }
 

@@ -100,12 +100,32 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
             out,
             inspection,
             template,
-        }) if is_pdf(out) => crate::documents::export_ledger_pdf(db, j, out, *inspection, today),
+            public,
+        }) if is_pdf(out) => {
+            if template.is_some() {
+                return Err(Error::invalid(
+                    "template",
+                    "PDF 台账按官方格式排版，不使用模板：请导出为 .xlsx 使用模板，或去掉 --template",
+                ));
+            }
+            crate::documents::export_ledger_pdf(db, j, out, *inspection, *public, today)
+        }
         Command::Export(ExportCmd::Ledger {
             out,
             inspection,
             template,
-        }) => crate::ledger_io::export_ledger(db, j, out, *inspection, template.as_deref(), today),
+            public,
+        }) => {
+            let what = crate::ledger_io::LedgerExport {
+                inspection: *inspection,
+                template: template.as_deref(),
+                public: *public,
+            };
+            crate::ledger_io::export_ledger(db, j, out, &what, today)
+        }
+        Command::Export(ExportCmd::Leads { out, inspection }) => {
+            crate::ledger_io::export_leads(db, j, out, *inspection)
+        }
         Command::Export(ExportCmd::Feedback(a)) => {
             crate::documents::export_editable(db, j, DocKind::Feedback, a, today)
         }
@@ -115,6 +135,7 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
         Command::Export(ExportCmd::Weekly(a)) => crate::documents::export_weekly(db, j, a, today),
         Command::Document(c) => crate::documents::document(db, j, c, today),
         Command::Import(a) => crate::ledger_io::import(db, j, a, today),
+        Command::Template(c) => crate::ledger_io::template_cmd(db, j, c),
         Command::Audit { limit, entity } => {
             let rows = db.read(|c| audit::recent(c, entity.as_deref(), *limit))?;
             if j {
@@ -170,7 +191,7 @@ fn inspection_input(f: &InspectionFields) -> Result<InspectionInput> {
         team: f.team.clone(),
         team_leader: f.team_leader.clone(),
         deputy_leader: f.deputy_leader.clone(),
-        team_members: f.team_members.as_deref().map(directory::split_names),
+        team_members: f.team_members.as_deref().map(names::split_names),
         inspected_org: f.inspected_org.clone(),
         org_secretary: f.org_secretary.clone(),
         unit_name: f.unit_name.clone(),
@@ -404,7 +425,7 @@ fn assignment(a: &AssignmentArgs) -> AssignmentPatch {
         lead_leader: a.lead_leader.clone(),
         responsible_leader: a.responsible_leader.clone(),
         lead_unit: a.lead_unit.clone(),
-        responsible_units: a.responsible_units.as_deref().map(directory::split_names),
+        responsible_units: a.responsible_units.as_deref().map(names::split_names),
         responsible_person: a.responsible_person.clone(),
     }
 }

@@ -4,36 +4,102 @@
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
-use xuncha::db::{inspections, ledger, settings, Db};
-use xuncha::export::xlsx::{self, LedgerTemplate};
+use xuncha::db::{directory, inspections, leads, ledger, Db};
+use xuncha::domain::DirectoryKind;
+use xuncha::export::xlsx::{self, saved, LedgerTemplate};
 use xuncha::import::{self, Target};
 use xuncha::{Error, Result};
 
-use crate::args::ImportArgs;
+use crate::args::{ImportArgs, TemplateCmd};
 use crate::output;
 
-/// Settings key under which a named ledger template is saved (JSON).
-pub fn template_key(name: &str) -> String {
-    format!("ledger_template.{name}")
-}
-
-/// A template by name (saved in the database) or from a JSON file.
+/// A template by name (saved in the database, 默认 = the official layout) or from a JSON
+/// file.
 fn template(db: &Db, name: Option<&str>) -> Result<LedgerTemplate> {
     let Some(name) = name else {
         return Ok(LedgerTemplate::default());
     };
     let path = Path::new(name);
     if path.extension().is_some_and(|e| e == "json") && path.exists() {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        return LedgerTemplate::from_json(&text);
+        return template_file(path);
     }
-    match db.read(|c| settings::get(c, &template_key(name)))? {
-        Some(json) => LedgerTemplate::from_json(&json),
-        None => Err(Error::invalid(
-            "template",
-            format!("没有名为“{name}”的台账模板：可用已保存的模板名称，或一个模板 JSON 文件"),
-        )),
+    db.read(|c| saved::load(c, name))
+}
+
+fn template_file(path: &Path) -> Result<LedgerTemplate> {
+    let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            Error::invalid("file", format!("找不到模板文件“{}”", path.display()))
+        }
+        _ => Error::io(path, e),
+    })?;
+    LedgerTemplate::from_json(&text)
+        .map_err(|e| Error::invalid("file", format!("模板文件“{}”有误：{e}", path.display())))
+}
+
+/// `xuncha template save|list|show|delete`.
+pub fn template_cmd(db: &Db, j: bool, c: &TemplateCmd) -> Result<()> {
+    match c {
+        TemplateCmd::Save { name, file } => {
+            let tpl = template_file(file)?;
+            db.write(|tx| saved::save_in_tx(tx, name, &tpl))?;
+            output::done(
+                j,
+                &format!(
+                    "已保存台账模板“{}”（{} 列，工作表：{}）；导出时用 --template {}",
+                    name.trim(),
+                    tpl.columns.len(),
+                    tpl.sheets
+                        .iter()
+                        .map(|s| s.name())
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                    name.trim()
+                ),
+                &tpl,
+            )
+        }
+        TemplateCmd::List => {
+            let all = db.read(saved::list)?;
+            if j {
+                return output::json(&all);
+            }
+            println!("{}（内置官方格式）", saved::DEFAULT_NAME);
+            for s in all {
+                println!("{}：{}", s.name, s.template.title);
+            }
+            Ok(())
+        }
+        TemplateCmd::Show { name } => output::json(&db.read(|c| saved::load(c, name))?),
+        TemplateCmd::Delete { name } => {
+            db.write(|tx| saved::delete_in_tx(tx, name))?;
+            output::done(j, &format!("已删除台账模板“{}”", name.trim()), &name.trim())
+        }
     }
+}
+
+/// Which ledger `export ledger` writes.
+pub struct LedgerExport<'a> {
+    /// One inspection, or all.
+    pub inspection: Option<i64>,
+    pub template: Option<&'a str>,
+    /// The 公开版 (names masked).
+    pub public: bool,
+}
+
+/// The inspections asked for: one, or all (refused when there are none).
+fn inspection_ids(db: &Db, inspection: Option<i64>, what: &str) -> Result<Vec<i64>> {
+    let ids: Vec<i64> = match inspection {
+        Some(id) => vec![db.read(|c| inspections::get(c, id))?.id],
+        None => db.read(inspections::list)?.iter().map(|i| i.id).collect(),
+    };
+    if ids.is_empty() {
+        return Err(Error::invalid(
+            "inspection",
+            format!("还没有任何巡察，无法导出{what}"),
+        ));
+    }
+    Ok(ids)
 }
 
 /// Exports the ledger of one inspection, or of all.
@@ -41,31 +107,56 @@ pub fn export_ledger(
     db: &Db,
     j: bool,
     out: &Path,
-    inspection: Option<i64>,
-    template_name: Option<&str>,
+    what: &LedgerExport<'_>,
     today: NaiveDate,
 ) -> Result<()> {
-    let tpl = template(db, template_name)?;
-    let ids: Vec<i64> = match inspection {
-        Some(id) => vec![id],
-        None => db.read(inspections::list)?.iter().map(|i| i.id).collect(),
-    };
-    if ids.is_empty() {
-        return Err(Error::invalid("inspection", "还没有任何巡察，无法导出台账"));
-    }
+    let tpl = template(db, what.template)?;
+    let ids = inspection_ids(db, what.inspection, "台账")?;
     let all = ids
         .iter()
         .map(|id| ledger::load(db, *id, today))
         .collect::<Result<Vec<_>>>()?;
-    let summary = xlsx::write_ledgers(&all, &tpl, out)?;
+    let summary = if what.public {
+        let people: Vec<String> = db
+            .read(|c| directory::list(c, Some(DirectoryKind::Person)))?
+            .into_iter()
+            .map(|e| e.name)
+            .collect();
+        xlsx::write_public_ledgers(&all, &people, &tpl, out)?
+    } else {
+        xlsx::write_ledgers(&all, &tpl, out)?
+    };
     output::done(
         j,
         &format!(
-            "已导出整改台账：{}（{} 个反馈问题，{} 项整改任务；工作表：{}）",
+            "已导出整改台账{}：{}（{} 个反馈问题，{} 项整改任务；工作表：{}）",
+            if what.public { "（公开版）" } else { "" },
             out.display(),
             summary.findings,
             summary.tasks,
             summary.sheets.join("、")
+        ),
+        &summary,
+    )
+}
+
+/// Exports the leads (问题线索) of one inspection, or of all, to their own confidential
+/// workbook.
+pub fn export_leads(db: &Db, j: bool, out: &Path, inspection: Option<i64>) -> Result<()> {
+    let ids = inspection_ids(db, inspection, "问题线索")?;
+    let groups = db.read(|c| {
+        ids.iter()
+            .map(|id| Ok((inspections::get(c, *id)?, leads::list(c, *id)?)))
+            .collect::<Result<Vec<_>>>()
+    })?;
+    let summary = xlsx::leads::write_leads(&groups, out)?;
+    output::done(
+        j,
+        &format!(
+            "已导出问题线索清单（保密）：{}（{} 条，已移交 {} 条）。本表仅限巡察组内部掌握，请妥善保管，不得外传",
+            out.display(),
+            summary.leads,
+            summary.transferred
         ),
         &summary,
     )
@@ -111,13 +202,14 @@ pub fn import(db: &Db, j: bool, a: &ImportArgs, today: NaiveDate) -> Result<()> 
     output::done(
         j,
         &format!(
-            "已导入到巡察 {}：新增类别 {} 个，新增反馈问题 {} 个（已有 {} 个），新增整改任务 {} 项，更新 {} 项{}",
+            "已导入到巡察 {}：新增类别 {} 个，新增反馈问题 {} 个（已有 {} 个），新增整改任务 {} 项，更新 {} 项，新增整改进展 {} 条{}",
             outcome.inspection_id,
             outcome.categories_added,
             outcome.findings_added,
             outcome.findings_matched,
             outcome.tasks_added,
             outcome.tasks_updated,
+            outcome.progress_added,
             if outcome.changes.is_empty() {
                 String::new()
             } else {

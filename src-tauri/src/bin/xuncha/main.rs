@@ -92,9 +92,11 @@ fn writes(cmd: &args::Command) -> bool {
             | Backups
             | Init
             | Export(args::ExportCmd::Ledger { .. })
+            | Export(args::ExportCmd::Leads { .. })
             | Export(args::ExportCmd::Feedback(_))
             | Export(args::ExportCmd::Report(_))
             | Document(args::DocumentCmd::Show { .. })
+            | Template(args::TemplateCmd::List | args::TemplateCmd::Show { .. })
             | Import(args::ImportArgs { dry_run: true, .. })
     )
 }

@@ -5,34 +5,12 @@
 //! numbers “— 1 —” on the outer side.
 
 use super::gb::{baseline_below, mm, GbLayout, GB};
-use super::linebreak::{balanced_lines, break_lines};
+use super::justify::justify;
+use super::linebreak::{break_lines, title_lines, Line};
+use super::paginate::{blank, paginate, Entry, Rel};
 use super::writer::{placed_width, Page, Text};
 use crate::export::fonts::{FontRole, FontSet};
 use crate::report::doc::{Block, Document};
-
-/// Text placed relative to the top of the grid line its entry starts on.
-#[derive(Debug, Clone)]
-struct Rel {
-    x: f32,
-    /// Distance of the em box's top below the entry's first grid line.
-    dy: f32,
-    role: FontRole,
-    size: f32,
-    text: String,
-    spacing: f32,
-    bold: bool,
-}
-
-/// A unit of pagination: whole grid lines with their text.
-#[derive(Debug, Clone, Default)]
-struct Entry {
-    lines: u32,
-    items: Vec<Rel>,
-    keep_with_next: bool,
-    /// A blank line: dropped at the top of a page.
-    blank: bool,
-    break_before: bool,
-}
 
 /// Lays out `doc` into A4 portrait pages.
 pub fn compose(doc: &Document, fonts: &FontSet) -> Vec<Page> {
@@ -138,13 +116,24 @@ fn rel(x: f32, role: FontRole, size: f32, text: &str, spacing: f32) -> Rel {
     }
 }
 
-fn blank(keep_with_next: bool) -> Entry {
-    Entry {
-        lines: 1,
-        blank: true,
-        keep_with_next,
-        ..Entry::default()
-    }
+/// A body line, justified: one piece for a line of Chinese, several when Latin words or
+/// numbers must keep their natural spacing.
+#[allow(clippy::too_many_arguments)]
+fn justified(
+    x: f32,
+    avail: f32,
+    role: FontRole,
+    size: f32,
+    base: f32,
+    line: &Line,
+    g: &GbLayout,
+    fonts: &FontSet,
+) -> Vec<Rel> {
+    let advance = |c: char| fonts.advance_em(role, c) * size + base;
+    justify(line, avail, base, g.char_pitch(), advance)
+        .into_iter()
+        .map(|p| rel(x + p.dx, role, size, &p.text, p.spacing))
+        .collect()
 }
 
 /// The title: 2号 in the title face, centred, balanced over as many lines as needed,
@@ -156,7 +145,7 @@ fn title_entries(title: &str, g: &GbLayout, fonts: &FontSet, out: &mut Vec<Entry
     let size = g.title_pt;
     let width = mm(g.area_w_mm);
     let measure = |c: char| fonts.advance_em(FontRole::Title, c) * size;
-    let lines = balanced_lines(title.trim(), width, measure);
+    let lines = title_lines(title.trim(), width, measure);
     let pitch = g.line_pitch() * g.title_line_factor;
     let bold = !fonts.is_official(FontRole::Title);
     let items: Vec<Rel> = lines
@@ -188,7 +177,7 @@ fn text_entries(
     text: &str,
     role: FontRole,
     indent_chars: u32,
-    keep_with_next: bool,
+    heading: bool,
     g: &GbLayout,
     fonts: &FontSet,
     out: &mut Vec<Entry>,
@@ -201,20 +190,24 @@ fn text_entries(
     // A line feed inside a block starts a new paragraph of the same kind.
     for para in text.split('\n').map(str::trim_end) {
         let lines = break_lines(para.trim_start(), width - indent, width, measure);
+        // Right after a heading, the heading and this first line may end a page together
+        // (GB/T practice); elsewhere a paragraph's first line never ends a page alone.
+        let after_heading = out.last().is_some_and(|e| e.heading);
         for (k, l) in lines.iter().enumerate() {
             let (x, avail) = if k == 0 {
                 (g.area_left() + indent, width - indent)
             } else {
                 (g.area_left(), width)
             };
-            let extra = l.justify_spacing(avail, g.char_pitch());
-            // The last two lines of a paragraph stay together: no single stub line at
-            // the top of a page.
+            // The last line never starts a page alone (widow)…
             let widow_guard = lines.len() >= 2 && k + 2 == lines.len();
+            // …nor does the first line end one alone (orphan).
+            let orphan_guard = !heading && !after_heading && lines.len() >= 2 && k == 0;
             out.push(Entry {
                 lines: 1,
-                items: vec![rel(x, role, size, &l.text, sq + extra)],
-                keep_with_next: keep_with_next || widow_guard,
+                items: justified(x, avail, role, size, sq, l, g, fonts),
+                keep_with_next: heading || widow_guard || orphan_guard,
+                heading,
                 ..Entry::default()
             });
         }
@@ -241,7 +234,10 @@ fn signature_entries(
         e.keep_with_next = true;
     }
     for _ in 0..g.signature_gap_lines {
-        out.push(blank(true));
+        out.push(Entry {
+            squeeze: true,
+            ..blank(true)
+        });
     }
     // Several signature lines (unit, then 党组书记：…) each centre over the date.
     let sig_lines: Vec<&str> = signature
@@ -270,62 +266,6 @@ fn signature_entries(
             ..Entry::default()
         });
     }
-}
-
-/// Places entries on pages of `g.lines` grid lines, keeping groups together.
-fn paginate(entries: &[Entry], g: &GbLayout) -> Vec<Page> {
-    let new_page = || Page {
-        width: mm(g.page_w_mm),
-        height: mm(g.page_h_mm),
-        ..Page::default()
-    };
-    let mut pages = vec![new_page()];
-    let mut line = 0u32;
-    let mut i = 0;
-    while i < entries.len() {
-        if entries[i].break_before {
-            if line > 0 {
-                pages.push(new_page());
-                line = 0;
-            }
-            i += 1;
-            continue;
-        }
-        let mut j = i;
-        let mut height = entries[i].lines;
-        while entries[j].keep_with_next && j + 1 < entries.len() && !entries[j + 1].break_before {
-            j += 1;
-            height += entries[j].lines;
-        }
-        if line > 0 && line + height > g.lines && height <= g.lines {
-            pages.push(new_page());
-            line = 0;
-        }
-        for e in &entries[i..=j] {
-            if e.blank && line == 0 && pages.len() > 1 {
-                continue;
-            }
-            if line > 0 && line + e.lines > g.lines {
-                pages.push(new_page());
-                line = 0;
-            }
-            let top = g.area_top() - line as f32 * g.line_pitch();
-            if let Some(page) = pages.last_mut() {
-                page.texts.extend(e.items.iter().map(|r| Text {
-                    x: r.x,
-                    baseline: baseline_below(top - r.dy, r.size),
-                    role: r.role,
-                    size: r.size,
-                    text: r.text.clone(),
-                    spacing: r.spacing,
-                    bold: r.bold,
-                }));
-            }
-            line += e.lines;
-        }
-        i = j + 1;
-    }
-    pages
 }
 
 /// “— n —” in 4号 宋体, 7 mm below the type area, odd pages one character in from the right

@@ -345,6 +345,8 @@ impl<'f> Layout<'f> {
 
         // Walk the rows, taking what fits on each page.
         let (mut row, mut offset, mut merged_from) = (0usize, 0usize, 0usize);
+        // Whether part of this finding is already on an earlier page.
+        let mut continued = false;
         while row < rows.len() {
             let mut parts: Vec<(usize, usize, usize)> = Vec::new(); // (row, from, to)
             let mut avail = self.y - GEO.bottom;
@@ -388,13 +390,21 @@ impl<'f> Layout<'f> {
                 lines_here.min(capacity)
             };
             for (k, &c) in merged_cols.iter().enumerate() {
-                let lines: Vec<String> = merged[k]
+                let mut lines: Vec<String> = merged[k]
                     .lines
                     .iter()
                     .skip(merged_from)
                     .take(take)
                     .cloned()
                     .collect();
+                // On a continuation page the number and the problem are shown again (the
+                // number marked 续), so the rows there are not orphans of an unknown finding.
+                if continued && lines.is_empty() && k < 2 {
+                    lines = merged[k].lines.iter().take(lines_here).cloned().collect();
+                    if k == 0 && lines_here >= 2 {
+                        lines.push("续".to_owned());
+                    }
+                }
                 let dy = if whole_group {
                     (slice_h - self.row_h(lines.len())) / 2.0
                 } else {
@@ -435,6 +445,7 @@ impl<'f> Layout<'f> {
             self.body_started = true;
             if row < rows.len() {
                 self.new_page();
+                continued = true;
             }
         }
     }

@@ -73,6 +73,11 @@ fn is_word_char(c: char) -> bool {
     !crate::export::fonts::is_wide(c) && !c.is_whitespace() && !is_no_end(c)
 }
 
+/// Units that follow a number: dates, counts, money, measures.
+fn is_unit(c: char) -> bool {
+    "年月日号时分秒个项人次件条名位万亿元岁天周倍批家处篇页".contains(c)
+}
+
 /// One line of a paragraph.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
@@ -127,7 +132,15 @@ fn units(text: &str, measure: &impl Fn(char) -> f32) -> Vec<Unit> {
         }
         if i < chars.len() && !chars[i].1.is_whitespace() {
             if is_word_char(chars[i].1) {
+                let word = i;
                 while i < chars.len() && is_word_char(chars[i].1) {
+                    i += 1;
+                }
+                // A number keeps its unit: 22日, 13个, 1.2万 never split.
+                let numeric = chars[word..i]
+                    .iter()
+                    .all(|c| c.1.is_ascii_digit() || c.1 == '.');
+                if numeric && i < chars.len() && is_unit(chars[i].1) {
                     i += 1;
                 }
             } else {
@@ -135,7 +148,14 @@ fn units(text: &str, measure: &impl Fn(char) -> f32) -> Vec<Unit> {
             }
         }
         while i < chars.len() && is_no_start(chars[i].1) {
+            let ascii = chars[i].1.is_ascii();
             i += 1;
+            // ASCII punctuation glued to a word takes the word along: 照片.png stays whole.
+            if ascii {
+                while i < chars.len() && is_word_char(chars[i].1) {
+                    i += 1;
+                }
+            }
         }
         if i == start {
             i += 1;
@@ -258,6 +278,49 @@ pub fn balanced_lines(text: &str, width: f32, measure: impl Fn(char) -> f32) -> 
     greedy
 }
 
+/// Breaks a title of two lines where the words stay whole (标题回行时词意完整) and the lines
+/// are about even: among the legal break points, the one that best balances the lines,
+/// preferring a break after an organisation or a particle (…巡察组 | 巡察反馈意见…, …的 |)
+/// to one inside a word. Titles of one line or more than two are left to
+/// [`balanced_lines`].
+pub fn title_lines(text: &str, width: f32, measure: impl Fn(char) -> f32) -> Vec<Line> {
+    let lines = balanced_lines(text, width, &measure);
+    if lines.len() != 2 {
+        return lines;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let widths: Vec<f32> = chars.iter().map(|&c| measure(c)).collect();
+    let total: f32 = widths.iter().sum();
+    let em = widths.iter().copied().fold(0.0, f32::max).max(1.0);
+    let good = |a: char, b: char| "组的于局部委会厅院办".contains(a) || "关巡整反".contains(b);
+    let mut best: Option<(f32, usize)> = None;
+    let mut w1 = 0.0;
+    for k in 1..chars.len() {
+        w1 += widths[k - 1];
+        let w2 = total - w1;
+        let (a, b) = (chars[k - 1], chars[k]);
+        let inside_word = is_word_char(a) && is_word_char(b);
+        let legal = !(is_no_start(b) || is_no_end(a) || inside_word);
+        if !legal || w1 > width + 0.01 || w2 > width + 0.01 {
+            continue;
+        }
+        let score = (w1 - w2).abs() / em + if good(a, b) { 0.0 } else { 4.0 };
+        if best.is_none_or(|(s, _)| score < s) {
+            best = Some((score, k));
+        }
+    }
+    let Some((_, k)) = best else {
+        return lines;
+    };
+    let line = |from: usize, to: usize, last: bool| Line {
+        text: chars[from..to].iter().collect(),
+        width: widths[from..to].iter().sum(),
+        chars: to - from,
+        last,
+    };
+    vec![line(0, k, false), line(k, chars.len(), true)]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -328,6 +391,29 @@ mod tests {
     }
 
     #[test]
+    fn file_names_keep_their_extension() {
+        let lines = break_lines("1.整改现场照片.png", 40.0, 40.0, m);
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.text != "png" && !l.text.starts_with('.')),
+            "{lines:?}"
+        );
+        assert!(
+            texts(&lines).iter().any(|t| t.ends_with("片.png")),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn numbers_keep_their_units() {
+        // 截至2026年11月22日: “22” fits the first line, “日” does not; both move.
+        let lines = break_lines("截至2026年11月22日，已完成", 95.0, 95.0, m);
+        assert_eq!(texts(&lines)[0], "截至2026年11月");
+        assert!(texts(&lines)[1].starts_with("22日，"), "{lines:?}");
+    }
+
+    #[test]
     fn over_long_words_are_cut() {
         let lines = break_lines("ABCDEFGHIJKLMNOP", 40.0, 40.0, m);
         assert_eq!(texts(&lines), ["ABCDEFGH", "IJKLMNOP"]);
@@ -342,6 +428,25 @@ mod tests {
             lines[1].justify_spacing(40.0, 5.0),
             0.0,
             "last line stays ragged"
+        );
+    }
+
+    #[test]
+    fn two_line_titles_break_between_words() {
+        let title = "区统计局党组关于区委第三巡察组巡察反馈意见整改情况的报告";
+        let lines = title_lines(title, 200.0, m);
+        assert_eq!(
+            texts(&lines),
+            [
+                "区统计局党组关于区委第三巡察组",
+                "巡察反馈意见整改情况的报告"
+            ]
+        );
+        assert!(lines[1].last && !lines[0].last);
+        // One line stays one line.
+        assert_eq!(
+            title_lines("关于对区委统战部党组巡察情况的反馈意见", 200.0, m).len(),
+            1
         );
     }
 

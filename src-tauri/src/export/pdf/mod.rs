@@ -1,14 +1,17 @@
 //! PDF output of the official documents: portrait GB/T 9704 documents (the feedback
 //! report, the status report, the weekly summary) and the landscape ledger.
 //!
-//! The engine is ours, on top of printpdf's page operators: printpdf draws a missing glyph
-//! as an empty box and measures nothing, so fonts, measurement, line breaking and placement
-//! live here and printpdf only writes what is placed.
+//! The engine is ours: fonts, measurement, line breaking and placement live here
+//! (`compose`, `ledger`), and `writer` writes what is placed with `pdf-writer`, embedding
+//! font subsets made by `subsetter` (`embed`).
 
 pub mod compose;
+pub mod embed;
 pub mod gb;
+pub mod justify;
 pub mod ledger;
 pub mod linebreak;
+mod paginate;
 pub mod writer;
 
 use std::io::Write;

@@ -82,7 +82,8 @@ pub fn task_cell(column: LedgerColumn, t: &Task, data: &LedgerData) -> CellValue
         ResponsibleUnits => CellValue::text(a.responsible_units.join("、")),
         ResponsiblePerson => CellValue::text(&a.responsible_person),
         Deadline => deadline_cell(t),
-        Progress => CellValue::text(progress_text(t.id, data)),
+        // The ledger shows where the task stands; the whole history is in 任务清单.
+        Progress => CellValue::text(latest_progress_text(t.id, data)),
         Status => CellValue::text(t.status.label()),
         Warning => CellValue::text(t.warning.map(|w| w.label()).unwrap_or_default()),
         Evidence => CellValue::text(evidence_text(t.id, data)),
@@ -103,6 +104,15 @@ pub fn progress_text(task_id: i64, data: &LedgerData) -> String {
                 .collect::<Vec<_>>()
                 .join("\n")
         })
+        .unwrap_or_default()
+}
+
+/// A task's latest progress entry: 2025年6月1日：….
+pub fn latest_progress_text(task_id: i64, data: &LedgerData) -> String {
+    data.progress
+        .get(&task_id)
+        .and_then(|entries| entries.iter().rev().find(|p| !p.text.trim().is_empty()))
+        .map(|p| format!("{}：{}", format_cn(p.entered_on), p.text.trim()))
         .unwrap_or_default()
 }
 

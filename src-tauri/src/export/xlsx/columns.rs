@@ -136,7 +136,7 @@ impl LedgerColumn {
             LeadLeader | ResponsibleLeader | ResponsiblePerson => 8.0,
             LeadUnit | ResponsibleUnits => 10.0,
             Deadline => 12.0,
-            Progress => 22.0,
+            Progress => 30.0,
             Evidence => 14.0,
             Note => 8.0,
         }

@@ -5,13 +5,13 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::cells::{deadline_cell, fill, CellValue};
+use super::cells::{deadline_cell, fill, progress_text, CellValue};
 use super::table::{col, Table};
 use super::template::SheetKind;
 use crate::domain::dates::format_cn;
+use crate::domain::names::split_names;
 use crate::domain::status::{effective_due, is_done, next_open_milestone};
 use crate::domain::{Finding, Task};
-use crate::import::names::split_names;
 use crate::report::data::LedgerData;
 
 fn title(kind: SheetKind, all: &[&LedgerData]) -> String {
@@ -24,7 +24,7 @@ fn title(kind: SheetKind, all: &[&LedgerData]) -> String {
 
 fn table(kind: SheetKind, all: &[&LedgerData], columns: Vec<super::table::TableColumn>) -> Table {
     Table {
-        kind,
+        sheet: kind.name().to_owned(),
         title: title(kind, all),
         columns,
         rows: Vec::new(),
@@ -87,7 +87,7 @@ fn milestones_text(t: &Task) -> String {
         .join("\n")
 }
 
-/// 任务清单: one row per task, coloured by its warning.
+/// 任务清单: one row per task, coloured by its warning, with its whole progress history.
 pub fn tasks_table(all: &[&LedgerData]) -> Table {
     let mut t = table(
         SheetKind::Tasks,
@@ -103,13 +103,14 @@ pub fn tasks_table(all: &[&LedgerData]) -> Table {
             col("牵头单位", 10.0, true),
             col("责任单位", 10.0, true),
             col("责任人", 8.0, true),
+            col("整改进展", 30.0, false),
             col("整改状态", 9.0, true),
             col("预警", 9.0, true),
             col("剩余天数", 6.0, true),
         ],
     );
-    t.warning_col = Some(11);
-    for (_, f) in findings(all) {
+    t.warning_col = Some(12);
+    for (d, f) in findings(all) {
         for task in &f.tasks {
             let a = &task.assignment;
             t.rows.push(vec![
@@ -123,6 +124,7 @@ pub fn tasks_table(all: &[&LedgerData]) -> Table {
                 CellValue::text(&a.lead_unit),
                 CellValue::text(a.responsible_units.join("、")),
                 CellValue::text(&a.responsible_person),
+                CellValue::text(progress_text(task.id, d)),
                 CellValue::text(task.status.label()),
                 CellValue::text(task.warning.map(|w| w.label()).unwrap_or_default()),
                 task.days_left

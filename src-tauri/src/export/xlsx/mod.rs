@@ -1,14 +1,19 @@
 //! The rectification ledger as an xlsx workbook that a unit can hand in unchanged: the
 //! combined 整改台账, the three lists, the statistics and the optional sheets, laid out by a
-//! [`LedgerTemplate`]. The CLI and the desktop call [`write_ledger`] / [`write_ledgers`].
+//! [`LedgerTemplate`]. The CLI and the desktop call [`write_ledger`] / [`write_ledgers`],
+//! [`write_public_ledgers`] for the 公开版, and [`leads::write_leads`] for the confidential
+//! leads, which no ledger contains.
 
 pub mod cells;
 pub mod columns;
 pub mod layout;
+pub mod leads;
 pub mod ledger_sheet;
 pub mod lists;
 pub mod measure;
+pub mod public;
 pub mod sample;
+pub mod saved;
 pub mod stats;
 pub mod styles;
 pub mod table;
@@ -62,7 +67,42 @@ pub fn write_ledgers(
     write_all(&refs, template, path)
 }
 
+/// Words added to every title of the 公开版.
+pub const PUBLIC_MARK: &str = "（公开版）";
+
+/// Writes the 公开版 of the ledgers: people's names masked to their surname everywhere
+/// (see [`public`]), the accountable people's names left out, every title marked
+/// （公开版）. `known_people` are further names (the directory's) to mask where text
+/// mentions them.
+pub fn write_public_ledgers(
+    all: &[LedgerData],
+    known_people: &[String],
+    template: &LedgerTemplate,
+    path: &Path,
+) -> Result<ExportSummary> {
+    let names: Vec<String> = all
+        .iter()
+        .flat_map(public::people)
+        .chain(known_people.iter().cloned())
+        .collect();
+    let masker = public::Masker::new(names.iter().map(String::as_str));
+    let masked: Vec<LedgerData> = all.iter().map(|d| public::masked(d, &masker)).collect();
+    let refs: Vec<&LedgerData> = masked.iter().collect();
+    let mut tpl = template.clone();
+    tpl.title.push_str(PUBLIC_MARK);
+    write_edition(&refs, &tpl, path, true)
+}
+
 fn write_all(all: &[&LedgerData], tpl: &LedgerTemplate, path: &Path) -> Result<ExportSummary> {
+    write_edition(all, tpl, path, false)
+}
+
+fn write_edition(
+    all: &[&LedgerData],
+    tpl: &LedgerTemplate,
+    path: &Path,
+    public: bool,
+) -> Result<ExportSummary> {
     tpl.validate()?;
     if all.is_empty() {
         return Err(Error::invalid("inspection", "没有可导出的巡察"));
@@ -73,7 +113,7 @@ fn write_all(all: &[&LedgerData], tpl: &LedgerTemplate, path: &Path) -> Result<E
         .map(|f| f.tasks.len())
         .sum();
     let constant_memory = tasks > CONSTANT_MEMORY_TASKS;
-    let mut wb = build(all, tpl, constant_memory)?;
+    let mut wb = build_edition(all, tpl, constant_memory, public)?;
     save_atomic(&mut wb, path)?;
     Ok(ExportSummary {
         path: path.to_path_buf(),
@@ -87,7 +127,25 @@ fn write_all(all: &[&LedgerData], tpl: &LedgerTemplate, path: &Path) -> Result<E
 /// Builds the workbook in memory (the big sheets streamed to temporary files when
 /// `constant_memory`).
 pub fn build(all: &[&LedgerData], tpl: &LedgerTemplate, constant_memory: bool) -> Result<Workbook> {
+    build_edition(all, tpl, constant_memory, false)
+}
+
+/// Builds the internal edition, or the 公开版 from already masked data (`public`).
+fn build_edition(
+    all: &[&LedgerData],
+    tpl: &LedgerTemplate,
+    constant_memory: bool,
+    public: bool,
+) -> Result<Workbook> {
     let st = styles::Styles::new(&tpl.fonts);
+    // The 公开版 marks each list's title and leaves out the accountable people's names.
+    let edition = |mut t: table::Table| {
+        if public {
+            t.title.push_str(PUBLIC_MARK);
+            t.drop_column("姓名");
+        }
+        t
+    };
     let mut wb = Workbook::new();
     for (i, kind) in tpl.sheets.iter().enumerate() {
         if tpl.sheets[..i].contains(kind) {
@@ -97,26 +155,42 @@ pub fn build(all: &[&LedgerData], tpl: &LedgerTemplate, constant_memory: bool) -
             SheetKind::Ledger => {
                 ledger_sheet::write(&mut wb, &st, tpl, all, constant_memory)?;
             }
-            SheetKind::Statistics => stats::write(&mut wb, &st, all)?,
-            SheetKind::Findings => table::write(&mut wb, &st, &lists::findings_table(all), false)?,
-            SheetKind::Tasks => {
-                table::write(&mut wb, &st, &lists::tasks_table(all), constant_memory)?
+            SheetKind::Statistics => {
+                stats::write(&mut wb, &st, all, if public { PUBLIC_MARK } else { "" })?
             }
-            SheetKind::Responsibilities => {
-                table::write(&mut wb, &st, &lists::responsibilities_table(all), false)?
+            SheetKind::Findings => {
+                table::write(&mut wb, &st, &edition(lists::findings_table(all)), false)?
             }
+            SheetKind::Tasks => table::write(
+                &mut wb,
+                &st,
+                &edition(lists::tasks_table(all)),
+                constant_memory,
+            )?,
+            SheetKind::Responsibilities => table::write(
+                &mut wb,
+                &st,
+                &edition(lists::responsibilities_table(all)),
+                false,
+            )?,
             SheetKind::ImmediateFixes => {
-                table::write(&mut wb, &st, &lists::immediate_table(all), false)?
+                table::write(&mut wb, &st, &edition(lists::immediate_table(all)), false)?
             }
             SheetKind::Regulations => {
-                table::write(&mut wb, &st, &lists::regulations_table(all), false)?
+                table::write(&mut wb, &st, &edition(lists::regulations_table(all)), false)?
             }
-            SheetKind::Accountability => {
-                table::write(&mut wb, &st, &lists::accountability_table(all), false)?
-            }
-            SheetKind::CloseOuts => {
-                table::write(&mut wb, &st, &lists::close_outs_table(all), constant_memory)?
-            }
+            SheetKind::Accountability => table::write(
+                &mut wb,
+                &st,
+                &edition(lists::accountability_table(all)),
+                false,
+            )?,
+            SheetKind::CloseOuts => table::write(
+                &mut wb,
+                &st,
+                &edition(lists::close_outs_table(all)),
+                constant_memory,
+            )?,
         }
     }
     Ok(wb)
@@ -124,7 +198,7 @@ pub fn build(all: &[&LedgerData], tpl: &LedgerTemplate, constant_memory: bool) -
 
 /// Saves to a temporary file beside `path`, then renames it over `path`, so a failed
 /// export never leaves a half-written ledger where the user expects one.
-fn save_atomic(wb: &mut Workbook, path: &Path) -> Result<()> {
+pub(crate) fn save_atomic(wb: &mut Workbook, path: &Path) -> Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),

@@ -12,8 +12,8 @@ use super::ledger_sheet::merge_or_write;
 use super::measure::{column_pt, height_for_lines, text_height};
 use super::styles::Styles;
 use super::template::SheetKind;
+use crate::domain::names::split_names;
 use crate::domain::{Completion, Finding, Status, Warning};
-use crate::import::names::split_names;
 use crate::report::data::LedgerData;
 use crate::Result;
 
@@ -90,8 +90,8 @@ fn n(x: usize) -> CellValue {
 
 const WIDTHS: [f64; 9] = [36.0, 10.0, 10.0, 12.0, 10.0, 10.0, 10.0, 10.0, 10.0];
 
-/// Writes the 进展统计 sheet.
-pub fn write(wb: &mut Workbook, st: &Styles, all: &[&LedgerData]) -> Result<()> {
+/// Writes the 进展统计 sheet; `mark` is added to its title (the 公开版's).
+pub fn write(wb: &mut Workbook, st: &Styles, all: &[&LedgerData], mark: &str) -> Result<()> {
     let ws = wb.add_worksheet();
     ws.set_name(SheetKind::Statistics.name())
         .map_err(xlsx_err)?;
@@ -113,7 +113,7 @@ pub fn write(wb: &mut Workbook, st: &Styles, all: &[&LedgerData]) -> Result<()> 
         0,
         0,
         last,
-        &format!("{org}巡察整改进展统计"),
+        &format!("{org}巡察整改进展统计{mark}"),
         &st.title,
     )?;
     let today = all.iter().map(|d| d.today).max();

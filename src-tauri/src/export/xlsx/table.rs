@@ -10,7 +10,6 @@ use super::layout::{
 use super::ledger_sheet::merge_or_write;
 use super::measure::{column_pt, height_for_lines, text_height};
 use super::styles::Styles;
-use super::template::SheetKind;
 use crate::Result;
 
 /// One column of a list sheet.
@@ -32,12 +31,33 @@ pub fn col(header: &'static str, width: f64, centered: bool) -> TableColumn {
 
 /// A list sheet ready to write.
 pub struct Table {
-    pub kind: SheetKind,
+    /// Sheet name.
+    pub sheet: String,
     pub title: String,
     pub columns: Vec<TableColumn>,
     pub rows: Vec<Vec<CellValue>>,
     /// A column holding a warning word (红/黄/绿…): its row is coloured by it.
     pub warning_col: Option<usize>,
+}
+
+impl Table {
+    /// Leaves out the column headed `header` (the 公开版 leaves out people's names).
+    pub fn drop_column(&mut self, header: &str) {
+        let Some(i) = self.columns.iter().position(|c| c.header == header) else {
+            return;
+        };
+        self.columns.remove(i);
+        for row in &mut self.rows {
+            if i < row.len() {
+                row.remove(i);
+            }
+        }
+        self.warning_col = match self.warning_col {
+            Some(w) if w == i => None,
+            Some(w) if w > i => Some(w - 1),
+            w => w,
+        };
+    }
 }
 
 /// Writes `t` as a new sheet.
@@ -72,7 +92,7 @@ pub fn write(wb: &mut Workbook, st: &Styles, t: &Table, constant_memory: bool) -
     } else {
         wb.add_worksheet()
     };
-    ws.set_name(t.kind.name()).map_err(xlsx_err)?;
+    ws.set_name(&t.sheet).map_err(xlsx_err)?;
     for (i, w) in widths.iter().enumerate() {
         ws.set_column_width(i as u16, *w).map_err(xlsx_err)?;
     }

@@ -10,6 +10,7 @@ use crate::{Error, Result};
 
 /// One column of the combined ledger as a template wants it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ColumnSpec {
     pub column: LedgerColumn,
     /// Header text; empty = the official label.
@@ -108,7 +109,7 @@ impl SheetKind {
 
 /// Font names and sizes (pt). The defaults are the fonts on the users' machines.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Fonts {
     pub title: String,
     pub title_size: f64,
@@ -134,7 +135,7 @@ impl Default for Fonts {
 /// How an xlsx ledger is laid out. Text fields may use the placeholders
 /// `{inspected_org}`, `{unit_name}`, `{team}`, `{round}`, `{inspection}`, `{today}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct LedgerTemplate {
     /// Title row of the combined ledger.
     pub title: String,
@@ -193,10 +194,11 @@ impl Default for LedgerTemplate {
 }
 
 impl LedgerTemplate {
-    /// Reads a template saved as JSON; missing fields take the defaults.
+    /// Reads a template saved as JSON; missing fields take the defaults, a misspelt field
+    /// is refused (it would otherwise be silently ignored).
     pub fn from_json(text: &str) -> Result<Self> {
-        let t: LedgerTemplate = serde_json::from_str(text)
-            .map_err(|e| Error::invalid("template", format!("台账模板格式错误：{e}")))?;
+        let t: LedgerTemplate =
+            serde_json::from_str(text).map_err(|e| Error::invalid("template", json_error(&e)))?;
         t.validate()?;
         Ok(t)
     }
@@ -242,6 +244,35 @@ impl LedgerTemplate {
     }
 }
 
+/// A JSON error in Chinese, with where it is and what would be accepted.
+fn json_error(e: &serde_json::Error) -> String {
+    let at = format!("第{}行第{}列", e.line(), e.column());
+    let msg = e.to_string();
+    // serde names the offending word and the choices in backticks.
+    let quoted: Vec<&str> = msg.split('`').skip(1).step_by(2).collect();
+    let (what, choices) = match quoted.split_first() {
+        Some((w, rest)) => (*w, rest.join("、")),
+        None => ("", String::new()),
+    };
+    match e.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+            format!("台账模板不是有效的 JSON（{at}附近）")
+        }
+        _ if msg.starts_with("unknown field") => {
+            format!("台账模板中有不认识的字段“{what}”（{at}）；可用字段：{choices}")
+        }
+        _ if msg.starts_with("unknown variant") => {
+            format!("台账模板中有不认识的取值“{what}”（{at}）；可用：{choices}")
+        }
+        _ if msg.starts_with("invalid type") => {
+            format!(
+                "台账模板中某项的类型不对（{at}）：文字须加引号，列宽和字号须为数字，列表须用 [ ]"
+            )
+        }
+        _ => format!("台账模板格式错误（{at}）：{msg}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,6 +310,17 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.to_string().contains("重复"), "{err}");
-        assert!(LedgerTemplate::from_json("not json").is_err());
+        let err = LedgerTemplate::from_json("not json").unwrap_err();
+        assert!(err.to_string().contains("不是有效的 JSON"), "{err}");
+        let err = LedgerTemplate::from_json(r#"{"titel":"某某台账"}"#).unwrap_err();
+        assert!(
+            err.to_string().contains("不认识的字段“titel”") && err.to_string().contains("title"),
+            "{err}"
+        );
+        let err = LedgerTemplate::from_json(r#"{"columns":[{"column":"seqq"}]}"#).unwrap_err();
+        assert!(err.to_string().contains("不认识的取值“seqq”"), "{err}");
+        let err = LedgerTemplate::from_json(r#"{"columns":[{"column":"seq","width":"宽"}]}"#)
+            .unwrap_err();
+        assert!(err.to_string().contains("类型不对"), "{err}");
     }
 }

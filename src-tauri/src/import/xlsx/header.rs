@@ -4,8 +4,9 @@
 use super::grid::Grid;
 use crate::export::xlsx::LedgerColumn;
 
-/// Header texts (spaces, line breaks and bracketed notes removed) and their column.
-const EXACT: &[(&str, LedgerColumn)] = {
+/// Header texts (spaces, line breaks and bracketed notes removed) and their column: the
+/// synonyms ledgers use.
+pub const EXACT: &[(&str, LedgerColumn)] = {
     use LedgerColumn::*;
     &[
         ("序号", Seq),

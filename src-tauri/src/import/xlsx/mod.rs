@@ -1,21 +1,32 @@
 //! Reading a ledger workbook (xlsx, or the older xls that WPS still writes) as units keep
 //! it into an [`ImportPlan`]; a file that cannot be a ledger gives one clear error.
+//!
+//! Any file a user picks must be refused early and clearly, never crash the app: an xlsx
+//! is checked for what it would unpack to before it is parsed ([`zip_guard`]), sheets are
+//! read within row and column limits ([`sheet`]), merges that overlap or run from the
+//! header into the data are reported, and every cell is checked against the store's own
+//! rules so that a plan without errors imports.
 
+pub mod checks;
 pub mod grid;
 pub mod header;
+pub mod progress;
 pub mod rows;
+pub mod sheet;
 pub mod values;
+pub mod zip_guard;
 
 use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::Path;
 
-use calamine::{Data, Dimensions, Range, Reader, Xls, Xlsx, XlsxError};
+use calamine::{Reader, Xls, Xlsx, XlsxError};
 
-use super::plan::{FoundColumn, ImportPlan};
+use super::plan::{FoundColumn, ImportPlan, Issue, Severity};
 use crate::export::xlsx::layout::col_letter;
 use crate::{Error, Result};
-use grid::Grid;
+use grid::{cell_ref, range_ref, Grid};
+use sheet::SheetCells;
 
 /// The sheet most likely to be the combined ledger is tried first.
 const PREFERRED_SHEETS: &[&str] = &["整改台账", "台账", "整改清单"];
@@ -33,20 +44,10 @@ impl Book {
         }
     }
 
-    fn sheet(&mut self, name: &str) -> std::result::Result<(Range<Data>, Vec<Dimensions>), String> {
+    fn sheet(&mut self, name: &str) -> std::result::Result<SheetCells, String> {
         match self {
-            Book::Xlsx(b) => {
-                let range = b.worksheet_range(name).map_err(|e| e.to_string())?;
-                let merges = b
-                    .merge_cells_by_sheet_name(name)
-                    .map_err(|e| e.to_string())?;
-                Ok((range, merges))
-            }
-            Book::Xls(b) => {
-                let range = b.worksheet_range(name).map_err(|e| e.to_string())?;
-                let merges = b.merge_cells_by_sheet_name(name).unwrap_or_default();
-                Ok((range, merges))
-            }
+            Book::Xlsx(b) => sheet::read_xlsx(b, name).map_err(|e| e.to_string()),
+            Book::Xls(b) => sheet::read_xls(b, name).map_err(|e| e.to_string()),
         }
     }
 }
@@ -87,6 +88,7 @@ fn open(path: &Path) -> Result<Book> {
         )
     };
     if head.starts_with(b"PK\x03\x04") {
+        zip_guard::check(path, &zip_guard::ZipLimits::default())?;
         return Xlsx::new(reader()?).map(Book::Xlsx).map_err(|e| match e {
             XlsxError::Password => encrypted(),
             _ => file_error(
@@ -112,6 +114,20 @@ fn open(path: &Path) -> Result<Book> {
 /// inspection's). Errors are for files that cannot be read as a ledger at all; problems in
 /// single cells are the plan's issues.
 pub fn read_ledger(path: &Path, default_year: i32) -> Result<ImportPlan> {
+    // The spreadsheet parser is a dependency fed arbitrary files: should it ever panic on
+    // one, the user gets an error naming the file, not a crashed app.
+    std::panic::catch_unwind(|| read(path, default_year)).unwrap_or_else(|_| {
+        Err(file_error(
+            path,
+            format!(
+                "无法读取“{}”：文件结构异常，读取时出错。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入",
+                path.display()
+            ),
+        ))
+    })
+}
+
+fn read(path: &Path, default_year: i32) -> Result<ImportPlan> {
     let mut book = open(path)?;
     let name = path.display().to_string();
     let mut names = book.sheet_names();
@@ -124,17 +140,20 @@ pub fn read_ledger(path: &Path, default_year: i32) -> Result<ImportPlan> {
             .position(|p| p == n)
             .unwrap_or(usize::MAX)
     });
-    let mut best: Option<(String, Grid, header::Header)> = None;
+    let mut best: Option<(String, SheetRead, header::Header)> = None;
     let mut any_data = false;
     for sheet in names {
-        let (range, merges) = book
+        let mut cells = book
             .sheet(&sheet)
             .map_err(|e| file_error(path, format!("无法读取工作表“{sheet}”：{e}")))?;
-        if range.is_empty() {
+        if cells.cells.is_empty() {
             continue;
         }
         any_data = true;
-        let g = Grid::new(range, merges);
+        let (g, merge_problems) = Grid::new(
+            std::mem::take(&mut cells.cells),
+            std::mem::take(&mut cells.merges),
+        );
         let Some(h) = header::find(&g) else { continue };
         if !h.usable() {
             continue;
@@ -142,7 +161,15 @@ pub fn read_ledger(path: &Path, default_year: i32) -> Result<ImportPlan> {
         let better = best.as_ref().is_none_or(|(_, _, b)| h.score() > b.score());
         let good_enough = h.score() >= 5;
         if better {
-            best = Some((sheet, g, h));
+            best = Some((
+                sheet,
+                SheetRead {
+                    g,
+                    cells,
+                    merge_problems,
+                },
+                h,
+            ));
         }
         if good_enough {
             break;
@@ -154,7 +181,7 @@ pub fn read_ledger(path: &Path, default_year: i32) -> Result<ImportPlan> {
             format!("“{name}”中没有任何内容（工作表都是空的）"),
         ));
     }
-    let Some((sheet, g, h)) = best else {
+    let Some((sheet, read, h)) = best else {
         return Err(file_error(
             path,
             format!(
@@ -185,10 +212,13 @@ pub fn read_ledger(path: &Path, default_year: i32) -> Result<ImportPlan> {
         skipped_rows: Vec::new(),
         issues: Vec::new(),
     };
+    let g = &read.g;
+    sheet_issues(&read, &h, &mut plan.issues);
     let end = g.end().0;
     if h.last < end {
-        rows::Walker::new(&g, &h, default_year, &mut plan).walk(h.last + 1, end);
+        rows::Walker::new(g, &h, default_year, &mut plan).walk(h.last + 1, end);
     }
+    plan.cap_issues();
     if plan.findings.is_empty() {
         return Err(file_error(
             path,
@@ -200,4 +230,93 @@ pub fn read_ledger(path: &Path, default_year: i32) -> Result<ImportPlan> {
         ));
     }
     Ok(plan)
+}
+
+/// A sheet as read: its grid, what was left out, and its merge problems.
+struct SheetRead {
+    g: Grid,
+    cells: SheetCells,
+    merge_problems: Vec<grid::MergeProblem>,
+}
+
+fn error(row: u32, cell: String, message: String) -> Issue {
+    Issue {
+        row,
+        cell,
+        severity: Severity::Error,
+        message,
+    }
+}
+
+/// Problems of the sheet as a whole: rows or columns beyond the limits, merges that
+/// overlap or run from the header into the data, formulas without a saved result and
+/// error values in the ledger's columns.
+fn sheet_issues(read: &SheetRead, h: &header::Header, out: &mut Vec<Issue>) {
+    let (g, cells) = (&read.g, &read.cells);
+    if let Some(r) = cells.rows_cut_at {
+        out.push(error(
+            r + 1,
+            String::new(),
+            format!(
+                "工作表超过 {} 行，从第{}行起未读取：一个台账不会这么长，请检查是否选错了文件，或把台账拆成几个文件分别导入",
+                sheet::MAX_ROWS,
+                r + 1
+            ),
+        ));
+    }
+    if cells.cells_beyond_cols > 0 {
+        out.push(Issue {
+            row: h.first + 1,
+            cell: String::new(),
+            severity: Severity::Warning,
+            message: format!(
+                "第 {} 列（{}列）以右的 {} 个单元格未读取：台账不会有这么多列",
+                sheet::MAX_COLS,
+                col_letter(sheet::MAX_COLS as u16),
+                cells.cells_beyond_cols
+            ),
+        });
+    }
+    for (row, cell, message) in &read.merge_problems {
+        out.push(error(*row, cell.clone(), message.clone()));
+    }
+    let mut spanning: Vec<_> = g
+        .merges()
+        .filter(|m| m.start.0 <= h.last && m.end.0 > h.last && g.end().0 > h.last)
+        .collect();
+    spanning.sort_by_key(|m| (m.start.1, m.start.0));
+    for m in spanning {
+        out.push(error(
+            m.start.0 + 1,
+            range_ref(m),
+            format!(
+                "合并单元格 {} 从表头（第{}～{}行）延伸到了数据行，表头和数据会混在一起：请取消这处合并，表头只合并表头行",
+                range_ref(m),
+                h.first + 1,
+                h.last + 1
+            ),
+        ));
+    }
+    let in_ledger = |r: u32, c: u32| r > h.last && h.columns.iter().any(|(hc, _, _)| *hc == c);
+    for (r, c, f) in &cells.formulas_without_value {
+        if in_ledger(*r, *c) {
+            out.push(error(
+                r + 1,
+                cell_ref(*r, *c),
+                format!(
+                    "单元格是公式“={}”，但文件中没有保存计算结果：请在 Excel 或 WPS 中打开、保存后再导入（或把公式改为数值）",
+                    f.trim_start_matches('=')
+                ),
+            ));
+        }
+    }
+    for (r, c, e) in g.errors() {
+        if in_ledger(r, c) {
+            out.push(error(
+                r + 1,
+                cell_ref(r, c),
+                format!("单元格的公式结果是错误值 {e}：请改正公式或填写内容后再导入"),
+            ));
+        }
+    }
 }

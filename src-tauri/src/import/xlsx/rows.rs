@@ -3,15 +3,18 @@
 //! its tasks, footnotes (注：…) and blank rows are skipped, and every unreadable cell
 //! becomes an issue with its cell reference.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use super::grid::Grid;
+use chrono::NaiveDate;
+
+use super::checks;
+use super::grid::{cell_ref, Grid};
 use super::header::Header;
 use super::values;
-use crate::domain::{Assignment, DeadlineKind, Nature};
-use crate::export::xlsx::layout::col_letter;
+use crate::db::inspections::strip_section_number;
+use crate::domain::names::split_names;
+use crate::domain::{validate, Assignment, DeadlineKind, Nature};
 use crate::export::xlsx::LedgerColumn;
-use crate::import::names::split_names;
 use crate::import::plan::{ImportPlan, Issue, PlannedFinding, PlannedTask, Severity};
 
 /// Category given to findings met before any section row, when the sheet has none.
@@ -63,10 +66,14 @@ pub struct Walker<'a> {
     plan: &'a mut ImportPlan,
     section: Option<String>,
     warned_uncategorised: bool,
-}
-
-fn cell_ref(r: u32, c: u32) -> String {
-    format!("{}{}", col_letter(c.min(u16::MAX as u32) as u16), r + 1)
+    /// Last column of the table (the header's): cells further right are notes.
+    last_col: u32,
+    /// Findings met, by (category, title) → their first row, to spot repeats.
+    seen: HashMap<(String, String), u32>,
+    people: HashSet<String>,
+    units: HashSet<String>,
+    /// The stage date a long-term task gets on import, for checking it.
+    stage_due: NaiveDate,
 }
 
 /// "一、", "（二）", "三．" at the start of a section row.
@@ -112,6 +119,30 @@ impl<'a> Walker<'a> {
                 });
             }
         }
+        for (k, what) in [
+            (LedgerColumn::Measure, "整改措施"),
+            (LedgerColumn::Deadline, "整改时限"),
+        ] {
+            if !cols.contains_key(&k) {
+                plan.issues.push(Issue {
+                    row: header.last + 1,
+                    cell: String::new(),
+                    severity: Severity::Error,
+                    message: format!(
+                        "表头中没有“{what}”列：每项整改任务都须有{what}，请在表中补上这一列（或检查表头的写法）"
+                    ),
+                });
+            }
+        }
+        let last_col = header
+            .columns
+            .iter()
+            .map(|c| c.0)
+            .max()
+            .unwrap_or(g.end().1);
+        let stage_due = NaiveDate::from_ymd_opt(year, 12, 31)
+            .filter(|d| (2000..=2100).contains(&chrono::Datelike::year(d)))
+            .unwrap_or(NaiveDate::MAX);
         Walker {
             g,
             cols,
@@ -119,7 +150,32 @@ impl<'a> Walker<'a> {
             plan,
             section: None,
             warned_uncategorised: false,
+            last_col,
+            seen: HashMap::new(),
+            people: HashSet::new(),
+            units: HashSet::new(),
+            stage_due,
         }
+    }
+
+    /// Reports a broken store rule on the cell of its field (the row when the sheet has
+    /// no such column). Rules on a column the sheet lacks altogether were reported once
+    /// with the header.
+    fn rule(&mut self, r: u32, broken: Option<checks::Broken>) {
+        let Some((field, message)) = broken else {
+            return;
+        };
+        let column = checks::column_of(&field);
+        let missing = |k| !self.cols.contains_key(&k);
+        if matches!(column, Some(k @ (LedgerColumn::Measure | LedgerColumn::Deadline)) if missing(k))
+        {
+            return;
+        }
+        let c = column.and_then(|k| match k {
+            LedgerColumn::Title => self.col(k).or(self.col(LedgerColumn::Manifestation)),
+            _ => self.col(k),
+        });
+        self.issue(r, c, Severity::Error, message);
     }
 
     fn col(&self, k: LedgerColumn) -> Option<u32> {
@@ -154,7 +210,7 @@ impl<'a> Walker<'a> {
 
     /// Reads rows `from..=to`.
     pub fn walk(&mut self, from: u32, to: u32) {
-        let (c0, c1) = (self.g.start().1, self.g.end().1);
+        let (c0, c1) = (self.g.start().1, self.last_col.max(self.g.start().1));
         let width = c1 - c0 + 1;
         let title_col = self
             .col(LedgerColumn::Title)
@@ -181,16 +237,36 @@ impl<'a> Walker<'a> {
                     .iter()
                     .any(|k| self.cols.get(k).is_some_and(|v| v.contains(&first_col)));
                 if (looks && (merged > 1 || !is_task)) || merged * 2 >= width {
-                    let name = section_name(&first);
-                    if !self.plan.categories.contains(&name) {
-                        self.plan.categories.push(name.clone());
-                    }
-                    self.section = Some(name);
+                    self.section_row(r, first_col, &first);
                     continue;
                 }
             }
             self.data_row(r, title_col, &fresh);
         }
+    }
+
+    /// A section row (一、…方面): the category of the findings below it, checked as the
+    /// store will keep it.
+    fn section_row(&mut self, r: u32, c: u32, text: &str) {
+        let name = section_name(text);
+        if strip_section_number(&name).is_empty() {
+            let msg = format!("类别行“{text}”没有写类别名称，已忽略（下面的问题仍归入上一个类别）");
+            self.issue(r, Some(c), Severity::Warning, msg);
+            return;
+        }
+        let rule = validate::required_text(
+            "category",
+            "问题类别",
+            strip_section_number(&name),
+            validate::limits::LINE,
+        );
+        if let Err(e) = rule {
+            self.issue(r, Some(c), Severity::Error, e.to_string());
+        }
+        if !self.plan.categories.contains(&name) {
+            self.plan.categories.push(name.clone());
+        }
+        self.section = Some(name);
     }
 
     fn data_row(&mut self, r: u32, title_col: Option<u32>, fresh: &[(u32, String)]) {
@@ -278,16 +354,18 @@ impl<'a> Walker<'a> {
                 format!("问题性质“{nature_text}”无法识别（应为共性问题或个性问题），已留空"),
             );
         }
-        if let Some(prev) = self
-            .plan
-            .findings
-            .iter()
-            .find(|f| f.category == category && f.title == title && !title.is_empty())
-        {
-            let msg = format!("与第{}行的反馈问题相同，导入时将合并为一个问题", prev.row);
-            self.issue(r, title_col, Severity::Warning, msg);
+        let key = (category.clone(), title.clone());
+        match self.seen.get(&key) {
+            Some(prev) if !title.is_empty() => {
+                let msg = format!("与第{prev}行的反馈问题相同，导入时将合并为一个问题");
+                self.issue(r, title_col, Severity::Warning, msg);
+            }
+            Some(_) => {}
+            None => {
+                self.seen.insert(key, r + 1);
+            }
         }
-        self.plan.findings.push(PlannedFinding {
+        let finding = PlannedFinding {
             row: r + 1,
             seq,
             category,
@@ -300,7 +378,13 @@ impl<'a> Walker<'a> {
             nature,
             source: self.text(r, LedgerColumn::Source),
             tasks: Vec::new(),
-        });
+        };
+        // An empty title was reported above.
+        if !finding.title.is_empty() {
+            let broken = checks::finding(&finding);
+            self.rule(r, broken);
+        }
+        self.plan.findings.push(finding);
     }
 
     fn task(&mut self, r: u32) -> PlannedTask {
@@ -315,14 +399,14 @@ impl<'a> Walker<'a> {
         };
         for k in [LeadLeader, ResponsibleLeader, ResponsiblePerson] {
             for n in self.names(r, k) {
-                if !self.plan.people.contains(&n) {
+                if self.people.insert(n.clone()) {
                     self.plan.people.push(n);
                 }
             }
         }
         for k in [LeadUnit, ResponsibleUnits] {
             for n in self.names(r, k) {
-                if !self.plan.units.contains(&n) {
+                if self.units.insert(n.clone()) {
                     self.plan.units.push(n);
                 }
             }
@@ -331,7 +415,8 @@ impl<'a> Walker<'a> {
         if let Some(c) = self.col(Deadline) {
             match values::deadline(self.g.value(r, c), self.year) {
                 Ok(Some((k, d))) => (kind, date) = (k, d),
-                Ok(None) => self.issue(r, Some(c), Severity::Warning, "未填写整改时限".into()),
+                // A blank deadline is reported by the store's rules below.
+                Ok(None) => {}
                 Err(msg) => self.issue(r, Some(c), Severity::Error, msg),
             }
         }
@@ -349,11 +434,10 @@ impl<'a> Walker<'a> {
             None => None,
         };
         let measure = self.text(r, Measure);
-        if measure.is_empty() && self.col(Measure).is_some() {
-            let c = self.col(Measure);
-            self.issue(r, c, Severity::Warning, "整改措施为空".into());
-        }
-        PlannedTask {
+        let deadline_unreadable = self
+            .col(Deadline)
+            .is_some_and(|c| values::deadline(self.g.value(r, c), self.year).is_err());
+        let task = PlannedTask {
             row: r + 1,
             measure,
             goal: self.text(r, Goal),
@@ -362,10 +446,23 @@ impl<'a> Walker<'a> {
             deadline_kind: kind,
             deadline: date,
             status,
+            progress_entries: super::progress::entries(&self.text(r, Progress), self.year),
             progress: self.text(r, Progress),
             evidence: self.text(r, Evidence),
             note: self.text(r, Note),
+        };
+        match checks::task(&task, self.stage_due) {
+            // An unreadable deadline was reported with its own message.
+            Some((f, _)) if f == "deadline" && deadline_unreadable => {}
+            broken => self.rule(r, broken),
         }
+        for p in &task.progress_entries {
+            if let Some(b) = checks::progress(p) {
+                self.rule(r, Some(b));
+                break;
+            }
+        }
+        task
     }
 }
 

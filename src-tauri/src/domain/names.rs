@@ -1,5 +1,6 @@
-//! Names of people and units as ledgers write them: several in one cell, separated by
-//! 、，,；;/ or line breaks.
+//! Names of people and units as users write them: several in one cell or argument,
+//! separated by 、，,；;/／ or line breaks. The one rule for the directory, the CLI, the
+//! importer and the exports' 责任清单.
 
 /// Splits a cell holding several names; trims each and drops blanks and repeats.
 pub fn split_names(text: &str) -> Vec<String> {
@@ -35,5 +36,15 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(split_names(text), want, "{text}");
         }
+    }
+
+    #[test]
+    fn splits_unit_lists_and_drops_blanks() {
+        assert_eq!(
+            split_names("办公室、财务科，人事科; 纪检组/ 工会\n团委"),
+            ["办公室", "财务科", "人事科", "纪检组", "工会", "团委"]
+        );
+        assert_eq!(split_names("办公室／财务科。"), ["办公室", "财务科"]);
+        assert!(split_names(" 、 ").is_empty());
     }
 }

@@ -2,7 +2,7 @@
 //! peak memory and file size — side by side, in the same run, with LibreOffice headless
 //! converting an Excel ledger of the same rows to PDF (what a user would otherwise do).
 //!
-//! Run: `cargo run --release -p xuncha --bin bench_pdf`. Each case runs in a child process
+//! Run: `cargo bench -p xuncha --bench pdf`. Each case runs in a child process
 //! so its peak memory (VmHWM) is its own. LibreOffice is skipped with a message when not
 //! installed. Targets: ≥10× faster than LibreOffice, a smaller file, the report < 0.5 s and
 //! < 1 MB.
