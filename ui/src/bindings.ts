@@ -425,7 +425,15 @@ row: number, measure: string, goal: string, acceptance: string, deadline_kind: D
 /**
  * As written; `None` when the cell was blank.
  */
-status: Status | null, progress: string, evidence: string, note: string, 
+status: Status | null, 
+/**
+ * The 整改进展 cell as written.
+ */
+progress: string, 
+/**
+ * The same, split into the entries to record (one per dated line).
+ */
+progress_entries: Array<PlannedProgress>, evidence: string, note: string, 
 /**
  * 牵头领导.
  */
@@ -447,6 +455,12 @@ responsible_units: Array<string>,
  */
 responsible_person: string, };
 
+export type PlannedProgress = { 
+/**
+ * The date written before it; `None` = recorded as of the import.
+ */
+entered_on: string | null, text: string, };
+
 export type Issue = { 
 /**
  * Excel row number (1-based).
@@ -460,6 +474,10 @@ cell: string, severity: Severity, message: string, };
 export type Severity = "error" | "warning";
 
 export type ImportOutcome = { inspection_id: number, categories_added: number, findings_added: number, findings_matched: number, tasks_added: number, tasks_updated: number, 
+/**
+ * Progress entries (整改进展) recorded; entries already there are not repeated.
+ */
+progress_added: number, 
 /**
  * What changed on findings and tasks already there, and notes on the way, in Chinese.
  */

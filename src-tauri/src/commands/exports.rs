@@ -71,7 +71,7 @@ fn write(db: &Db, kind: ExportKind, inspection_id: i64, path: &Path) -> crate::R
             let data = ledger::load(db, inspection_id, today)?;
             xlsx::write_ledger(&data, &LedgerTemplate::default(), path).map(|_| ())
         }
-        ExportKind::PdfLedger => documents::write_ledger_pdf(db, inspection_id, today, path),
+        ExportKind::PdfLedger => documents::write_ledger_pdf(db, inspection_id, today, false, path),
         ExportKind::FeedbackReport => documents::write_pdf(
             &documents::compose(db, inspection_id, EditableDoc::Feedback, today)?,
             path,

@@ -79,6 +79,7 @@ pub struct PlannedTask {
 
 /// One progress entry (整改进展) read from a task's progress cell.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PlannedProgress {
     /// The date written before it; `None` = recorded as of the import.
     pub entered_on: Option<NaiveDate>,
