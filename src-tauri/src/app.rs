@@ -44,20 +44,24 @@ pub fn run(db_arg: Option<PathBuf>) -> Result<(), Box<dyn std::error::Error>> {
             Ok(())
         })
         .on_window_event(|window, event| {
-            if let WindowEvent::CloseRequested { .. } = event {
-                let scale = window.scale_factor().unwrap_or(1.0);
-                if let Ok(size) = window.inner_size() {
+            let state = window.state::<AppState>();
+            match event {
+                WindowEvent::Resized(size) => {
+                    let scale = window.scale_factor().unwrap_or(1.0);
                     let size = size.to_logical::<f64>(scale);
                     let maximized = window.is_maximized().unwrap_or(false);
-                    let state = window.state::<AppState>();
-                    state.update_settings(|s| {
-                        s.window = Some(WindowSize {
+                    if size.width > 0.0 && size.height > 0.0 {
+                        state.remember_window(WindowSize {
                             width: size.width,
                             height: size.height,
                             maximized,
-                        })
-                    });
+                        });
+                    }
                 }
+                WindowEvent::CloseRequested { .. } | WindowEvent::Destroyed => {
+                    state.save_settings()
+                }
+                _ => {}
             }
         })
         .invoke_handler(tauri::generate_handler![

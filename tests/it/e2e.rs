@@ -108,6 +108,26 @@ fn date(s: &Session, css: &str, d: chrono::NaiveDate) {
     assert_eq!(got, text, "date typed into {css}");
 }
 
+/// Opens an Element Plus select and picks the option showing `text` (clicking the select
+/// again while its list has not opened yet: a closing popup can swallow the first click).
+fn choose(s: &Session, select: &str, text: &str) {
+    s.wait(&format!("option “{text}” of {select}"), || {
+        let picked = s.script(
+            "const els = [...document.querySelectorAll('.el-select-dropdown__item')]
+                 .filter(e => e.offsetParent !== null && e.innerText.includes(arguments[0]));
+             if (!els.length) return false; els[0].click(); return true;",
+            serde_json::json!([text]),
+        )?;
+        if picked == serde_json::json!(true) {
+            return Ok(Some(()));
+        }
+        s.click(select)?;
+        std::thread::sleep(Duration::from_millis(300));
+        Ok(None)
+    })
+    .unwrap();
+}
+
 /// Picks or creates a value in a filterable Element Plus select.
 fn select_type(s: &Session, css: &str, text: &str) {
     s.click(css).unwrap();
@@ -216,14 +236,18 @@ fn desktop_app_end_to_end() {
         "已完成专项检查，整改票据23张。",
     )
     .unwrap();
-    s.click("[data-test=progress-status]").unwrap();
-    s.click_text(".el-select-dropdown__item", "已完成").unwrap();
+    choose(&s, "[data-test=progress-status]", "已完成");
     s.script(
         "window.__XUNCHA_PICK__ = [arguments[0]];",
         serde_json::json!([evidence_file.display().to_string()]),
     )
     .unwrap();
-    s.click("[data-test=pick-evidence]").unwrap();
+    // Clicked through the page: the status list may still be closing over the button.
+    s.script(
+        "document.querySelector('[data-test=pick-evidence]').click();",
+        serde_json::json!([]),
+    )
+    .unwrap();
     s.wait_text("[data-test=progress-form]", "会议纪要.png")
         .unwrap();
     s.click("[data-test=save-progress]").unwrap();
@@ -272,11 +296,18 @@ fn desktop_app_end_to_end() {
     shot(&s, "08-backup");
     nav(&s, "inspections");
     shot(&s, "09-inspections");
+    s.set_size(1180, 720).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let sized = s.size().unwrap();
+    assert_eq!(sized, (1180, 720));
+    s.close_window().unwrap();
     s.quit();
 
     // Restart: the same database opens with the data still there.
     let s = Session::start(&driver.base, &app, &args).unwrap();
     s.wait_text(".header", "区统计局党组").unwrap();
+    // The window comes back at the size it was left.
+    assert_eq!(s.size().unwrap(), sized);
     nav(&s, "board");
     s.wait_text("[data-test=board-table]", "开展财务报销专项检查")
         .unwrap();
@@ -309,6 +340,11 @@ fn desktop_app_end_to_end() {
     s.click_text(".el-tabs__item", "修改文稿").unwrap();
     s.find("[data-test=save-document]").unwrap();
     shot(&s, "13-demo-document");
+    s.quit();
+
+    // Started without --db, the app opens the database used last.
+    let s = Session::start(&driver.base, &app, &[]).unwrap();
+    s.wait_text(".db-path", "demo.db").unwrap();
     s.quit();
     drop(driver);
 

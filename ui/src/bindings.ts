@@ -455,6 +455,12 @@ responsible_units: Array<string>,
  */
 responsible_person: string, };
 
+export type PlannedProgress = { 
+/**
+ * The date written before it; `None` = recorded as of the import.
+ */
+entered_on: string | null, text: string, };
+
 export type Issue = { 
 /**
  * Excel row number (1-based).

@@ -81,6 +81,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         ExportProgress,
         crate::import::plan::PlannedFinding,
         crate::import::plan::PlannedTask,
+        crate::import::plan::PlannedProgress,
         crate::import::plan::Issue,
         crate::import::plan::Severity,
         crate::import::ImportOutcome,

@@ -15,6 +15,8 @@ pub struct AppState {
     open_error: Mutex<Option<CmdError>>,
     settings: Mutex<DesktopSettings>,
     config_dir: PathBuf,
+    /// When the window size was last written out (resizing sends many events).
+    window_saved: Mutex<Option<std::time::Instant>>,
 }
 
 impl AppState {
@@ -25,6 +27,7 @@ impl AppState {
             open_error: Mutex::new(None),
             settings: Mutex::new(settings),
             config_dir,
+            window_saved: Mutex::new(None),
         };
         // A database that cannot be opened must not stop the app: the UI shows why and
         // offers to open another file or create a new one.
@@ -79,6 +82,30 @@ impl AppState {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .clone()
+    }
+
+    /// Changes the desktop settings in memory only (written out by the next `update_settings`
+    /// or `save_settings`).
+    pub fn remember(&self, f: impl FnOnce(&mut DesktopSettings)) {
+        f(&mut self.settings.lock().unwrap_or_else(|p| p.into_inner()));
+    }
+
+    /// Remembers the window's size, writing it out at most twice a second (the app may be
+    /// ended without a close event, so waiting for one is not enough).
+    pub fn remember_window(&self, size: super::settings::WindowSize) {
+        self.remember(|s| s.window = Some(size));
+        let mut last = self.window_saved.lock().unwrap_or_else(|p| p.into_inner());
+        if last.is_none_or(|t| t.elapsed() > std::time::Duration::from_millis(500)) {
+            *last = Some(std::time::Instant::now());
+            drop(last);
+            self.save_settings();
+        }
+    }
+
+    /// Writes the desktop settings out (best effort).
+    pub fn save_settings(&self) {
+        let s = self.settings.lock().unwrap_or_else(|p| p.into_inner());
+        let _ = s.save(&self.config_dir);
     }
 
     /// Changes the desktop settings and writes them out (best effort: the settings only

@@ -216,6 +216,30 @@ impl Session {
         Ok(v.as_u64().unwrap_or(0) as usize)
     }
 
+    /// Sets the window's size.
+    pub fn set_size(&self, width: u32, height: u32) -> Result<(), String> {
+        call(
+            "POST",
+            &self.url("/window/rect"),
+            Some(json!({ "width": width, "height": height })),
+        )
+        .map(|_| ())
+    }
+
+    /// The window's size.
+    pub fn size(&self) -> Result<(u64, u64), String> {
+        let v = call("GET", &self.url("/window/rect"), None)?;
+        Ok((
+            v["width"].as_u64().unwrap_or(0),
+            v["height"].as_u64().unwrap_or(0),
+        ))
+    }
+
+    /// Closes the window as the user would (the app saves its settings on the way out).
+    pub fn close_window(&self) -> Result<(), String> {
+        call("DELETE", &self.url("/window"), None).map(|_| ())
+    }
+
     /// Saves a PNG screenshot of the window.
     pub fn screenshot(&self, path: &Path) -> Result<(), String> {
         let v = call("GET", &self.url("/screenshot"), None)?;
