@@ -585,16 +585,7 @@ fn operator_is_recorded_in_the_audit_log() {
     cli.ok(&["config", "operator", "罗佳琪"]);
     cli.inspection();
     cli.ok(&["--operator", "何晓东", "category", "add", "选人用人"]);
-    let ops: Vec<String> = {
-        let c = cli.conn();
-        let mut s = c
-            .prepare("SELECT operator FROM audit_log ORDER BY id")
-            .unwrap();
-        s.query_map([], |r| r.get(0))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect()
-    };
+    let ops = cli.column("SELECT operator FROM audit_log ORDER BY id");
     assert_eq!(ops.last().unwrap(), "何晓东");
     assert!(ops.contains(&"罗佳琪".to_owned()));
     let audit = cli.json(&["audit", "--limit", "1"]);

@@ -5,16 +5,7 @@ use crate::common::Cli;
 
 /// Counts of every table, to show a refused command wrote nothing.
 fn snapshot(cli: &Cli) -> Vec<(String, i64)> {
-    let c = cli.conn();
-    let mut stmt = c
-        .prepare("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
-        .unwrap();
-    let tables: Vec<String> = stmt
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    tables
+    cli.column("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")
         .into_iter()
         .map(|t| {
             let n = cli.count(&t);

@@ -94,6 +94,14 @@ impl Cli {
         rusqlite::Connection::open(&self.db).expect("open db")
     }
 
+    /// The first column of every row a query returns, as text.
+    pub fn column(&self, sql: &str) -> Vec<String> {
+        let c = self.conn();
+        let mut stmt = c.prepare(sql).expect("prepare");
+        let rows = stmt.query_map([], |r| r.get(0)).expect("query");
+        rows.map(|r| r.expect("row")).collect()
+    }
+
     /// Number of rows in a table.
     pub fn count(&self, table: &str) -> i64 {
         self.conn()

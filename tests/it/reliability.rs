@@ -178,15 +178,7 @@ fn random_kills_lose_nothing_reported_and_leave_no_orphans() {
                 "after kill {i}: {table} {id} was reported saved but is gone"
             );
         }
-        let c = cli.conn();
-        let mut stmt = c
-            .prepare("SELECT DISTINCT sha256 FROM evidence ORDER BY sha256")
-            .unwrap();
-        let recorded: Vec<String> = stmt
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
+        let recorded = cli.column("SELECT DISTINCT sha256 FROM evidence ORDER BY sha256");
         assert_eq!(
             stored_files(&cli),
             recorded,
@@ -432,14 +424,7 @@ fn a_full_disk_refuses_the_change_and_keeps_what_was_saved() {
     ]);
     assert!(err.contains("磁盘空间已满"), "{err}");
     std::fs::remove_file(&filler).unwrap();
-    let titles: Vec<String> = {
-        let c = cli.conn();
-        let mut s = c.prepare("SELECT title FROM findings ORDER BY id").unwrap();
-        s.query_map([], |r| r.get(0))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect()
-    };
+    let titles = cli.column("SELECT title FROM findings ORDER BY id");
     assert_eq!(titles, ["磁盘满之前保存的问题"]);
     assert_eq!(cli.count("progress"), 0);
     assert_eq!(cli.json(&["verify-audit"])["ok"], true);
