@@ -322,6 +322,10 @@ pub fn title_lines(text: &str, width: f32, measure: impl Fn(char) -> f32) -> Vec
 }
 
 #[cfg(test)]
+#[path = "linebreak_props.rs"]
+mod props;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
