@@ -10,6 +10,7 @@
 //! is `#[ignore]`d in plain `cargo test`; `.ci/run` runs it with
 //! `xvfb-run -a cargo test -p xuncha-tests --test it e2e -- --ignored`.
 
+mod netwatch;
 mod webdriver;
 
 use std::net::TcpListener;
@@ -41,34 +42,35 @@ fn free_port() -> u16 {
         .unwrap_or(4444)
 }
 
-/// `tauri-driver`, stopped when dropped.
+/// `tauri-driver`, stopped when dropped; its process tree's network calls are traced.
 struct Driver {
     child: Child,
     base: String,
+    net_log: PathBuf,
 }
 
 impl Driver {
     fn start(env_dir: &Path) -> Driver {
         let port = free_port();
         let native = free_port();
-        let child = Command::new(
-            std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into()),
-        )
-        .args([
-            "--port",
-            &port.to_string(),
-            "--native-port",
-            &native.to_string(),
-        ])
-        .env("XDG_CONFIG_HOME", env_dir.join("config"))
-        .env("XDG_DATA_HOME", env_dir.join("data"))
-        .env_remove("XUNCHA_DB")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        // Its own process group, so the WebKitWebDriver it starts is stopped with it.
-        .process_group(0)
-        .spawn()
-        .expect("tauri-driver must be installed: cargo install tauri-driver --version ^2 --locked");
+        let net_log = env_dir.join("network.strace");
+        let program = std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into());
+        let child = netwatch::traced(&program, &net_log)
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native.to_string(),
+            ])
+            .env("XDG_CONFIG_HOME", env_dir.join("config"))
+            .env("XDG_DATA_HOME", env_dir.join("data"))
+            .env_remove("XUNCHA_DB")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            // Its own process group, so the WebKitWebDriver it starts is stopped with it.
+            .process_group(0)
+            .spawn()
+            .expect("strace and tauri-driver must be installed (ui/scripts/desktop.sh setup)");
         let base = format!("http://127.0.0.1:{port}");
         for _ in 0..100 {
             if ureq::get(&format!("{base}/status")).call().is_ok() {
@@ -76,7 +78,28 @@ impl Driver {
             }
             std::thread::sleep(Duration::from_millis(100));
         }
-        Driver { child, base }
+        Driver {
+            child,
+            base,
+            net_log,
+        }
+    }
+
+    /// Stops the driver (and the app) and checks that nothing in its process tree reached
+    /// for the network: no connection, datagram or name lookup outside this machine.
+    fn stop_and_check_network(self) {
+        let log_path = self.net_log.clone();
+        drop(self);
+        let log = std::fs::read_to_string(&log_path).unwrap();
+        assert!(
+            log.contains("AF_INET"),
+            "the trace must see the driver's own loopback traffic: {log_path:?}"
+        );
+        let remote = netwatch::remote_addresses(&log);
+        assert!(
+            remote.is_empty(),
+            "the app reached for the network: {remote:?}"
+        );
     }
 }
 
@@ -133,6 +156,56 @@ fn select_type(s: &Session, css: &str, text: &str) {
     s.click(css).unwrap();
     s.type_into(&format!("{css} input"), &format!("{text}{ENTER}"))
         .unwrap();
+}
+
+/// The running app's CSP blocks anything not from the app itself, and its capabilities
+/// refuse plugin commands it does not use.
+fn surface_is_locked_down(s: &Session) {
+    let blocked = s
+        .script_async(
+            "const done = arguments[arguments.length - 1];
+             const seen = new Set();
+             document.addEventListener('securitypolicyviolation',
+                 e => seen.add(e.effectiveDirective));
+             const img = new Image(); img.src = 'https://example.com/x.png';
+             const js = document.createElement('script'); js.src = 'https://example.com/x.js';
+             document.head.appendChild(js);
+             fetch('https://example.com/').catch(() => {});
+             try { eval('1'); seen.add('eval-ran'); } catch (e) {}
+             setTimeout(() => done([...seen].sort()), 1000);",
+            serde_json::json!([]),
+        )
+        .unwrap();
+    let blocked: Vec<String> = serde_json::from_value(blocked).unwrap();
+    for directive in ["connect-src", "img-src", "script-src-elem"] {
+        assert!(
+            blocked.iter().any(|d| d == directive),
+            "CSP must block {directive}: {blocked:?}"
+        );
+    }
+    assert!(
+        !blocked.iter().any(|d| d == "eval-ran"),
+        "eval must be refused"
+    );
+    let refused = s
+        .script_async(
+            "const done = arguments[arguments.length - 1];
+             const calls = [['plugin:dialog|message', {message: 'x'}],
+                            ['plugin:opener|open_url', {url: 'https://example.com'}]];
+             Promise.all(calls.map(([cmd, args]) =>
+                 window.__TAURI_INTERNALS__.invoke(cmd, args)
+                     .then(() => cmd + ' allowed', e => String(e))))
+               .then(done);",
+            serde_json::json!([]),
+        )
+        .unwrap();
+    let refused: Vec<String> = serde_json::from_value(refused).unwrap();
+    for r in &refused {
+        assert!(
+            r.contains("not allowed"),
+            "capabilities must refuse it: {refused:?}"
+        );
+    }
 }
 
 #[test]
@@ -345,8 +418,9 @@ fn desktop_app_end_to_end() {
     // Started without --db, the app opens the database used last.
     let s = Session::start(&driver.base, &app, &[]).unwrap();
     s.wait_text(".db-path", "demo.db").unwrap();
+    surface_is_locked_down(&s);
     s.quit();
-    drop(driver);
+    driver.stop_and_check_network();
 
     // Read back through the core what the UI wrote.
     let db = Db::open(&db_path).unwrap();

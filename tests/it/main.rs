@@ -12,6 +12,7 @@ mod migrations;
 mod pdf;
 mod pdf_cli;
 mod reliability;
+mod surface;
 mod xlsx_cli;
 mod xlsx_editions;
 mod xlsx_export;

@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-APT=(libwebkit2gtk-4.1-dev build-essential pkg-config xvfb xauth webkit2gtk-driver fonts-noto-cjk imagemagick poppler-utils)
+APT=(libwebkit2gtk-4.1-dev build-essential pkg-config xvfb xauth webkit2gtk-driver fonts-noto-cjk imagemagick poppler-utils strace)
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 

@@ -86,6 +86,15 @@ impl Session {
         )
     }
 
+    /// Runs an asynchronous script (it calls its last argument with the result).
+    pub fn script_async(&self, script: &str, args: Value) -> Result<Value, String> {
+        call(
+            "POST",
+            &self.url("/execute/async"),
+            Some(json!({ "script": script, "args": args })),
+        )
+    }
+
     fn find_now(&self, css: &str) -> Result<Option<El>, String> {
         let v = call(
             "POST",
