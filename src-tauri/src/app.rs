@@ -30,6 +30,10 @@ pub fn run(db_arg: Option<PathBuf>) -> Result<(), Box<dyn std::error::Error>> {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
+            // Installed packages carry the Fandol fonts as resources (tauri.conf.json).
+            if let Ok(dir) = app.path().resource_dir() {
+                crate::export::fonts::set_shipped_dir(dir.join("fonts"));
+            }
             let config_dir = app.path().app_config_dir()?;
             let settings = DesktopSettings::load(&config_dir);
             let db_path = choose_db(db_arg.clone(), &settings)?;

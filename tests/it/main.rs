@@ -9,6 +9,7 @@ mod common;
 mod e2e;
 mod fuzz;
 mod migrations;
+mod package;
 mod pdf;
 mod pdf_cli;
 mod reliability;

@@ -5,11 +5,12 @@
 #   desktop.sh test    UI unit tests (vitest) and the TypeScript bindings check
 #   desktop.sh e2e     the real app end to end under Xvfb (screenshots in target/e2e-screenshots)
 #   desktop.sh bench   start-up, board filtering and memory with 10,000 tasks
+#   desktop.sh package the deb and rpm installers, checked (--release for the shipped ones)
 #   desktop.sh run     build and start the app (demo data one click away on first start)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-APT=(libwebkit2gtk-4.1-dev build-essential pkg-config xvfb xauth webkit2gtk-driver fonts-noto-cjk imagemagick poppler-utils strace)
+APT=(libwebkit2gtk-4.1-dev build-essential pkg-config xvfb xauth webkit2gtk-driver fonts-noto-cjk imagemagick poppler-utils strace rpm)
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -42,6 +43,20 @@ case "${1:-}" in
     setup; build
     xvfb-run -a -s "-screen 0 1280x800x24" cargo test -p xuncha-tests --test it e2e -- --ignored
     ;;
+  package)
+    setup
+    if [ "${2:-}" = --release ]; then
+      (cd ui && npm run build)
+      ui/node_modules/.bin/tauri build --bundles deb,rpm --features custom-protocol
+      dir=target/release/bundle
+    else
+      build
+      # Bundles the debug binary just built (the same bundler as for a release).
+      ui/node_modules/.bin/tauri bundle --debug --bundles deb,rpm
+      dir=target/debug/bundle
+    fi
+    XUNCHA_BUNDLE_DIR="$PWD/$dir" cargo test -p xuncha-tests --test it package -- --ignored
+    ;;
   bench)
     setup; build
     xvfb-run -a -s "-screen 0 1280x800x24" cargo bench --profile dev -p xuncha-tests --bench desktop
@@ -53,5 +68,5 @@ case "${1:-}" in
     fi
     exec target/debug/xuncha-desktop "${@:2}"
     ;;
-  *) sed -n '2,8p' "$0"; exit 2 ;;
+  *) sed -n '2,9p' "$0"; exit 2 ;;
 esac
