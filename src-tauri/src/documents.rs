@@ -143,3 +143,33 @@ pub fn write_ledger_pdf(
     }
     pdf::write_to(out, &pdf::ledger_pdf(&data)?)
 }
+
+/// Writes the Excel ledger of an inspection with the saved template `template` (`None` or
+/// 默认: the official layout); `public` writes the 公开版, masking also the directory's
+/// people wherever the text mentions them.
+pub fn write_ledger_xlsx(
+    db: &Db,
+    inspection_id: i64,
+    today: NaiveDate,
+    template: Option<&str>,
+    public: bool,
+    out: &Path,
+) -> Result<()> {
+    use crate::export::xlsx::{self, saved, LedgerTemplate};
+    let tpl = match template.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(name) => db.read(|c| saved::load(c, name))?,
+        None => LedgerTemplate::default(),
+    };
+    let data = ledger::load(db, inspection_id, today)?;
+    if public {
+        let people: Vec<String> = db
+            .read(|c| crate::db::directory::list(c, Some(crate::domain::DirectoryKind::Person)))?
+            .into_iter()
+            .map(|e| e.name)
+            .collect();
+        xlsx::write_public_ledgers(&[data], &people, &tpl, out)?;
+    } else {
+        xlsx::write_ledger(&data, &tpl, out)?;
+    }
+    Ok(())
+}

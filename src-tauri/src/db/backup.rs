@@ -111,6 +111,30 @@ pub fn list(db_path: &Path) -> Vec<BackupInfo> {
     out
 }
 
+/// What a backup file holds, for choosing one to restore.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct BackupCounts {
+    pub inspections: i64,
+    pub findings: i64,
+    pub tasks: i64,
+}
+
+/// Counts what the backup at `path` holds, reading it only; `None` when it cannot be read
+/// (the list still shows it, and restoring it reports why).
+pub fn counts(path: &Path) -> Option<BackupCounts> {
+    let c = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
+    let n = |table: &str| -> Option<i64> {
+        c.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .ok()
+    };
+    Some(BackupCounts {
+        inspections: n("inspections")?,
+        findings: n("findings")?,
+        tasks: n("tasks")?,
+    })
+}
+
 /// Makes an automatic backup unless the newest is younger than `min_age`; keeps the last
 /// [`KEEP`]. Returns the new backup, if one was made.
 pub fn auto(db: &Db, min_age: chrono::Duration) -> Result<Option<BackupSummary>> {
