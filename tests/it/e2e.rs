@@ -293,7 +293,7 @@ fn desktop_app_end_to_end() {
     // 自动备份: the one made on first open, and one more now.
     steps::backup_now(&s);
     shot(&s, "08-backup");
-    // 导入台账: preview, then import into this inspection; read back from the file.
+    // 导入台账: preview, then import as a new inspection; read back from the file.
     let imported = "制定年度学习计划";
     steps::import_ledger(
         &s,
@@ -303,16 +303,25 @@ fn desktop_app_end_to_end() {
     );
     assert_eq!(steps::count(&db_path, "SELECT count(*) FROM findings"), 5);
     assert_eq!(
+        steps::count(&db_path, "SELECT count(*) FROM inspections"),
+        2
+    );
+    assert_eq!(
         steps::count(
             &db_path,
             "SELECT count(*) FROM tasks WHERE measure = '制定年度学习计划'"
         ),
         1
     );
-    // Restoring the backup made before the import takes the imported findings away again.
+    // Restoring the backup made before the import takes the imported inspection away again;
+    // the app comes back to the one that is left.
     steps::restore_newest(&s);
     steps::board_without(&s, "开展财务报销专项检查", imported);
     assert_eq!(steps::count(&db_path, "SELECT count(*) FROM findings"), 2);
+    assert_eq!(
+        steps::count(&db_path, "SELECT count(*) FROM inspections"),
+        1
+    );
     nav(&s, "inspections");
     shot(&s, "09-inspections");
     s.set_size(1180, 720).unwrap();

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde_json::json;
 
 use super::webdriver::Session;
-use super::{nav, select_type, shot};
+use super::{choose, nav, select_type, shot};
 
 /// One number from the database file while the app has it open (read-only, so the test
 /// never writes beside the app).
@@ -96,6 +96,7 @@ pub fn dual_close_out(s: &Session, first_by: &str, final_by: &str) {
     s.wait_text("[data-test=closeout-step-first]", first_by)
         .unwrap();
     s.wait_text("[data-test=task-status]", "已完成").unwrap();
+    shot(s, "04-closeout-final-step");
     select_type(s, "[data-test=review-form] .el-select", final_by);
     s.click("[data-test=approve-closeout]").unwrap();
     s.wait_text("[data-test=task-status]", "已销号").unwrap();
@@ -103,8 +104,9 @@ pub fn dual_close_out(s: &Session, first_by: &str, final_by: &str) {
         .unwrap();
 }
 
-/// 导入台账: the dry-run preview of `file`, then the import into the current inspection;
-/// the imported tasks show on the board.
+/// 导入台账: the dry-run preview of `file`, then the import into a new inspection (named
+/// after the file: its deadlines are older than this inspection's feedback date); the
+/// imported tasks show on that inspection's board.
 pub fn import_ledger(s: &Session, file: &Path, finding: &str, task: &str) {
     nav(s, "export");
     s.click_text(".el-tabs__item", "导入台账").unwrap();
@@ -116,9 +118,14 @@ pub fn import_ledger(s: &Session, file: &Path, finding: &str, task: &str) {
     s.click("[data-test=import-pick]").unwrap();
     s.wait_text("[data-test=import-preview]", finding).unwrap();
     s.wait_text("[data-test=import-preview]", task).unwrap();
+    choose(s, "[data-test=import-target]", "新建一次巡察");
+    let name = file.file_stem().unwrap().to_string_lossy().into_owned();
+    assert_eq!(s.value("input[data-test=import-name]").unwrap(), name);
     shot(s, "14-import-preview");
     s.click("[data-test=import-apply]").unwrap();
     wait_gone(s, "[data-test=import-preview]");
+    choose(s, "[data-test=current-inspection]", &name);
+    s.wait_text(".header", &name).unwrap();
     nav(s, "board");
     s.wait_text("[data-test=board-table]", task).unwrap();
 }
