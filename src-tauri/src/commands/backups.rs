@@ -54,15 +54,10 @@ pub fn backup_now(state: State<'_, AppState>) -> CmdResult<Vec<AutoBackup>> {
 #[tauri::command(async)]
 pub fn restore_backup(state: State<'_, AppState>, name: String) -> CmdResult<Option<String>> {
     let db = state.db()?;
-    let unknown = || Error::invalid("name", "没有这个自动备份：请刷新列表后重新选择");
-    if name.contains(['/', '\\']) || name.contains("..") {
-        return Err(unknown().into());
-    }
-    let path = db.path().ok_or_else(unknown)?;
-    let from = backup::list(path)
-        .into_iter()
-        .find(|b| b.path.file_name().is_some_and(|n| n == name.as_str()))
-        .ok_or_else(unknown)?;
+    let path = db
+        .path()
+        .ok_or_else(|| Error::invalid("name", "当前数据库没有自动备份"))?;
+    let from = backup::named(path, &name)?;
     let kept = restore_keeping_operator(&db, &from.path)?;
     Ok(kept.and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned())))
 }
