@@ -143,3 +143,96 @@ pub fn write_ledger_pdf(
     }
     pdf::write_to(out, &pdf::ledger_pdf(&data)?)
 }
+
+/// Writes the Excel ledger of an inspection with the saved template `template` (`None` or
+/// 默认: the official layout); `public` writes the 公开版, masking also the directory's
+/// people wherever the text mentions them.
+pub fn write_ledger_xlsx(
+    db: &Db,
+    inspection_id: i64,
+    today: NaiveDate,
+    template: Option<&str>,
+    public: bool,
+    out: &Path,
+) -> Result<()> {
+    use crate::export::xlsx::{self, saved, LedgerTemplate};
+    let tpl = match template.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(name) => db.read(|c| saved::load(c, name))?,
+        None => LedgerTemplate::default(),
+    };
+    let data = ledger::load(db, inspection_id, today)?;
+    if public {
+        let people: Vec<String> = db
+            .read(|c| crate::db::directory::list(c, Some(crate::domain::DirectoryKind::Person)))?
+            .into_iter()
+            .map(|e| e.name)
+            .collect();
+        xlsx::write_public_ledgers(&[data], &people, &tpl, out)?;
+    } else {
+        xlsx::write_ledger(&data, &tpl, out)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::xlsx::{saved, LedgerTemplate};
+    use calamine::Reader;
+
+    /// Every cell of every sheet, one per line.
+    fn cells(path: &Path) -> String {
+        let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
+        let mut out = String::new();
+        for name in book.sheet_names() {
+            for row in book.worksheet_range(&name).unwrap().rows() {
+                for c in row {
+                    out.push_str(&c.to_string());
+                    out.push('\n');
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn excel_ledger_with_a_saved_template_and_the_public_edition() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("t.db")).unwrap();
+        let today = crate::db::today();
+        let id = crate::demo::load(&db, today).unwrap();
+        let tpl = LedgerTemplate {
+            title: "区委巡察办样式整改台账".into(),
+            ..LedgerTemplate::default()
+        };
+        db.write(|tx| saved::save_in_tx(tx, "区委巡察办", &tpl))
+            .unwrap();
+        let leader = db
+            .read(|c| crate::db::findings::list(c, Some(id), today))
+            .unwrap()[0]
+            .tasks[0]
+            .assignment
+            .lead_leader
+            .clone();
+        assert_eq!(leader.chars().count(), 3, "a full name: {leader}");
+
+        let internal = dir.path().join("内部.xlsx");
+        write_ledger_xlsx(&db, id, today, Some("区委巡察办"), false, &internal).unwrap();
+        let text = cells(&internal);
+        assert!(text.contains("区委巡察办样式整改台账"));
+        assert!(text.contains(&leader));
+
+        let public = dir.path().join("公开.xlsx");
+        write_ledger_xlsx(&db, id, today, None, true, &public).unwrap();
+        let text = cells(&public);
+        assert!(text.contains("（公开版）"));
+        assert!(
+            !text.contains("区委巡察办样式整改台账"),
+            "默认: the official layout"
+        );
+        assert!(!text.contains(&leader), "names are masked in the 公开版");
+
+        let err = write_ledger_xlsx(&db, id, today, Some("没有这个"), false, &public).unwrap_err();
+        assert_eq!(err.field(), Some("template"));
+    }
+}

@@ -1,9 +1,11 @@
 //! End to end, the real app: `xuncha-desktop` driven through `tauri-driver` and
-//! WebKitWebDriver. Creates an inspection, records findings with the keyboard, assigns a
-//! task, adds progress with an evidence file, closes the task out,
-//! exports the Excel ledger and the feedback PDF, restarts the app and sees the data still
-//! there; then reads the database, the workbook and the PDF back. Saves a
-//! screenshot of each main view to `target/e2e-screenshots/`.
+//! WebKitWebDriver. Answers the first start's question for the operator's name, creates an
+//! inspection with 双审核, records findings with the keyboard, assigns a task, adds
+//! progress with an evidence file, closes the task out through 初审 and 终审, exports the
+//! Excel ledger and the feedback PDF, makes an automatic backup, imports an existing
+//! ledger after its preview, restores the backup (the import is gone again), restarts the
+//! app and sees the data still there; then reads the database, the workbook and the PDF
+//! back. Saves a screenshot of each main view to `target/e2e-screenshots/`.
 //!
 //! Needs the built app (UI first, then `cargo build -p xuncha --features custom-protocol
 //! --bin xuncha-desktop`), `tauri-driver`, `WebKitWebDriver` and a display (Xvfb), so it
@@ -11,6 +13,7 @@
 //! `xvfb-run -a cargo test -p xuncha-tests --test it e2e -- --ignored`.
 
 mod netwatch;
+mod steps;
 mod webdriver;
 
 use std::net::TcpListener;
@@ -22,7 +25,7 @@ use std::time::Duration;
 use calamine::Reader;
 use chrono::Days;
 use webdriver::{Session, CONTROL, ENTER, NULL};
-use xuncha::db::{self, evidence, findings, progress, Db};
+use xuncha::db::{self, closeout, evidence, findings, progress, Db};
 use xuncha::domain::Status;
 
 fn workspace() -> PathBuf {
@@ -235,7 +238,9 @@ fn desktop_app_end_to_end() {
 
     let mut s = Session::start(&driver.base, &app, &args).unwrap();
     s.failure_shot = Some(workspace().join("target/e2e-screenshots/failure.png"));
-    // First start: the start page offers 新建巡察 and 载入示例数据.
+    // First start: the app asks for the operator's name once; the start page offers
+    // 新建巡察 and 载入示例数据.
+    steps::answer_operator(&s, "赵敏");
     s.find("[data-test=start-demo]").unwrap();
     shot(&s, "01-start");
     s.click("[data-test=start-new]").unwrap();
@@ -248,6 +253,7 @@ fn desktop_app_end_to_end() {
     date(&s, "[data-field=feedback_date] input", feedback);
     s.click("[data-test=create-inspection]").unwrap();
     s.wait_text(".header", "区统计局党组").unwrap();
+    steps::require_dual_review(&s);
 
     // 问题录入 with the keyboard: type, Enter to the next field, Ctrl+Enter to save.
     nav(&s, "intake");
@@ -296,7 +302,8 @@ fn desktop_app_end_to_end() {
     s.wait_text("[data-test=tasks-table]", "财务科").unwrap();
     shot(&s, "03-assign");
 
-    // 挂图作战: progress with an evidence file, then close-out request and approval.
+    // 挂图作战: progress with an evidence file (signed by the operator), then close-out
+    // request, 初审 by the unit's principal and 终审 by the leader in charge.
     nav(&s, "board");
     s.click_text(
         "[data-test=board-table] .el-table__row",
@@ -325,16 +332,8 @@ fn desktop_app_end_to_end() {
         .unwrap();
     s.click("[data-test=save-progress]").unwrap();
     s.wait_text("[data-test=task-status]", "已完成").unwrap();
-    s.type_into(
-        "textarea[data-test=closeout-summary]",
-        "整改到位，佐证材料齐全",
-    )
-    .unwrap();
-    s.click("[data-test=request-closeout]").unwrap();
-    s.find("[data-test=review-form]").unwrap();
-    select_type(&s, "[data-test=review-form] .el-select", "巡察办李四");
-    s.click("[data-test=approve-closeout]").unwrap();
-    s.wait_text("[data-test=task-status]", "已销号").unwrap();
+    s.wait_text(".el-timeline", "赵敏").unwrap();
+    steps::dual_close_out(&s, "王建国", "区委巡察办李四");
     shot(&s, "04-board-drawer");
     s.script(
         "document.querySelector('.el-drawer__close-btn')?.click();",
@@ -364,9 +363,38 @@ fn desktop_app_end_to_end() {
         s.wait_text(".exported-toast", &name).unwrap();
     }
     shot(&s, "07-export");
-    nav(&s, "backup");
-    s.find("[data-test=backup]").unwrap();
+    // 自动备份: the one made on first open, and one more now.
+    steps::backup_now(&s);
     shot(&s, "08-backup");
+    // 导入台账: preview, then import as a new inspection; read back from the file.
+    let imported = "制定年度学习计划";
+    steps::import_ledger(
+        &s,
+        &workspace().join("tests/fixtures/xlsx/wps_two_row.xlsx"),
+        "理论学习不够深入",
+        imported,
+    );
+    assert_eq!(steps::count(&db_path, "SELECT count(*) FROM findings"), 5);
+    assert_eq!(
+        steps::count(&db_path, "SELECT count(*) FROM inspections"),
+        2
+    );
+    assert_eq!(
+        steps::count(
+            &db_path,
+            "SELECT count(*) FROM tasks WHERE measure = '制定年度学习计划'"
+        ),
+        1
+    );
+    // Restoring the backup made before the import takes the imported inspection away again;
+    // the app comes back to the one that is left.
+    steps::restore_newest(&s);
+    steps::board_without(&s, "开展财务报销专项检查", imported);
+    assert_eq!(steps::count(&db_path, "SELECT count(*) FROM findings"), 2);
+    assert_eq!(
+        steps::count(&db_path, "SELECT count(*) FROM inspections"),
+        1
+    );
     nav(&s, "inspections");
     shot(&s, "09-inspections");
     s.set_size(1180, 720).unwrap();
@@ -400,6 +428,8 @@ fn desktop_app_end_to_end() {
     ];
     let mut s = Session::start(&driver.base, &app, &demo_args).unwrap();
     s.failure_shot = Some(workspace().join("target/e2e-screenshots/failure.png"));
+    // 稍后: no name for a quick look at the demo.
+    steps::skip_operator(&s);
     s.click("[data-test=start-demo]").unwrap();
     s.wait_text("[data-test=completion-rate]", "%").unwrap();
     shot(&s, "10-demo-dashboard");
@@ -465,6 +495,14 @@ fn desktop_app_end_to_end() {
     let entries = db.read(|c| progress::for_task(c, task.id)).unwrap();
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].status_after, Some(Status::Completed));
+    assert_eq!(entries[0].by, "赵敏", "the operator named on first start");
+    let close_out = &db
+        .read(|c| closeout::by_task(c, None))
+        .unwrap()
+        .remove(&task.id)
+        .unwrap()[0];
+    assert_eq!(close_out.first_reviewers, ["王建国"]);
+    assert_eq!(close_out.approvers, ["区委巡察办李四"]);
     let ev = &entries[0].evidence[0];
     assert_eq!(ev.file_name, "会议纪要.png");
     let stored = evidence::stored_path(&db.evidence_dir().unwrap(), &ev.sha256);

@@ -3,7 +3,7 @@
 use crate::common::Cli;
 
 /// Each fixture: a database file written by an older schema version.
-const FIXTURES: &[(&str, i64)] = &[("v1.db", 1)];
+const FIXTURES: &[(&str, i64)] = &[("v1.db", 1), ("v2.db", 2)];
 
 #[test]
 fn every_older_fixture_migrates_to_the_latest_schema() {
@@ -44,6 +44,18 @@ fn every_older_fixture_migrates_to_the_latest_schema() {
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .unwrap();
         assert_eq!(ok, "ok");
+        // Schema 3: inspections start with one review; close-outs have no first review.
+        let (dual, first): (bool, String) = cli
+            .conn()
+            .query_row(
+                "SELECT i.dual_review, coalesce((SELECT group_concat(first_reviewers) FROM close_outs), '[]')
+                 FROM inspections i",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert!(!dual, "{name}");
+        assert_eq!(first, "[]", "{name}");
         // Still usable: a write on the migrated file.
         let s = cli.json(&["stats"]);
         assert_eq!(s["tasks"]["total"], 2);

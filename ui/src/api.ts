@@ -34,6 +34,9 @@ export const loadDemo = () => call<number>("load_demo");
 export const setOperator = (name: string) => call<B.AppInfo>("set_operator", { name });
 export const backupTo = (path: string) => call<B.BackupSummary>("backup_to", { path });
 export const restoreFrom = (path: string) => call<string | null>("restore_from", { path });
+export const listBackups = () => call<B.AutoBackup[]>("list_backups");
+export const backupNow = () => call<B.AutoBackup[]>("backup_now");
+export const restoreBackup = (name: string) => call<string | null>("restore_backup", { name });
 
 // 巡察
 export const listInspections = () => call<B.Inspection[]>("list_inspections");
@@ -46,6 +49,8 @@ export const addCategory = (inspectionId: number, name: string) =>
   call<B.Category>("add_category", { inspectionId, name });
 export const renameCategory = (id: number, name: string) =>
   call<B.Category>("rename_category", { id, name });
+export const setDualReview = (id: number, on: boolean) =>
+  call<B.Inspection>("set_dual_review", { id, on });
 
 // 问题录入
 export const listFindings = (inspectionId: number) =>
@@ -151,10 +156,11 @@ export async function pickSavePath(
 }
 
 // 导出与打印、导入
-export const exportTo = (kind: B.ExportKind, inspectionId: number, path: string) =>
-  call<B.ExportResult>("export", { kind, inspectionId, path });
-export const printDoc = (kind: B.ExportKind, inspectionId: number) =>
-  call<B.ExportResult>("print", { kind, inspectionId });
+export const exportTo = (kind: B.ExportKind, inspectionId: number, path: string, options?: B.ExportOptions) =>
+  call<B.ExportResult>("export", { kind, inspectionId, path, options: options ?? null });
+export const printDoc = (kind: B.ExportKind, inspectionId: number, options?: B.ExportOptions) =>
+  call<B.ExportResult>("print", { kind, inspectionId, options: options ?? null });
+export const listLedgerTemplates = () => call<B.LedgerTemplateInfo[]>("list_ledger_templates");
 export const getDocument = (kind: B.ExportKind, inspectionId: number) =>
   call<B.Document>("get_document", { kind, inspectionId });
 export const saveDocument = (kind: B.ExportKind, inspectionId: number, edits: Record<string, string>) =>

@@ -13,7 +13,9 @@ export type Warning = "green" | "yellow" | "red";
 
 export type Completion = "completed" | "basically_completed" | "incomplete";
 
-export type CloseOutState = "requested" | "approved" | "rejected";
+export type CloseOutState = "requested" | "first_approved" | "approved" | "rejected";
+
+export type ReviewStep = "single" | "first" | "final";
 
 export type RegulationAction = "establish" | "revise" | "abolish";
 
@@ -63,7 +65,11 @@ meeting_due_months: number,
 /**
  * 整改情况报告 due within this many months of feedback (`report_due`).
  */
-report_due_months: number, created_at: string, updated_at: string, };
+report_due_months: number, 
+/**
+ * 双审核: close-outs need a first review (初审) and a final one (终审).
+ */
+dual_review: boolean, created_at: string, updated_at: string, };
 
 export type InspectionDeadlines = { plan_due: string, meeting_due: string, report_due: string, };
 
@@ -201,15 +207,15 @@ export type CloseOut = { id: number, task_id: number, requested_on: string, requ
 /**
  * 提请说明.
  */
-summary: string, state: CloseOutState, reviewed_on: string | null, 
+summary: string, state: CloseOutState, 
 /**
- * 验收/审核/签字 persons.
+ * The (final, under 双审核) review: date, 验收/审核/签字 persons, 验收意见.
  */
-approvers: Array<string>, 
+reviewed_on: string | null, approvers: Array<string>, verdict: string, 
 /**
- * 验收意见.
+ * 双审核's first review (初审): date, reviewers and opinion; empty otherwise.
  */
-verdict: string, };
+first_reviewed_on: string | null, first_reviewers: Array<string>, first_opinion: string, };
 
 export type Reopening = { id: number, task_id: number, reopened_on: string, reason: string, by: string, };
 
@@ -379,9 +385,21 @@ close_out_pending: boolean, };
 
 export type BoardFilter = { inspection_id: number | null, category_id: number | null, status: Status | null, overdue: boolean, unit: string | null, person: string | null, due_within_days: number | null, };
 
-export type TaskDetail = { task: Task, finding: Finding, progress: Array<Progress>, close_outs: Array<CloseOut>, follow_ups: Array<FollowUpCheck>, evidence: Array<Evidence>, };
+export type TaskDetail = { task: Task, finding: Finding, progress: Array<Progress>, close_outs: Array<CloseOut>, follow_ups: Array<FollowUpCheck>, evidence: Array<Evidence>, 
+/**
+ * Whether the inspection requires 双审核 (初审 then 终审).
+ */
+dual_review: boolean, 
+/**
+ * The review the pending close-out request waits for; `None` when none is pending.
+ */
+review_step: ReviewStep | null, };
 
-export type ReviewInput = { approve: boolean, approvers: Array<string>, verdict: string, on: string | null, };
+export type ReviewInput = { approve: boolean, approvers: Array<string>, verdict: string, on: string | null, 
+/**
+ * The step the UI showed; refused if the request now waits for another.
+ */
+step: ReviewStep | null, };
 
 export type LeadInputDto = { inspection_id: number, person: string, position: string, summary: string, found_on: string | null, };
 
@@ -396,6 +414,38 @@ export type ExportResult = { path: string, bytes: number, };
 export type ExportCaps = { xlsx_ledger: boolean, pdf_ledger: boolean, feedback_report: boolean, status_report: boolean, weekly_summary: boolean, import_ledger: boolean, };
 
 export type BackupSummary = { path: string, bytes: number, evidence_files: number, };
+
+export type BackupCounts = { inspections: number, findings: number, tasks: number, };
+
+export type AutoBackup = { 
+/**
+ * File name: what `restore_backup` takes.
+ */
+name: string, 
+/**
+ * Local time it was made, 2025-03-31 08:30:00.
+ */
+made_at: string, bytes: number, 
+/**
+ * Kept automatically just before a restore replaced the data.
+ */
+before_restore: boolean, 
+/**
+ * What it holds, when it could be read.
+ */
+counts: BackupCounts | null, };
+
+export type ExportOptions = { public: boolean, template: string | null, };
+
+export type LedgerTemplateInfo = { 
+/**
+ * 默认 for the built-in official layout.
+ */
+name: string, 
+/**
+ * The ledger's title row as the template writes it.
+ */
+title: string, columns: number, builtin: boolean, };
 
 export type ImportPreview = { 
 /**

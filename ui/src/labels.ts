@@ -63,3 +63,16 @@ export function daysLeftText(n: number | null | undefined): string {
   if (n === 0) return "今天到期";
   return `剩${n}天`;
 }
+
+/** What a backup holds, as one line (— when it could not be read). */
+export function backupContents(c: { inspections: number; findings: number; tasks: number } | null | undefined): string {
+  if (!c) return "—";
+  if (c.inspections === 0) return "空（尚无巡察）";
+  return `巡察 ${c.inspections} 次，反馈问题 ${c.findings} 个，整改任务 ${c.tasks} 项`;
+}
+
+/** A file size in KB or MB. */
+export function backupSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}

@@ -5,7 +5,7 @@
 use ts_rs::{Config, TS};
 
 use super::dto::*;
-use crate::db::backup::BackupSummary;
+use crate::db::backup::{BackupCounts, BackupSummary};
 use crate::domain::counting::{FindingCounts, GroupCounts, Stats, TaskCounts};
 use crate::domain::*;
 
@@ -23,6 +23,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         Warning,
         Completion,
         CloseOutState,
+        ReviewStep,
         RegulationAction,
         DirectoryKind,
         PaperStatus,
@@ -76,6 +77,10 @@ fn declarations(cfg: &Config) -> Vec<String> {
         ExportResult,
         ExportCaps,
         BackupSummary,
+        BackupCounts,
+        AutoBackup,
+        ExportOptions,
+        LedgerTemplateInfo,
         ImportPreview,
         ExportKind,
         ExportProgress,

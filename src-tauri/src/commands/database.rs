@@ -101,6 +101,6 @@ pub fn restore_from(state: State<'_, AppState>, path: PathBuf) -> CmdResult<Opti
     if !path.is_file() {
         return Err(Error::invalid("path", format!("备份文件“{}”不存在", path.display())).into());
     }
-    let r = db::backup::restore(&*state.db()?, &path)?;
-    Ok(r.kept_current_as.map(|p| p.display().to_string()))
+    let kept = super::backups::restore_keeping_operator(&*state.db()?, &path)?;
+    Ok(kept.map(|p| p.display().to_string()))
 }

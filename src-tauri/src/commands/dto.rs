@@ -4,9 +4,10 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::db::backup::BackupCounts;
 use crate::domain::{
     Category, CloseOut, DeadlineKind, Evidence, Finding, FollowUpCheck, Inspection,
-    InspectionDeadlines, Progress, Status, Task, Warning,
+    InspectionDeadlines, Progress, ReviewStep, Status, Task, Warning,
 };
 
 /// The error every command returns: a stable `code` the UI may branch on, the `field` a
@@ -108,6 +109,10 @@ pub struct TaskDetail {
     pub close_outs: Vec<CloseOut>,
     pub follow_ups: Vec<FollowUpCheck>,
     pub evidence: Vec<Evidence>,
+    /// Whether the inspection requires 双审核 (初审 then 终审).
+    pub dual_review: bool,
+    /// The review the pending close-out request waits for; `None` when none is pending.
+    pub review_step: Option<ReviewStep>,
 }
 
 /// A close-out review from the UI.
@@ -118,6 +123,9 @@ pub struct ReviewInput {
     pub approvers: Vec<String>,
     pub verdict: String,
     pub on: Option<NaiveDate>,
+    /// The step the UI showed; refused if the request now waits for another.
+    #[serde(default)]
+    pub step: Option<ReviewStep>,
 }
 
 /// A new lead (问题线索).
@@ -201,6 +209,43 @@ pub struct ImportPreview {
     pub issues: Vec<crate::import::plan::Issue>,
     pub has_errors: bool,
     pub task_count: i64,
+}
+
+/// How a ledger export is made: the 公开版 (names masked) and, for the Excel ledger, a
+/// saved template (`None`: the official layout).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
+pub struct ExportOptions {
+    pub public: bool,
+    pub template: Option<String>,
+}
+
+/// A ledger template the Excel export can use.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LedgerTemplateInfo {
+    /// 默认 for the built-in official layout.
+    pub name: String,
+    /// The ledger's title row as the template writes it.
+    pub title: String,
+    pub columns: i64,
+    pub builtin: bool,
+}
+
+/// One automatic backup beside the database.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct AutoBackup {
+    /// File name: what `restore_backup` takes.
+    pub name: String,
+    /// Local time it was made, 2025-03-31 08:30:00.
+    pub made_at: String,
+    pub bytes: u64,
+    /// Kept automatically just before a restore replaced the data.
+    pub before_restore: bool,
+    /// What it holds, when it could be read.
+    pub counts: Option<BackupCounts>,
 }
 
 /// Which export a call makes.

@@ -7,12 +7,15 @@ use std::path::{Path, PathBuf};
 
 use tauri::{AppHandle, Emitter, State};
 
-use super::dto::{ExportCaps, ExportKind, ExportProgress, ExportResult, ImportPreview};
+use super::dto::{
+    ExportCaps, ExportKind, ExportOptions, ExportProgress, ExportResult, ImportPreview,
+    LedgerTemplateInfo,
+};
 use super::state::AppState;
 use super::{files, CmdError, CmdResult};
-use crate::db::{self, evidence, ledger, Db};
+use crate::db::{self, evidence, Db};
 use crate::documents::{self, EditableDoc};
-use crate::export::xlsx::{self, LedgerTemplate};
+use crate::export::xlsx::{saved, LedgerTemplate};
 use crate::import::{self, ImportOutcome, Target};
 use crate::report::doc::Document;
 use crate::Error;
@@ -63,15 +66,50 @@ fn clean_path(path: &Path, ext: &str) -> CmdResult<PathBuf> {
     Ok(dir.join(name))
 }
 
+/// The saved ledger templates, the official layout (默认) first.
+#[tauri::command(async)]
+pub fn list_ledger_templates(state: State<'_, AppState>) -> CmdResult<Vec<LedgerTemplateInfo>> {
+    let info = |name: &str, t: &LedgerTemplate, builtin: bool| LedgerTemplateInfo {
+        name: name.to_owned(),
+        title: t.title.clone(),
+        columns: t.columns.len() as i64,
+        builtin,
+    };
+    let mut out = vec![info(saved::DEFAULT_NAME, &LedgerTemplate::default(), true)];
+    for s in state.db()?.read(saved::list)? {
+        out.push(info(&s.name, &s.template, false));
+    }
+    Ok(out)
+}
+
 /// Writes one export to `path`.
-fn write(db: &Db, kind: ExportKind, inspection_id: i64, path: &Path) -> crate::Result<()> {
+fn write(
+    db: &Db,
+    kind: ExportKind,
+    inspection_id: i64,
+    options: &ExportOptions,
+    path: &Path,
+) -> crate::Result<()> {
     let today = db::today();
+    let ledger = matches!(kind, ExportKind::XlsxLedger | ExportKind::PdfLedger);
+    if options.public && !ledger {
+        return Err(Error::invalid("public", "只有整改台账有公开版"));
+    }
+    if options.template.is_some() && kind != ExportKind::XlsxLedger {
+        return Err(Error::invalid("template", "台账模板只用于 Excel 整改台账"));
+    }
     match kind {
-        ExportKind::XlsxLedger => {
-            let data = ledger::load(db, inspection_id, today)?;
-            xlsx::write_ledger(&data, &LedgerTemplate::default(), path).map(|_| ())
+        ExportKind::XlsxLedger => documents::write_ledger_xlsx(
+            db,
+            inspection_id,
+            today,
+            options.template.as_deref(),
+            options.public,
+            path,
+        ),
+        ExportKind::PdfLedger => {
+            documents::write_ledger_pdf(db, inspection_id, today, options.public, path)
         }
-        ExportKind::PdfLedger => documents::write_ledger_pdf(db, inspection_id, today, false, path),
         ExportKind::FeedbackReport => documents::write_pdf(
             &documents::compose(db, inspection_id, EditableDoc::Feedback, today)?,
             path,
@@ -94,11 +132,18 @@ pub fn export(
     kind: ExportKind,
     inspection_id: i64,
     path: PathBuf,
+    options: Option<ExportOptions>,
 ) -> CmdResult<ExportResult> {
     let path = clean_path(&path, extension_of(kind))?;
     let db = state.db()?;
     progress(&app, 10, "正在读取台账数据");
-    write(&db, kind, inspection_id, &path)?;
+    write(
+        &db,
+        kind,
+        inspection_id,
+        &options.unwrap_or_default(),
+        &path,
+    )?;
     progress(&app, 100, "已完成");
     if let Some(dir) = path.parent() {
         state.update_settings(|s| s.export_dir = Some(dir.to_owned()));
@@ -119,6 +164,7 @@ pub fn print(
     state: State<'_, AppState>,
     kind: ExportKind,
     inspection_id: i64,
+    options: Option<ExportOptions>,
 ) -> CmdResult<ExportResult> {
     if kind == ExportKind::XlsxLedger {
         return Err(CmdError::new(
@@ -134,7 +180,13 @@ pub fn print(
         chrono::Local::now().format("%H%M%S")
     ));
     progress(&app, 10, "正在排版");
-    write(&*state.db()?, kind, inspection_id, &path)?;
+    write(
+        &*state.db()?,
+        kind,
+        inspection_id,
+        &options.unwrap_or_default(),
+        &path,
+    )?;
     progress(&app, 100, "已完成");
     files::open_path(&app, &path)?;
     let bytes = std::fs::metadata(&path)

@@ -67,3 +67,11 @@ pub fn rename_category(state: State<'_, AppState>, id: i64, name: String) -> Cmd
         .db()?
         .write(|tx| inspections::rename_category_in_tx(tx, id, &name))?)
 }
+
+/// Sets whether the inspection's close-outs need 双审核 (初审 then 终审).
+#[tauri::command(async)]
+pub fn set_dual_review(state: State<'_, AppState>, id: i64, on: bool) -> CmdResult<Inspection> {
+    Ok(state
+        .db()?
+        .write(|tx| inspections::set_dual_review_in_tx(tx, id, on))?)
+}

@@ -6,6 +6,8 @@
 //! main (GUI) thread.
 
 #[cfg(feature = "desktop")]
+pub mod backups;
+#[cfg(feature = "desktop")]
 pub mod database;
 pub mod dto;
 #[cfg(feature = "desktop")]

@@ -6,7 +6,7 @@ use tauri::State;
 use super::dto::{ReviewInput, TaskDetail};
 use super::state::AppState;
 use super::CmdResult;
-use crate::db::{self, closeout, evidence, findings, progress, records, tasks};
+use crate::db::{self, closeout, evidence, findings, inspections, progress, records, tasks};
 use crate::domain::{CloseOut, FollowUpCheck, Progress, ProgressInput, Reopening};
 
 /// Everything about one task for its drawer.
@@ -24,6 +24,8 @@ pub fn task_detail(state: State<'_, AppState>, task_id: i64) -> CmdResult<TaskDe
             .filter(|f| f.task_id == Some(task_id))
             .collect();
         Ok(TaskDetail {
+            dual_review: inspections::get(c, finding.inspection_id)?.dual_review,
+            review_step: closeout::review_step(c, task_id)?,
             progress: progress::for_task(c, task_id)?,
             evidence: evidence::for_task(c, task_id)?,
             close_outs,
@@ -52,13 +54,15 @@ pub fn request_close_out(
         .write(|tx| closeout::request_in_tx(tx, task_id, &summary, db::today()))?)
 }
 
-/// 审批 a close-out request: approve (已销号) or send back.
+/// 审批 a close-out request: approve or send back. Under 双审核 this is the step the request
+/// waits for (初审, then 终审, which closes the task).
 #[tauri::command(async)]
 pub fn review_close_out(
     state: State<'_, AppState>,
     task_id: i64,
     review: ReviewInput,
 ) -> CmdResult<CloseOut> {
+    let step = review.step;
     let review = closeout::Review {
         approve: review.approve,
         approvers: review.approvers,
@@ -67,7 +71,7 @@ pub fn review_close_out(
     };
     Ok(state
         .db()?
-        .write(|tx| closeout::review_in_tx(tx, task_id, &review))?)
+        .write(|tx| closeout::review_step_in_tx(tx, task_id, &review, step))?)
 }
 
 /// 重新打开 a closed task (问题反弹), with a reason.

@@ -84,7 +84,8 @@ fn board_rows(c: &rusqlite::Connection, filter: &BoardFilter) -> Result<Vec<Boar
             Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let mut stmt = c.prepare("SELECT task_id FROM close_outs WHERE state = 'requested'")?;
+    let mut stmt =
+        c.prepare("SELECT task_id FROM close_outs WHERE state IN ('requested', 'first_approved')")?;
     let pending: HashSet<i64> = stmt
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;

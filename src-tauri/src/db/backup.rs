@@ -111,6 +111,40 @@ pub fn list(db_path: &Path) -> Vec<BackupInfo> {
     out
 }
 
+/// What a backup file holds, for choosing one to restore.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct BackupCounts {
+    pub inspections: i64,
+    pub findings: i64,
+    pub tasks: i64,
+}
+
+/// Counts what the backup at `path` holds, reading it only; `None` when it cannot be read
+/// (the list still shows it, and restoring it reports why).
+pub fn counts(path: &Path) -> Option<BackupCounts> {
+    let c = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
+    let n = |table: &str| -> Option<i64> {
+        c.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .ok()
+    };
+    Some(BackupCounts {
+        inspections: n("inspections")?,
+        findings: n("findings")?,
+        tasks: n("tasks")?,
+    })
+}
+
+/// The automatic backup of `db_path` called `name`, a file name from [`list`]: a path, a
+/// name from another folder or a file that is not a backup is refused, so restoring by
+/// name can only ever read one of the listed backups.
+pub fn named(db_path: &Path, name: &str) -> Result<BackupInfo> {
+    list(db_path)
+        .into_iter()
+        .find(|b| b.path.file_name().is_some_and(|n| n == name))
+        .ok_or_else(|| Error::invalid("name", "没有这个自动备份：请刷新列表后重新选择"))
+}
+
 /// Makes an automatic backup unless the newest is younger than `min_age`; keeps the last
 /// [`KEEP`]. Returns the new backup, if one was made.
 pub fn auto(db: &Db, min_age: chrono::Duration) -> Result<Option<BackupSummary>> {
@@ -253,4 +287,40 @@ fn copy_tree(src: &Path, dst: &Path) -> Result<u64> {
         }
     }
     Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn automatic_backups_are_listed_counted_and_found_by_name_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let db = Db::open(&path).unwrap();
+        crate::demo::load(&db, crate::db::today()).unwrap();
+        let made = auto(&db, chrono::Duration::zero()).unwrap().unwrap();
+        let all = list(&path);
+        assert_eq!(all.len(), 1);
+        let name = made.path.file_name().unwrap().to_str().unwrap();
+        assert_eq!(named(&path, name).unwrap().path, made.path);
+        let c = counts(&made.path).unwrap();
+        assert_eq!(c.inspections, 1);
+        assert!(c.findings > 0 && c.tasks >= c.findings, "{c:?}");
+        // Anything but a listed name is refused, whatever it points at.
+        std::fs::write(dir.path().join("other.db"), b"x").unwrap();
+        let elsewhere = format!("../{}", path.file_name().unwrap().to_str().unwrap());
+        for bad in [
+            "",
+            "t.db",
+            "other.db",
+            "../other.db",
+            elsewhere.as_str(),
+            made.path.to_str().unwrap(),
+        ] {
+            let err = named(&path, bad).unwrap_err();
+            assert_eq!(err.field(), Some("name"), "{bad}");
+        }
+        assert_eq!(counts(&dir.path().join("other.db")), None);
+    }
 }

@@ -13,7 +13,7 @@ use crate::{Error, Result};
 
 const COLUMNS: &str = "id, name, round, kind, team, team_leader, deputy_leader, team_members,
     inspected_org, org_secretary, unit_name, authority, onsite_start, onsite_end, feedback_date,
-    plan_due_workdays, meeting_due_months, report_due_months, created_at, updated_at";
+    plan_due_workdays, meeting_due_months, report_due_months, created_at, updated_at, dual_review";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Inspection> {
     Ok(Inspection {
@@ -37,6 +37,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Inspection> {
         report_due_months: r.get(17)?,
         created_at: r.get(18)?,
         updated_at: r.get(19)?,
+        dual_review: r.get(20)?,
     })
 }
 
@@ -104,6 +105,7 @@ pub fn add_in_tx(tx: &mut WriteTx<'_>, input: &InspectionInput) -> Result<Inspec
         plan_due_workdays: 15,
         meeting_due_months: 1,
         report_due_months: 3,
+        dual_review: false,
         created_at: now.clone(),
         updated_at: now,
     };
@@ -183,6 +185,26 @@ pub fn edit_in_tx(tx: &mut WriteTx<'_>, id: i64, input: &InspectionInput) -> Res
     )?;
     tx.audit("update", "inspection", Some(id), Some(&before), Some(&i))?;
     Ok(i)
+}
+
+/// Sets whether close-outs of the inspection need 双审核 (初审 then 终审). Requests already
+/// waiting keep the step they are at: one past its first review still needs the final one.
+pub fn set_dual_review_in_tx(tx: &mut WriteTx<'_>, id: i64, on: bool) -> Result<Inspection> {
+    let before = get(tx.conn(), id)?;
+    let now = super::now();
+    tx.conn().execute(
+        "UPDATE inspections SET dual_review = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, on, now],
+    )?;
+    let after = get(tx.conn(), id)?;
+    tx.audit(
+        "update",
+        "inspection",
+        Some(id),
+        Some(&before),
+        Some(&after),
+    )?;
+    Ok(after)
 }
 
 /// One inspection.

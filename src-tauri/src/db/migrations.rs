@@ -13,6 +13,7 @@ use crate::{Error, Result};
 const STEPS: &[&str] = &[
     include_str!("sql/001_initial.sql"),
     include_str!("sql/002_task_units_column.sql"),
+    include_str!("sql/003_dual_review.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -149,8 +149,21 @@ coded_enum!(
     /// State of a close-out request (提请销号).
     CloseOutState, "销号状态" {
         Requested = "requested" / "待审批" | "已提请",
+        /// 双审核: passed the first review (初审), waiting for the final one (终审).
+        FirstApproved = "first_approved" / "待终审" | "初审通过",
         Approved = "approved" / "已批准" | "通过",
         Rejected = "rejected" / "已退回" | "退回",
+    }
+);
+
+coded_enum!(
+    /// Which review a pending close-out request waits for: the only one (审批), or under
+    /// 双审核 the first (初审, the unit's principal) or the final (终审, the superior leader
+    /// in charge).
+    ReviewStep, "审核环节" {
+        Single = "single" / "审批",
+        First = "first" / "初审",
+        Final = "final" / "终审",
     }
 );
 

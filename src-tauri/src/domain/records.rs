@@ -39,6 +39,9 @@ pub struct Inspection {
     pub meeting_due_months: u32,
     /// 整改情况报告 due within this many months of feedback (`report_due`).
     pub report_due_months: u32,
+    /// 双审核: close-outs need a first review (初审) and a final one (终审).
+    #[serde(default)]
+    pub dual_review: bool,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -202,11 +205,17 @@ pub struct CloseOut {
     /// 提请说明.
     pub summary: String,
     pub state: CloseOutState,
+    /// The (final, under 双审核) review: date, 验收/审核/签字 persons, 验收意见.
     pub reviewed_on: Option<NaiveDate>,
-    /// 验收/审核/签字 persons.
     pub approvers: Vec<String>,
-    /// 验收意见.
     pub verdict: String,
+    /// 双审核's first review (初审): date, reviewers and opinion; empty otherwise.
+    #[serde(default)]
+    pub first_reviewed_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub first_reviewers: Vec<String>,
+    #[serde(default)]
+    pub first_opinion: String,
 }
 
 /// A closed task reopened (问题反弹).

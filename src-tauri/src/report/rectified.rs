@@ -105,7 +105,12 @@ fn standing(t: &Task, data: &LedgerData) -> String {
         .max();
     let requested = close_outs
         .iter()
-        .filter(|c| c.state == CloseOutState::Requested)
+        .filter(|c| {
+            matches!(
+                c.state,
+                CloseOutState::Requested | CloseOutState::FirstApproved
+            )
+        })
         .map(|c| c.requested_on)
         .max();
     let late = if t.overdue {

@@ -91,6 +91,7 @@ pub fn sample_ledger(findings: usize, tasks_per_finding: usize) -> LedgerData {
         plan_due_workdays: 15,
         meeting_due_months: 1,
         report_due_months: 3,
+        dual_review: false,
         created_at: "2025-03-01T09:00:00".into(),
         updated_at: "2025-07-15T09:00:00".into(),
     };
@@ -192,6 +193,9 @@ pub fn sample_ledger(findings: usize, tasks_per_finding: usize) -> LedgerData {
                         reviewed_on: Some(d(2025, 7, 8)),
                         approvers: vec!["周建国".into(), "张犇".into()],
                         verdict: "同意销号".into(),
+                        first_reviewed_on: None,
+                        first_reviewers: vec![],
+                        first_opinion: String::new(),
                     }],
                 );
             }

@@ -403,13 +403,28 @@ pub fn close_outs_table(all: &[&LedgerData]) -> Table {
                     CellValue::Date(c.requested_on),
                     CellValue::text(&c.requested_by),
                     CellValue::text(&c.summary),
-                    CellValue::text(c.approvers.join("、")),
-                    CellValue::date(c.reviewed_on),
-                    CellValue::text(&c.verdict),
+                    CellValue::text(two_reviews(
+                        &c.first_reviewers.join("、"),
+                        &c.approvers.join("、"),
+                        c,
+                    )),
+                    CellValue::date(c.reviewed_on.or(c.first_reviewed_on)),
+                    CellValue::text(two_reviews(&c.first_opinion, &c.verdict, c)),
                     CellValue::text(c.state.label()),
                 ]);
             }
         }
     }
     t
+}
+
+/// A close-out's reviewers or opinions: under 双审核 both reviews, labelled (初审：…；终审：…).
+fn two_reviews(first: &str, last: &str, c: &crate::domain::CloseOut) -> String {
+    if c.first_reviewed_on.is_none() {
+        return last.to_owned();
+    }
+    if c.reviewed_on.is_none() {
+        return format!("初审：{first}");
+    }
+    format!("初审：{first}；终审：{last}")
 }

@@ -123,6 +123,7 @@ pub fn people(data: &LedgerData) -> Vec<String> {
     for c in data.close_outs.values().flatten() {
         out.push(c.requested_by.clone());
         out.extend(c.approvers.iter().cloned());
+        out.extend(c.first_reviewers.iter().cloned());
     }
     out.extend(data.accountabilities.iter().map(|a| a.person.clone()));
     out
@@ -168,8 +169,10 @@ pub fn masked(data: &LedgerData, masker: &Masker) -> LedgerData {
     for c in d.close_outs.values_mut().flatten() {
         c.requested_by = m.names(&c.requested_by);
         c.approvers = c.approvers.iter().map(|n| m.names(n)).collect();
+        c.first_reviewers = c.first_reviewers.iter().map(|n| m.names(n)).collect();
         c.summary = m.text(&c.summary);
         c.verdict = m.text(&c.verdict);
+        c.first_opinion = m.text(&c.first_opinion);
     }
     for x in &mut d.immediate_fixes {
         x.title = m.text(&x.title);

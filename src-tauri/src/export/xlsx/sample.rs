@@ -74,6 +74,7 @@ fn inspection() -> Inspection {
         plan_due_workdays: 15,
         meeting_due_months: 1,
         report_due_months: 3,
+        dual_review: false,
         created_at: String::new(),
         updated_at: String::new(),
     }
@@ -234,6 +235,9 @@ pub fn ledger(findings: usize, tasks_per_finding: usize, vary: bool) -> LedgerDa
                     reviewed_on: Some(day(2025, 4, 28)),
                     approvers: vec!["巡察办".into(), "区委第三巡察组".into(), "王建国".into()],
                     verdict: "同意销号".into(),
+                    first_reviewed_on: None,
+                    first_reviewers: vec![],
+                    first_opinion: String::new(),
                 });
             }
             tasks.push(t);

@@ -1,0 +1,173 @@
+//! Steps of the end-to-end run that concern one feature each: the operator's name on
+//! first start, 双审核 close-out, importing an existing ledger, and the automatic backups.
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+use serde_json::json;
+
+use super::webdriver::Session;
+use super::{choose, nav, select_type, shot};
+
+/// One number from the database file while the app has it open (read-only, so the test
+/// never writes beside the app).
+pub fn count(db: &Path, sql: &str) -> i64 {
+    let c = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    c.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+/// Waits until no element matches `css`.
+fn wait_gone(s: &Session, css: &str) {
+    s.wait(&format!("{css} to go"), || {
+        Ok((s.count(css)? == 0).then_some(()))
+    })
+    .unwrap();
+}
+
+/// Waits until `css` holds `present` and not `absent`.
+fn wait_text_without(s: &Session, css: &str, present: &str, absent: &str) {
+    s.wait(
+        &format!("“{present}” without “{absent}” in {css}"),
+        || {
+            let v = s.script(
+                "const e = document.querySelector(arguments[0]); return e ? e.innerText : '';",
+                json!([css]),
+            )?;
+            let t = v.as_str().unwrap_or_default();
+            Ok((t.contains(present) && !t.contains(absent)).then_some(()))
+        },
+    )
+    .unwrap();
+}
+
+/// First start of a database with no operator: the app asks for the name once.
+pub fn answer_operator(s: &Session, name: &str) {
+    s.wait_text(
+        "[data-test=operator-dialog]",
+        "将记录在整改进展和操作日志中",
+    )
+    .unwrap();
+    shot(s, "01-operator");
+    s.type_into("input[data-test=operator-name]", name).unwrap();
+    s.click("[data-test=operator-save]").unwrap();
+    s.wait_text(".header", &format!("操作人 {name}")).unwrap();
+}
+
+/// 稍后: the question goes away for this session and the app stays usable.
+pub fn skip_operator(s: &Session) {
+    s.find("[data-test=operator-later]").unwrap();
+    s.click("[data-test=operator-later]").unwrap();
+    s.wait_text(".header", "未署名").unwrap();
+}
+
+/// Turns 双审核 on for the current inspection on the 巡察 page.
+pub fn require_dual_review(s: &Session) {
+    nav(s, "inspections");
+    s.click("[data-test=dual-review]").unwrap();
+    s.wait("双审核 switched on", || {
+        let v = s.script(
+            "return document.querySelector('[data-test=dual-review]').classList.contains('is-checked');",
+            json!([]),
+        )?;
+        Ok((v == json!(true)).then_some(()))
+    })
+    .unwrap();
+}
+
+/// In the open task drawer: 提请销号, 初审 by the unit's principal (offered), 终审 by
+/// `final_by`; the task is closed only after the second.
+pub fn dual_close_out(s: &Session, first_by: &str, final_by: &str) {
+    s.type_into(
+        "textarea[data-test=closeout-summary]",
+        "整改到位，佐证材料齐全",
+    )
+    .unwrap();
+    s.click("[data-test=request-closeout]").unwrap();
+    s.find("[data-test=review-form][data-step=first]").unwrap();
+    s.wait_text("[data-test=review-form]", first_by).unwrap();
+    s.type_into(
+        "textarea[data-test=review-verdict]",
+        "整改到位，同意提请终审",
+    )
+    .unwrap();
+    s.click("[data-test=approve-closeout]").unwrap();
+    s.find("[data-test=review-form][data-step=final]").unwrap();
+    s.wait_text("[data-test=closeout-step-first]", first_by)
+        .unwrap();
+    s.wait_text("[data-test=task-status]", "已完成").unwrap();
+    shot(s, "04-closeout-final-step");
+    select_type(s, "[data-test=review-form] .el-select", final_by);
+    s.click("[data-test=approve-closeout]").unwrap();
+    s.wait_text("[data-test=task-status]", "已销号").unwrap();
+    s.wait_text("[data-test=closeout-step-final]", final_by)
+        .unwrap();
+}
+
+/// 导入台账: the dry-run preview of `file`, then the import into a new inspection (named
+/// after the file: its deadlines are older than this inspection's feedback date); the
+/// imported tasks show on that inspection's board.
+pub fn import_ledger(s: &Session, file: &Path, finding: &str, task: &str) {
+    nav(s, "export");
+    s.click_text(".el-tabs__item", "导入台账").unwrap();
+    s.script(
+        "window.__XUNCHA_PICK__ = [arguments[0]];",
+        json!([file.display().to_string()]),
+    )
+    .unwrap();
+    s.click("[data-test=import-pick]").unwrap();
+    s.wait_text("[data-test=import-preview]", finding).unwrap();
+    s.wait_text("[data-test=import-preview]", task).unwrap();
+    choose(s, "[data-test=import-target]", "新建一次巡察");
+    let name = file.file_stem().unwrap().to_string_lossy().into_owned();
+    assert_eq!(s.value("input[data-test=import-name]").unwrap(), name);
+    shot(s, "14-import-preview");
+    s.click("[data-test=import-apply]").unwrap();
+    wait_gone(s, "[data-test=import-preview]");
+    choose(s, "[data-test=current-inspection]", &name);
+    s.wait_text(".header", &name).unwrap();
+    nav(s, "board");
+    s.wait_text("[data-test=board-table]", task).unwrap();
+}
+
+/// The automatic backups: at least the one made when the database was first opened; 立即备份
+/// adds one. Returns how many rows the list shows.
+pub fn backup_now(s: &Session) -> usize {
+    nav(s, "backup");
+    s.find("[data-test=auto-backup-table] .el-table__body tr")
+        .unwrap();
+    let before = s
+        .count("[data-test=auto-backup-table] .el-table__body tr")
+        .unwrap();
+    assert!(before >= 1, "the first open made an automatic backup");
+    // Backups are named by the second: make sure this one gets a new name.
+    std::thread::sleep(Duration::from_millis(1100));
+    s.click("[data-test=backup-now]").unwrap();
+    s.wait("a new automatic backup", || {
+        let n = s.count("[data-test=auto-backup-table] .el-table__body tr")?;
+        Ok((n > before).then_some(n))
+    })
+    .unwrap()
+}
+
+/// Restores the newest automatic backup after confirming; the data kept before the restore
+/// appears in the list as 恢复前备份.
+pub fn restore_newest(s: &Session) {
+    nav(s, "backup");
+    s.find("[data-test=restore-backup]").unwrap();
+    s.click("[data-test=restore-backup]").unwrap();
+    s.wait_text(".el-message-box", "当前数据会先自动另存为一份备份")
+        .unwrap();
+    shot(s, "15-restore-confirm");
+    s.click(".el-message-box__btns .el-button--primary")
+        .unwrap();
+    s.wait_text("[data-test=auto-backup-table]", "恢复前备份")
+        .unwrap();
+    shot(s, "16-backups");
+}
+
+/// After the restore the board no longer shows what came after the backup.
+pub fn board_without(s: &Session, present: &str, absent: &str) {
+    nav(s, "board");
+    wait_text_without(s, "[data-test=board-table]", present, absent);
+}
