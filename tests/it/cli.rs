@@ -354,6 +354,32 @@ fn progress_evidence_close_out_and_reopen() {
         .query_row("SELECT reason FROM reopenings", [], |r| r.get(0))
         .unwrap();
     assert_eq!(reason, "回头看发现问题反弹");
+
+    // 双审核: the first approval passes the request on, the final one (by someone else)
+    // closes the task.
+    cli.ok(&["inspection", "dual-review", &insp.to_string(), "on"]);
+    cli.ok(&[
+        "progress",
+        "add",
+        "--task",
+        &t,
+        "--text",
+        "整改到位",
+        "--status",
+        "completed",
+    ]);
+    cli.add(&["close-out", "request", "--task", &t]);
+    let approve = |who: &str| cli.run(&["close-out", "approve", "--task", &t, "--approver", who]);
+    let first = approve("王建国");
+    assert!(first.status.success());
+    let said = String::from_utf8_lossy(&first.stdout);
+    assert!(said.contains("初审通过，待终审"), "{said}");
+    assert_eq!(cli.json(&["task", "show", &t])["status"], "completed");
+    let same = cli.fail(&["close-out", "approve", "--task", &t, "--approver", "王建国"]);
+    assert!(same.contains("终审"), "{same}");
+    let last = approve("黄志远");
+    assert!(String::from_utf8_lossy(&last.stdout).contains("已销号"));
+    assert_eq!(cli.json(&["task", "show", &t])["status"], "closed");
     let out = cli.ok(&["verify-audit"]);
     assert!(out.contains("链条完整"), "{out}");
 }

@@ -202,6 +202,13 @@ pub enum InspectionCmd {
     List,
     /// 查看巡察
     Show { id: i64 },
+    /// 设置销号是否双审核（初审、终审）
+    DualReview {
+        id: i64,
+        /// on|off（开启/关闭）
+        #[arg(value_parser = ["on", "off"])]
+        state: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]

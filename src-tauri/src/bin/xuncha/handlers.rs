@@ -286,6 +286,12 @@ fn inspection(db: &Db, j: bool, c: &InspectionCmd) -> Result<()> {
             }
             Ok(())
         }
+        InspectionCmd::DualReview { id, state } => {
+            let on = state == "on";
+            let i = db.write(|tx| inspections::set_dual_review_in_tx(tx, *id, on))?;
+            let what = if on { "开启" } else { "关闭" };
+            output::done(j, &format!("巡察 {id} 的销号双审核已{what}"), &i)
+        }
         InspectionCmd::Show { id } => {
             let (i, d, cats) = db.read(|c| {
                 let i = inspections::get(c, *id)?;
@@ -609,7 +615,12 @@ fn close_out(db: &Db, j: bool, c: &CloseOutCmd, today: NaiveDate) -> Result<()> 
                 on: opt_date("reviewed_on", date.as_deref())?.unwrap_or(today),
             };
             let co = db.write(|tx| closeout::review_in_tx(tx, *task, &review))?;
-            output::done(j, &format!("任务 {task} 已销号"), &co)
+            let said = if co.state == CloseOutState::FirstApproved {
+                format!("任务 {task} 初审通过，待终审")
+            } else {
+                format!("任务 {task} 已销号")
+            };
+            output::done(j, &said, &co)
         }
         CloseOutCmd::Reject {
             task,
