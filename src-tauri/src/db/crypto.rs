@@ -67,9 +67,11 @@ pub fn validate_password(password: &str) -> Result<()> {
 /// Sets the key of a connection just opened, before any statement reads the file.
 pub(crate) fn apply_key(conn: &Connection, key: Option<&str>) -> rusqlite::Result<()> {
     // SQLCipher would also print a failed decryption on stderr; callers say it in Chinese.
+    // The level is set again after the key: SQLCipher resets it when it first starts up.
     conn.execute_batch("PRAGMA cipher_log_level = NONE")?;
     if let Some(key) = key {
         conn.pragma_update(None, "key", key)?;
+        conn.execute_batch("PRAGMA cipher_log_level = NONE")?;
     }
     Ok(())
 }
