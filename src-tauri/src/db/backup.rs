@@ -44,8 +44,9 @@ pub fn to_file(db: &Db, out: &Path) -> Result<BackupSummary> {
     }
     let tmp = out.with_extension("backup-partial");
     let _ = std::fs::remove_file(&tmp);
-    let key = db.key();
     db.read(|src| {
+        // Read under the connection's lock, which a change of password also holds.
+        let key = db.key();
         let mut dst = Connection::open(&tmp)?;
         crypto::apply_key(&dst, key.as_deref())?;
         {

@@ -181,6 +181,7 @@ pub(crate) fn partial_path(db_path: &Path) -> PathBuf {
 }
 
 /// What [`Db::set_password`] did.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct PasswordChange {
     /// Whether the database is encrypted now.
@@ -194,6 +195,12 @@ pub struct PasswordChange {
 }
 
 impl Db {
+    /// Whether the file at `path` is encrypted, so a password must be asked for before
+    /// [`Db::open_with_password`]. Reads only the file's first bytes.
+    pub fn is_encrypted_file(path: &Path) -> bool {
+        is_encrypted_file(path)
+    }
+
     /// Whether this database is encrypted with a password.
     pub fn is_encrypted(&self) -> bool {
         self.key().is_some()
@@ -220,6 +227,8 @@ impl Db {
         if let Some(p) = new {
             validate_password(p)?;
         }
+        // One change at a time; the key cannot change under it otherwise.
+        let _one = self.rekeying.lock().unwrap_or_else(|p| p.into_inner());
         let old = self.key();
         let action = match (&old, new) {
             (None, None) => return Err(Error::Conflict("数据库没有设置密码，无需取消".into())),

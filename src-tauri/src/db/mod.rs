@@ -34,6 +34,8 @@ pub struct Db {
     conn: Mutex<Connection>,
     /// The password of an encrypted file (`None`: a plain file). Backups use it too.
     key: Mutex<Option<String>>,
+    /// Held for the whole of a change of password.
+    rekeying: Mutex<()>,
     path: Option<PathBuf>,
     operator: String,
 }
@@ -82,6 +84,7 @@ impl Db {
         Ok(Db {
             conn: Mutex::new(conn),
             key: Mutex::new(key),
+            rekeying: Mutex::new(()),
             path,
             operator,
         })
