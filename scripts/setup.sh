@@ -3,9 +3,10 @@
 # it only installs what is missing. Used by run.sh, test.sh and CI.
 set -euo pipefail
 
-# System packages: PDF read-back (poppler), CJK fonts, and LibreOffice to render the
-# Excel ledger in tests (Carlito keeps its column widths as in Excel).
-APT_PACKAGES=(poppler-utils fonts-noto-cjk libreoffice-calc-nogui fonts-crosextra-carlito)
+# System packages: OpenSSL's libcrypto headers for SQLCipher (database encryption), PDF
+# read-back (poppler), CJK fonts, and LibreOffice to render the Excel ledger in tests
+# (Carlito keeps its column widths as in Excel).
+APT_PACKAGES=(libssl-dev poppler-utils fonts-noto-cjk libreoffice-calc-nogui fonts-crosextra-carlito)
 
 sudo_if_needed() {
   if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else

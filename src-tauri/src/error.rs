@@ -24,6 +24,12 @@ pub enum Error {
     /// The file is not a usable database.
     #[error("无法打开数据库文件 {path}：{reason}。可以从备份恢复，或另选一个文件")]
     BadDatabase { path: PathBuf, reason: String },
+    /// The database file is encrypted and no password was given.
+    #[error("数据库已加密，请输入密码（{path}）")]
+    PasswordNeeded { path: PathBuf },
+    /// The password given does not open the encrypted database file.
+    #[error("密码不正确，无法打开数据库（{path}）。请检查密码后重试；如果密码无误，文件可能已损坏，可以从备份恢复")]
+    WrongPassword { path: PathBuf },
     /// The audit log does not verify.
     #[error("审计日志校验失败：第 {row} 条记录{reason}，日志可能被篡改")]
     AuditBroken { row: i64, reason: String },
@@ -106,6 +112,8 @@ impl Error {
             Error::Conflict(_) => "Conflict",
             Error::NewerSchema { .. } => "NewerSchema",
             Error::BadDatabase { .. } => "BadDatabase",
+            Error::PasswordNeeded { .. } => "PasswordNeeded",
+            Error::WrongPassword { .. } => "WrongPassword",
             Error::AuditBroken { .. } => "AuditBroken",
             Error::Io { .. } => "Io",
             Error::Storage(_) => "Storage",

@@ -1,8 +1,9 @@
 //! Shared helpers: run the real `xuncha` binary on a temporary database and read back
 //! what it stored.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 use std::sync::Once;
 
 /// The fixed "today" of the tests, so derived values (overdue, warnings) are stable.
@@ -38,17 +39,45 @@ impl Cli {
         Cli { dir, db }
     }
 
-    /// Runs `xuncha --db <db> args…` with the fixed today and operator.
-    pub fn run(&self, args: &[&str]) -> Output {
-        Command::new(xuncha_bin())
-            .arg("--db")
+    /// `xuncha --db <db> args…` with the fixed today, and no password from the environment.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(xuncha_bin());
+        c.arg("--db")
             .arg(&self.db)
             .args(args)
             .env("XUNCHA_TODAY", TODAY)
             .env("LANG", "zh_CN.UTF-8")
-            .stdin(std::process::Stdio::null())
+            .env_remove("XUNCHA_PASSWORD")
+            .env_remove("XUNCHA_NEW_PASSWORD")
+            .env_remove("XUNCHA_BACKUP_PASSWORD");
+        c
+    }
+
+    /// Runs `xuncha --db <db> args…` with the fixed today and operator.
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.command(args)
+            .stdin(Stdio::null())
             .output()
             .expect("xuncha runs")
+    }
+
+    /// Runs with `input` on standard input and the extra environment `env`.
+    pub fn run_with(&self, args: &[&str], input: &str, env: &[(&str, &str)]) -> Output {
+        let mut child = self
+            .command(args)
+            .envs(env.iter().copied())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("xuncha runs");
+        // It may exit without reading: a closed pipe is not a failure here.
+        let _ = child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes());
+        child.wait_with_output().expect("xuncha ends")
     }
 
     /// Runs and expects success; returns stdout.

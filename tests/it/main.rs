@@ -7,6 +7,7 @@ mod cli;
 mod cli_validation;
 mod common;
 mod e2e;
+mod encryption;
 mod fuzz;
 mod migrations;
 mod package;

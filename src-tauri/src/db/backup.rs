@@ -1,6 +1,9 @@
 //! Consistent copies of the database (SQLite's online backup API, safe while the app is
 //! writing) together with its evidence files; automatic rolling backups kept beside the
 //! database; and restore, which always keeps the current data as a backup first.
+//!
+//! A backup of an encrypted database is encrypted with the same password; a backup of a
+//! plain one is plain.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -8,7 +11,7 @@ use std::time::Duration;
 use rusqlite::backup::Backup;
 use rusqlite::Connection;
 
-use super::{evidence, Db};
+use super::{crypto, evidence, Db};
 use crate::{Error, Result};
 
 /// What a backup wrote.
@@ -42,7 +45,10 @@ pub fn to_file(db: &Db, out: &Path) -> Result<BackupSummary> {
     let tmp = out.with_extension("backup-partial");
     let _ = std::fs::remove_file(&tmp);
     db.read(|src| {
+        // Read under the connection's lock, which a change of password also holds.
+        let key = db.key();
         let mut dst = Connection::open(&tmp)?;
+        crypto::apply_key(&dst, key.as_deref())?;
         {
             let backup = Backup::new(src, &mut dst)?;
             backup.run_to_completion(256, Duration::from_millis(5), None)?;
@@ -78,6 +84,8 @@ pub const KEEP: usize = 10;
 pub struct BackupInfo {
     pub path: PathBuf,
     pub bytes: u64,
+    /// Whether the backup is encrypted (restoring it needs its password).
+    pub encrypted: bool,
     /// Local time it was made, from its name (xuncha-YYYYMMDD-HHMMSS.db).
     pub made_at: String,
 }
@@ -95,14 +103,15 @@ pub fn list(db_path: &Path) -> Vec<BackupInfo> {
                 .strip_prefix("xuncha-")?
                 .strip_suffix(".db")?
                 .to_owned();
-            let at = chrono::NaiveDateTime::parse_from_str(
-                stamp.trim_start_matches("before-restore-"),
-                "%Y%m%d-%H%M%S",
-            )
-            .ok()?;
+            let stamp = ["before-restore-", "before-password-"]
+                .iter()
+                .find_map(|p| stamp.strip_prefix(p))
+                .unwrap_or(&stamp);
+            let at = chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%d-%H%M%S").ok()?;
             Some(BackupInfo {
                 path: e.path(),
                 bytes: e.metadata().map(|m| m.len()).unwrap_or(0),
+                encrypted: crypto::is_encrypted_file(&e.path()),
                 made_at: at.format("%Y-%m-%d %H:%M:%S").to_string(),
             })
         })
@@ -191,13 +200,27 @@ pub struct RestoreSummary {
 }
 
 /// Replaces the database's contents with those of the backup `from`, after keeping the
-/// current contents as a backup. The backup must be a sound Xuncha database.
+/// current contents as a backup. The backup must be a sound Xuncha database. An encrypted
+/// backup is opened with the database's current password.
 pub fn restore(db: &Db, from: &Path) -> Result<RestoreSummary> {
-    let src = Connection::open_with_flags(from, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| Error::BadDatabase {
-            path: from.to_owned(),
-            reason: super::describe_open_error(&e),
-        })?;
+    restore_with_password(db, from, None)
+}
+
+/// Like [`restore`], with the password of an encrypted backup made under another password
+/// (`None`: the database's current one). The database keeps its own password, or none: the
+/// restored contents are stored with it.
+pub fn restore_with_password(
+    db: &Db,
+    from: &Path,
+    password: Option<&str>,
+) -> Result<RestoreSummary> {
+    let current_key = db.key();
+    let from_password = password.or(current_key.as_deref());
+    let (src, src_key) = crypto::open(
+        from,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        from_password,
+    )?;
     let check = |src: &Connection| -> rusqlite::Result<(i64, String, i64)> {
         let v: i64 = src.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         let ok: String = src.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
@@ -240,9 +263,37 @@ pub fn restore(db: &Db, from: &Path) -> Result<RestoreSummary> {
         }
         None => None,
     };
-    {
+    if src_key.is_some() == current_key.is_some() {
+        // Both plain, or both encrypted (the keys may differ): SQLCipher copies the pages.
         let mut conn = db.lock();
         let backup = Backup::new(&src, &mut conn)?;
+        backup.run_to_completion(256, Duration::from_millis(5), None)?;
+        drop(backup);
+        super::migrations::migrate(&mut conn, db.path())?;
+    } else {
+        // The backup API cannot copy between a plain and an encrypted file: first rewrite the
+        // backup, in a private folder beside the database, as the database is stored.
+        drop(src);
+        let near = db
+            .path()
+            .and_then(Path::parent)
+            .filter(|d| !d.as_os_str().is_empty())
+            .map(Path::to_owned)
+            .unwrap_or_else(std::env::temp_dir);
+        let work = tempfile::tempdir_in(&near).map_err(|e| Error::io(&near, e))?;
+        let tmp = work.path().join("restore.db");
+        // Opened for writing (read-only if the file is write-protected) only so that the copy
+        // can be attached: the backup itself is not changed.
+        let (src, _) = crypto::open(from, crypto::open_flags(), src_key.as_deref())?;
+        crypto::export(&src, &tmp, current_key.as_deref())?;
+        drop(src);
+        let (converted, _) = crypto::open(
+            &tmp,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+            current_key.as_deref(),
+        )?;
+        let mut conn = db.lock();
+        let backup = Backup::new(&converted, &mut conn)?;
         backup.run_to_completion(256, Duration::from_millis(5), None)?;
         drop(backup);
         super::migrations::migrate(&mut conn, db.path())?;
@@ -263,6 +314,35 @@ pub fn restore(db: &Db, from: &Path) -> Result<RestoreSummary> {
         kept_current_as: kept,
         restored_from: from.to_owned(),
     })
+}
+
+/// Rewrites every automatic backup of the database at `db_path` with the key `new` (plain
+/// for `None`) after its password changed from `old`. Each is replaced whole, like the
+/// database. Returns how many were converted and how many were skipped because `old` does
+/// not open them (made under an earlier password) or they could not be rewritten.
+pub(crate) fn convert_all(db_path: &Path, old: Option<&str>, new: Option<&str>) -> (usize, usize) {
+    let (mut converted, mut skipped) = (0, 0);
+    for b in list(db_path) {
+        if !b.encrypted && new.is_none() {
+            continue;
+        }
+        let key = if b.encrypted { old } else { None };
+        let tmp = b.path.with_extension("backup-partial");
+        let done = (|| -> Result<()> {
+            let (conn, _) = crypto::open(&b.path, crypto::open_flags(), key)?;
+            crypto::export(&conn, &tmp, new)?;
+            drop(conn);
+            crypto::replace_file(&tmp, &b.path)
+        })();
+        match done {
+            Ok(()) => converted += 1,
+            Err(_) => {
+                crypto::remove_with_journal(&tmp);
+                skipped += 1;
+            }
+        }
+    }
+    (converted, skipped)
 }
 
 fn copy_tree(src: &Path, dst: &Path) -> Result<u64> {

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod backup;
 pub mod closeout;
+pub mod crypto;
 pub mod directory;
 pub mod drafts;
 pub mod evidence;
@@ -23,7 +24,7 @@ mod util;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde::Serialize;
 
 use crate::{Error, Result};
@@ -31,6 +32,10 @@ use crate::{Error, Result};
 /// An open database. Cheap to share behind a reference; all access is serialised.
 pub struct Db {
     conn: Mutex<Connection>,
+    /// The password of an encrypted file (`None`: a plain file). Backups use it too.
+    key: Mutex<Option<String>>,
+    /// Held for the whole of a change of password.
+    rekeying: Mutex<()>,
     path: Option<PathBuf>,
     operator: String,
 }
@@ -43,47 +48,43 @@ pub struct WriteTx<'a> {
 }
 
 impl Db {
-    /// Opens (creating if needed) the database at `path` and migrates it forward.
+    /// Opens (creating if needed) the database at `path` and migrates it forward. An
+    /// encrypted file gives [`Error::PasswordNeeded`]: use [`Db::open_with_password`].
     pub fn open(path: &Path) -> Result<Db> {
+        Self::open_with_password(path, None)
+    }
+
+    /// Opens (creating if needed) the database at `path`, with `password` if the file is
+    /// encrypted ([`crypto::is_encrypted_file`] tells beforehand whether to ask for one), and
+    /// migrates it forward. A password given for a plain or new file is not used: a new
+    /// database starts plain, and [`Db::set_password`] encrypts it.
+    ///
+    /// Errors: [`Error::PasswordNeeded`] (encrypted, no password), [`Error::WrongPassword`]
+    /// (the password does not open it), [`Error::BadDatabase`] (not a usable database).
+    pub fn open_with_password(path: &Path, password: Option<&str>) -> Result<Db> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| Error::BadDatabase {
-            path: path.to_owned(),
-            reason: e.to_string(),
-        })?;
-        Self::setup(conn, Some(path.to_owned()))
+        let (conn, key) = crypto::open(path, crypto::open_flags(), password)?;
+        let mut conn = prepare(conn, Some(path))?;
+        sweep_evidence(&mut conn, &evidence::dir_for(path));
+        // A copy left by an interrupted password change (it may hold the data unencrypted).
+        crypto::remove_with_journal(&crypto::partial_path(path));
+        Self::assemble(conn, Some(path.to_owned()), key)
     }
 
     /// An in-memory database (unit tests and benchmarks).
     pub fn open_in_memory() -> Result<Db> {
-        Self::setup(Connection::open_in_memory()?, None)
+        let conn = prepare(Connection::open_in_memory()?, None)?;
+        Self::assemble(conn, None, None)
     }
 
-    fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Db> {
-        let bad = |e: rusqlite::Error| Error::BadDatabase {
-            path: path.clone().unwrap_or_default(),
-            reason: describe_open_error(&e),
-        };
-        // The user's only copy: full sync, WAL so readers never block the writer.
-        conn.pragma_update(None, "foreign_keys", "ON")
-            .map_err(bad)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))
-            .map_err(bad)?;
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(bad)?;
-        conn.pragma_update(None, "synchronous", "FULL")
-            .map_err(bad)?;
-        migrations::migrate(&mut conn, path.as_deref())?;
-        if let Some(p) = &path {
-            sweep_evidence(&mut conn, &evidence::dir_for(p));
-        }
+    fn assemble(conn: Connection, path: Option<PathBuf>, key: Option<String>) -> Result<Db> {
         let operator = settings::get(&conn, settings::OPERATOR)?.unwrap_or_default();
         Ok(Db {
             conn: Mutex::new(conn),
+            key: Mutex::new(key),
+            rekeying: Mutex::new(()),
             path,
             operator,
         })
@@ -182,6 +183,25 @@ impl WriteTx<'_> {
         self.audited = true;
         Ok(())
     }
+}
+
+/// Sets the pragmas on a connection just opened (and keyed) and migrates it forward.
+fn prepare(mut conn: Connection, path: Option<&Path>) -> Result<Connection> {
+    let bad = |e: rusqlite::Error| Error::BadDatabase {
+        path: path.map(Path::to_owned).unwrap_or_default(),
+        reason: describe_open_error(&e),
+    };
+    // The user's only copy: full sync, WAL so readers never block the writer.
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .map_err(bad)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))
+        .map_err(bad)?;
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(bad)?;
+    conn.pragma_update(None, "synchronous", "FULL")
+        .map_err(bad)?;
+    migrations::migrate(&mut conn, path)?;
+    Ok(conn)
 }
 
 /// Removes files left by an interrupted write, under the write lock. Best effort: when

@@ -21,6 +21,9 @@ pub struct Cli {
     /// 以 JSON 输出
     #[arg(long, global = true)]
     pub json: bool,
+    /// 从标准输入的第一行读入数据库密码（数据库已加密时；也可用环境变量 XUNCHA_PASSWORD）
+    #[arg(long, global = true)]
+    pub password_stdin: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -114,7 +117,13 @@ pub enum Command {
     Restore {
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// 备份文件用另一个密码加密时，从标准输入的下一行读入它的密码（也可用环境变量 XUNCHA_BACKUP_PASSWORD）
+        #[arg(long)]
+        backup_password_stdin: bool,
     },
+    /// 数据库加密：查看状态、设置密码、修改密码、取消密码
+    #[command(subcommand, name = "db")]
+    Database(DatabaseCmd),
     /// 校验操作记录（审计日志）未被篡改，并检查佐证材料文件
     VerifyAudit,
     /// 导出文件：整改台账（Excel 或 PDF，可导出公开版）、反馈意见、整改情况报告、一周小结（PDF）、问题线索清单（保密）
@@ -674,6 +683,20 @@ pub enum DirectoryCmd {
         #[arg(long)]
         kind: Option<String>,
     },
+}
+
+/// Encryption of the database file at rest. New passwords come from `XUNCHA_NEW_PASSWORD`,
+/// else the next line of standard input, else a prompt at the terminal.
+#[derive(Subcommand, Debug)]
+pub enum DatabaseCmd {
+    /// 数据库是否已加密（不需要密码）
+    Status,
+    /// 设置密码，加密数据库和它的自动备份（新密码从环境变量 XUNCHA_NEW_PASSWORD 或标准输入读入）
+    Encrypt,
+    /// 修改密码（先用 --password-stdin 或 XUNCHA_PASSWORD 给出原密码，新密码同 encrypt）
+    ChangePassword,
+    /// 取消密码，数据库和自动备份恢复为不加密
+    Decrypt,
 }
 
 #[derive(Subcommand, Debug)]

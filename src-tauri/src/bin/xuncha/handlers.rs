@@ -78,23 +78,20 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
             }
             for b in all {
                 println!(
-                    "{}  {}（{} KB）",
+                    "{}  {}（{} KB{}）",
                     b.made_at,
                     b.path.display(),
-                    b.bytes / 1024
+                    b.bytes / 1024,
+                    if b.encrypted { "，已加密" } else { "" }
                 );
             }
             Ok(())
         }
-        Command::Restore { file } => {
-            let r = db::backup::restore(db, file)?;
-            let kept = r
-                .kept_current_as
-                .as_ref()
-                .map(|p| format!("，原有数据已另存为 {}", p.display()))
-                .unwrap_or_default();
-            output::done(j, &format!("已从 {} 恢复{kept}", file.display()), &r)
-        }
+        Command::Restore {
+            file,
+            backup_password_stdin,
+        } => crate::password::restore(db, j, file, *backup_password_stdin),
+        Command::Database(c) => crate::password::database(db, j, c, path),
         Command::VerifyAudit => verify(db, j),
         Command::Export(ExportCmd::Ledger {
             out,

@@ -6,30 +6,53 @@ mod documents;
 mod handlers;
 mod ledger_io;
 mod output;
+mod password;
 
 use std::io::IsTerminal;
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use xuncha::db::Db;
-use xuncha::Result;
+use xuncha::{Error, Result};
 
 fn main() -> ExitCode {
     let cli = match args::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
-    match run(cli) {
+    let path = match &cli.db {
+        Some(p) => p.clone(),
+        None => match xuncha::paths::default_db_path() {
+            Ok(p) => p,
+            Err(e) => return failure(&e, None),
+        },
+    };
+    match run(&cli, &path) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            match e.field() {
-                Some(field) => eprintln!("错误：{e}（字段 {field}）"),
-                None => eprintln!("错误：{e}"),
-            }
-            ExitCode::FAILURE
-        }
+        Err(e) => failure(&e, Some(&path)),
     }
+}
+
+/// Prints the error, and how to give a password when one was missing.
+fn failure(e: &Error, db_path: Option<&Path>) -> ExitCode {
+    match e.field() {
+        Some(field) => eprintln!("错误：{e}（字段 {field}）"),
+        None => eprintln!("错误：{e}"),
+    }
+    match e {
+        Error::PasswordNeeded { path } if Some(path.as_path()) == db_path => {
+            eprintln!("{}", password::HOW_TO_GIVE)
+        }
+        Error::PasswordNeeded { path } | Error::WrongPassword { path }
+            if Some(path.as_path()) != db_path =>
+        {
+            eprintln!("{}", password::HOW_TO_GIVE_BACKUP)
+        }
+        _ => {}
+    }
+    ExitCode::FAILURE
 }
 
 /// Clap's own messages are English: say in Chinese what is wrong, then show its detail.
@@ -61,12 +84,13 @@ fn usage_error(e: clap::Error) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn run(cli: args::Cli) -> Result<()> {
-    let path = match &cli.db {
-        Some(p) => p.clone(),
-        None => xuncha::paths::default_db_path()?,
-    };
-    let mut db = Db::open(&path)?;
+fn run(cli: &args::Cli, path: &Path) -> Result<()> {
+    if let args::Command::Database(args::DatabaseCmd::Status) = cli.command {
+        // Answered without opening the file, so without its password.
+        return password::status(cli.json, path);
+    }
+    let password = password::for_opening(cli, path)?;
+    let mut db = Db::open_with_password(path, password.as_deref())?;
     if let Some(name) = &cli.operator {
         db = db.with_operator(name);
     } else if !db.has_operator() && writes(&cli.command) {
@@ -75,7 +99,7 @@ fn run(cli: args::Cli) -> Result<()> {
     if writes(&cli.command) {
         daily_backup(&db);
     }
-    handlers::dispatch(&db, &cli, &path)
+    handlers::dispatch(&db, cli, path)
 }
 
 /// Whether a command changes data (and so needs an operator name for the audit log).
@@ -90,6 +114,7 @@ fn writes(cmd: &args::Command) -> bool {
             | Audit { .. }
             | Backup { .. }
             | Backups
+            | Database(args::DatabaseCmd::Status)
             | Init
             | Export(args::ExportCmd::Ledger { .. })
             | Export(args::ExportCmd::Leads { .. })
