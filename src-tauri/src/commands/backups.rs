@@ -31,7 +31,7 @@ fn listed(db: &Db) -> Vec<AutoBackup> {
                 .unwrap_or_default();
             AutoBackup {
                 before_restore: name.starts_with("xuncha-before-restore-"),
-                counts: backup::counts(&b.path),
+                counts: backup::counts(&b.path, db.key().as_deref()),
                 name,
                 made_at: b.made_at,
                 bytes: b.bytes,

@@ -131,8 +131,11 @@ pub struct BackupCounts {
 
 /// Counts what the backup at `path` holds, reading it only; `None` when it cannot be read
 /// (the list still shows it, and restoring it reports why).
-pub fn counts(path: &Path) -> Option<BackupCounts> {
+pub fn counts(path: &Path, key: Option<&str>) -> Option<BackupCounts> {
     let c = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
+    // A backup of an encrypted database is encrypted with the same key.
+    let key = key.filter(|_| super::crypto::is_encrypted_file(path));
+    super::crypto::apply_key(&c, key).ok()?;
     let n = |table: &str| -> Option<i64> {
         c.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
             .ok()
@@ -384,7 +387,7 @@ mod tests {
         assert_eq!(all.len(), 1);
         let name = made.path.file_name().unwrap().to_str().unwrap();
         assert_eq!(named(&path, name).unwrap().path, made.path);
-        let c = counts(&made.path).unwrap();
+        let c = counts(&made.path, None).unwrap();
         assert_eq!(c.inspections, 1);
         assert!(c.findings > 0 && c.tasks >= c.findings, "{c:?}");
         // Anything but a listed name is refused, whatever it points at.
@@ -401,6 +404,21 @@ mod tests {
             let err = named(&path, bad).unwrap_err();
             assert_eq!(err.field(), Some("name"), "{bad}");
         }
-        assert_eq!(counts(&dir.path().join("other.db")), None);
+        assert_eq!(counts(&dir.path().join("other.db"), None), None);
+    }
+
+    #[test]
+    fn backups_of_an_encrypted_database_are_counted_with_its_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let db = Db::open(&path).unwrap();
+        crate::demo::load(&db, crate::db::today()).unwrap();
+        db.set_password(Some("巡察密码123")).unwrap();
+        let made = auto(&db, chrono::Duration::zero()).unwrap().unwrap();
+        assert!(super::super::crypto::is_encrypted_file(&made.path));
+        assert_eq!(counts(&made.path, None), None, "unreadable without the key");
+        let key = db.key();
+        let c = counts(&made.path, key.as_deref()).unwrap();
+        assert_eq!(c.inspections, 1);
     }
 }
