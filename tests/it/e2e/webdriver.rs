@@ -250,7 +250,21 @@ impl Session {
     }
 
     /// Saves a PNG screenshot of the window.
+    /// Saves what the screen shows. Under X (Xvfb) the display itself is captured:
+    /// WebKitWebDriver's own snapshot waits for a repaint that an idle page drawn without
+    /// DMA-BUF (the app's default) never schedules, so it can hang.
     pub fn screenshot(&self, path: &Path) -> Result<(), String> {
+        if std::env::var_os("DISPLAY").is_some() {
+            let out = std::process::Command::new("import")
+                .args(["-window", "root"])
+                .arg(path)
+                .output()
+                .map_err(|e| format!("import (ImageMagick): {e}"))?;
+            if !out.status.success() {
+                return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+            }
+            return Ok(());
+        }
         let v = call("GET", &self.url("/screenshot"), None)?;
         let b64 = v.as_str().ok_or("no screenshot data")?;
         let png = base64::engine::general_purpose::STANDARD
