@@ -102,6 +102,11 @@ describe("board search keys", () => {
     expect(searchKey(rows[2])).toContain("整改措施a");
   });
   it("blank text matches everything", () => expect(ids({ text: "   " })).toEqual([1, 2, 3]));
+  it("gives a new array even when nothing is filtered", () => {
+    const all = filterIndex(ix, emptyQuery());
+    expect(all).toEqual(rows);
+    expect(all).not.toBe(rows);
+  });
   it("combines the text with the other filters", () => {
     expect(ids({ text: "台账", categoryId: 2 })).toEqual([]);
     expect(ids({ text: "问题", categoryId: 2 })).toEqual([3]);

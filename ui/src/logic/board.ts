@@ -48,6 +48,11 @@ export function indexBoard(rows: readonly BoardTask[]): BoardIndex {
   return { rows, keys: rows.map(searchKey) };
 }
 
+/** Whether no filter but the text is set. */
+function isBlank(q: BoardQuery): boolean {
+  return q.categoryId === null && !q.status && !q.unit && !q.person && q.due === "";
+}
+
 /** Whether a task passes every filter that is set except the text (matched on the key). */
 function passes(row: BoardTask, q: BoardQuery): boolean {
   const t = row.task;
@@ -78,6 +83,7 @@ export function matches(row: BoardTask, q: BoardQuery): boolean {
 export function filterIndex(ix: BoardIndex, q: BoardQuery): BoardTask[] {
   const s = needle(q.text);
   const { rows, keys } = ix;
+  if (!s && isBlank(q)) return rows.slice();
   const out: BoardTask[] = [];
   for (let i = 0; i < rows.length; i++) {
     if (s && !keys[i].includes(s)) continue;
