@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: formatting, lints (core and desktop), unit tests, black-box CLI and
-# export tests, the UI's unit tests and type check, and the desktop app end to end.
+# export tests, the UI's unit tests and type check, the desktop app end to end, and the
+# installers read back.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -13,3 +14,4 @@ cargo clippy -p xuncha --features desktop,ts --all-targets --locked -- -D warnin
 cargo test --workspace --locked
 bash ui/scripts/desktop.sh test
 bash ui/scripts/desktop.sh e2e
+bash ui/scripts/desktop.sh package

@@ -34,17 +34,30 @@ const FILES: &[&str] = &[
     "/usr/lib/xuncha/fonts/COPYING-Fandol.txt",
 ];
 
+/// The installed paths a listing names (`dpkg-deb --contents` says `./usr/…` or `usr/…`,
+/// `rpm -qlp` says `/usr/…`).
+fn paths(listing: &str) -> Vec<String> {
+    listing
+        .lines()
+        .filter_map(|l| l.split_whitespace().last())
+        .map(|p| format!("/{}", p.trim_start_matches("./").trim_start_matches('/')))
+        .collect()
+}
+
 fn assert_files(listing: &str, kind: &str) {
-    for f in FILES {
-        assert!(
-            listing.lines().any(|l| l.trim_end().ends_with(f)),
-            "{kind} lacks {f}:\n{listing}"
-        );
+    let paths = paths(listing);
+    for f in FILES
+        .iter()
+        .chain(&["/usr/share/icons/hicolor/128x128/apps/xuncha-desktop.png"])
+    {
+        assert!(paths.iter().any(|p| p == f), "{kind} lacks {f}:\n{listing}");
     }
-    assert!(
-        listing.contains("/usr/share/icons/hicolor/128x128/apps/xuncha"),
-        "{kind} lacks the icon:\n{listing}"
-    );
+    // Only the app: no benchmark or test program is installed.
+    let programs: Vec<&String> = paths
+        .iter()
+        .filter(|p| p.starts_with("/usr/bin/") && p.len() > 9)
+        .collect();
+    assert_eq!(programs, ["/usr/bin/xuncha-desktop"], "{kind}");
 }
 
 #[test]
@@ -66,6 +79,7 @@ fn deb_installs_app_fonts_and_dependencies() {
         std::fs::read_to_string(tmp.path().join("usr/share/applications/xuncha.desktop")).unwrap();
     assert!(entry.contains("Exec=xuncha-desktop"), "{entry}");
     assert!(entry.contains("Categories=Office"), "{entry}");
+    assert!(entry.contains("Name=巡察整改台账"), "the menu shows the app's name: {entry}");
     // The fonts arrive whole (a font cut short would make unreadable PDFs).
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../src-tauri/fonts");
     for name in ["FandolFang-Regular.otf", "FandolSong-Regular.otf"] {
@@ -85,7 +99,7 @@ fn rpm_installs_app_and_fonts() {
     assert_files(&run("rpm", &["-qlp"], &rpm), "rpm");
     let requires = run("rpm", &["-qp", "--requires"], &rpm);
     assert!(
-        requires.contains("webkit2gtk4.1"),
+        requires.contains("libwebkit2gtk-4.1.so"),
         "rpm requires:\n{requires}"
     );
 }

@@ -4,8 +4,9 @@
 //! import against calamine reading the same sheet with nothing done to it, also for a
 //! 100,000-row sheet (past the importer's row limit, where it must stop and say so).
 //!
-//! `bench_xlsx [TASKS]` runs the benchmark; `bench_xlsx --sample OUT.xlsx` writes the
-//! sample ledger with every sheet, to look at.
+//! `cargo bench -p xuncha --bench xlsx [-- TASKS]` runs the benchmark;
+//! `cargo bench -p xuncha --bench xlsx -- --sample OUT.xlsx` writes the sample ledger with
+//! every sheet, to look at. (A bench, not a binary, so the installers never carry it.)
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -106,9 +107,16 @@ fn best_of<T>(
 }
 
 fn run() -> Result<(), String> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `cargo bench` passes `--bench`; the rest are ours.
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
     if args.first().map(String::as_str) == Some("--sample") {
-        let out = PathBuf::from(args.get(1).ok_or("用法：bench_xlsx --sample OUT.xlsx")?);
+        let out = PathBuf::from(
+            args.get(1)
+                .ok_or("用法：cargo bench -p xuncha --bench xlsx -- --sample OUT.xlsx")?,
+        );
         let data = sample::ledger(12, 3, true);
         let tpl = LedgerTemplate {
             sheets: SheetKind::ALL.to_vec(),
@@ -232,7 +240,7 @@ fn run() -> Result<(), String> {
 
 fn main() {
     if let Err(e) = run() {
-        eprintln!("bench_xlsx: {e}");
+        eprintln!("bench xlsx: {e}");
         std::process::exit(1);
     }
 }
