@@ -91,7 +91,7 @@ describe("automatic backups", () => {
     expect(box).toContain("当前数据会先自动另存为一份备份");
     expect(calls.map((c) => c[0])).not.toContain("restore_backup");
     boxButton("恢复").click();
-    await vi.waitFor(() => expect(calls).toContainEqual(["restore_backup", { name: "xuncha-20250531-090000.db" }]));
+    await vi.waitFor(() => expect(calls).toContainEqual(["restore_backup", { name: "xuncha-20250531-090000.db", password: null }]));
     // The app state is reloaded after the restore.
     await vi.waitFor(() => expect(calls.filter((c) => c[0] === "app_info").length).toBeGreaterThan(0));
     w.unmount();
