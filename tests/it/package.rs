@@ -79,7 +79,10 @@ fn deb_installs_app_fonts_and_dependencies() {
         std::fs::read_to_string(tmp.path().join("usr/share/applications/xuncha.desktop")).unwrap();
     assert!(entry.contains("Exec=xuncha-desktop"), "{entry}");
     assert!(entry.contains("Categories=Office"), "{entry}");
-    assert!(entry.contains("Name=巡察整改台账"), "the menu shows the app's name: {entry}");
+    assert!(
+        entry.contains("Name=巡察整改台账"),
+        "the menu shows the app's name: {entry}"
+    );
     // The fonts arrive whole (a font cut short would make unreadable PDFs).
     let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("../src-tauri/fonts");
     for name in ["FandolFang-Regular.otf", "FandolSong-Regular.otf"] {
