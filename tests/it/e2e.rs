@@ -465,18 +465,7 @@ fn desktop_app_end_to_end() {
     driver.stop_and_check_network();
 
     // The demo database on disk is encrypted: not readable without the password.
-    assert!(Db::is_encrypted_file(&demo_db));
-    assert!(matches!(
-        Db::open(&demo_db),
-        Err(xuncha::Error::PasswordNeeded { .. })
-    ));
-    let demo = Db::open_with_password(&demo_db, Some(PASSWORD)).unwrap();
-    assert!(demo.is_encrypted());
-    assert_eq!(
-        demo.read(|c| findings::list(c, None, today)).unwrap().len(),
-        13
-    );
-    drop(demo);
+    steps::encrypted_on_disk(&demo_db, PASSWORD, 13);
 
     // Read back through the core what the UI wrote.
     let db = Db::open(&db_path).unwrap();

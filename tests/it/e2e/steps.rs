@@ -8,6 +8,8 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 use serde_json::json;
 
+use xuncha::db::{findings, Db};
+
 use super::webdriver::Session;
 use super::{choose, nav, select_type, shot};
 
@@ -229,4 +231,24 @@ pub fn unlock(s: &Session, wrong: &str, right: &str) {
         .unwrap();
     s.click("[data-test=password-ok]").unwrap();
     wait_gone(s, "[data-test=unlock-dialog]");
+}
+
+/// The database file at `path` is encrypted: it does not open without a password, and opens
+/// with `password` holding `expected` findings.
+pub fn encrypted_on_disk(path: &Path, password: &str, expected: usize) {
+    assert!(
+        Db::is_encrypted_file(path),
+        "{} is encrypted",
+        path.display()
+    );
+    assert!(matches!(
+        Db::open(path),
+        Err(xuncha::Error::PasswordNeeded { .. })
+    ));
+    let db = Db::open_with_password(path, Some(password)).unwrap();
+    assert!(db.is_encrypted());
+    let all = db
+        .read(|c| findings::list(c, None, xuncha::db::today()))
+        .unwrap();
+    assert_eq!(all.len(), expected);
 }
