@@ -74,6 +74,7 @@ pub fn run(db_arg: Option<PathBuf>) -> Result<(), Box<dyn std::error::Error>> {
             database::new_database,
             database::load_demo,
             database::set_operator,
+            database::set_database_password,
             database::backup_to,
             database::restore_from,
             backups::list_backups,

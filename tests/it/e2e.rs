@@ -5,7 +5,9 @@
 //! Excel ledger and the feedback PDF, makes an automatic backup, imports an existing
 //! ledger after its preview, restores the backup (the import is gone again), restarts the
 //! app and sees the data still there; then reads the database, the workbook and the PDF
-//! back. Saves a screenshot of each main view to `target/e2e-screenshots/`.
+//! back. On a second database (the demo): sets a password on the 备份 page, restarts, is
+//! asked for it, is refused a wrong one, opens with the right one, and finds the file on
+//! disk encrypted. Saves a screenshot of each main view to `target/e2e-screenshots/`.
 //!
 //! Needs the built app (UI first, then `cargo build -p xuncha --features custom-protocol
 //! --bin xuncha-desktop`), `tauri-driver`, `WebKitWebDriver` and a display (Xvfb), so it
@@ -27,6 +29,9 @@ use chrono::Days;
 use webdriver::{Session, CONTROL, ENTER, NULL};
 use xuncha::db::{self, closeout, evidence, findings, progress, Db};
 use xuncha::domain::Status;
+
+/// The password set on the demo database.
+const PASSWORD: &str = "巡察密码2025";
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
@@ -422,10 +427,8 @@ fn desktop_app_end_to_end() {
     s.quit();
 
     // A fresh database: 载入示例数据 is one click away; pictures of the main views with it.
-    let demo_args = vec![
-        "--db".to_owned(),
-        tmp.path().join("demo.db").display().to_string(),
-    ];
+    let demo_db = tmp.path().join("demo.db");
+    let demo_args = vec!["--db".to_owned(), demo_db.display().to_string()];
     let mut s = Session::start(&driver.base, &app, &demo_args).unwrap();
     s.failure_shot = Some(workspace().join("target/e2e-screenshots/failure.png"));
     // 稍后: no name for a quick look at the demo.
@@ -443,14 +446,26 @@ fn desktop_app_end_to_end() {
     s.click_text(".el-tabs__item", "修改文稿").unwrap();
     s.find("[data-test=save-document]").unwrap();
     shot(&s, "13-demo-document");
+    // 数据库加密: a password on the demo database.
+    steps::set_password(&s, PASSWORD);
     s.quit();
 
-    // Started without --db, the app opens the database used last.
-    let s = Session::start(&driver.base, &app, &[]).unwrap();
+    // Started without --db, the app opens the database used last: encrypted now, so it
+    // asks for the password first (the password is kept nowhere but in the open database).
+    let mut s = Session::start(&driver.base, &app, &[]).unwrap();
+    s.failure_shot = Some(workspace().join("target/e2e-screenshots/failure.png"));
+    steps::unlock(&s, "不是这个密码", PASSWORD);
     s.wait_text(".db-path", "demo.db").unwrap();
+    s.wait_text(".header", "区统计局党组").unwrap();
+    steps::skip_operator(&s);
+    nav(&s, "board");
+    s.wait_text("[data-test=board-table]", "逾期").unwrap();
     surface_is_locked_down(&s);
     s.quit();
     driver.stop_and_check_network();
+
+    // The demo database on disk is encrypted: not readable without the password.
+    steps::encrypted_on_disk(&demo_db, PASSWORD, 13);
 
     // Read back through the core what the UI wrote.
     let db = Db::open(&db_path).unwrap();

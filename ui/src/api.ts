@@ -28,15 +28,22 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 
 // 数据库
 export const appInfo = () => call<B.AppInfo>("app_info");
-export const openDatabase = (path: string) => call<B.AppInfo>("open_database", { path });
+export const openDatabase = (path: string, password?: string) =>
+  call<B.AppInfo>("open_database", { path, password: password ?? null });
 export const newDatabase = (path: string) => call<B.AppInfo>("new_database", { path });
 export const loadDemo = () => call<number>("load_demo");
 export const setOperator = (name: string) => call<B.AppInfo>("set_operator", { name });
 export const backupTo = (path: string) => call<B.BackupSummary>("backup_to", { path });
-export const restoreFrom = (path: string) => call<string | null>("restore_from", { path });
+/** `password`: of an encrypted backup made under another password than the database's. */
+export const restoreFrom = (path: string, password?: string) =>
+  call<string | null>("restore_from", { path, password: password ?? null });
 export const listBackups = () => call<B.AutoBackup[]>("list_backups");
 export const backupNow = () => call<B.AutoBackup[]>("backup_now");
-export const restoreBackup = (name: string) => call<string | null>("restore_backup", { name });
+export const restoreBackup = (name: string, password?: string) =>
+  call<string | null>("restore_backup", { name, password: password ?? null });
+/** 设置/修改密码 with a password, 取消加密 with `null`. */
+export const setDatabasePassword = (password: string | null) =>
+  call<B.PasswordChange>("set_database_password", { password });
 
 // 巡察
 export const listInspections = () => call<B.Inspection[]>("list_inspections");

@@ -369,7 +369,20 @@ db_path: string | null,
 /**
  * Why the database could not be opened, if so.
  */
-open_error: CmdError | null, operator: string, today: string, version: string, inspections: number, 
+open_error: CmdError | null, 
+/**
+ * When no database is open because the file is encrypted: that file, whose password
+ * the UI asks for (then `open_database` with it).
+ */
+locked_path: string | null, 
+/**
+ * Whether the open database is encrypted with a password.
+ */
+encrypted: boolean, 
+/**
+ * The shortest password the core accepts, for the hint beside the field.
+ */
+min_password_chars: number, operator: string, today: string, version: string, inspections: number, 
 /**
  * The folder exports were last saved to.
  */
@@ -431,9 +444,35 @@ made_at: string, bytes: number,
  */
 before_restore: boolean, 
 /**
+ * Kept automatically just before the password was set, changed or removed.
+ */
+before_password: boolean, 
+/**
+ * Encrypted: restoring it needs the password it was made under.
+ */
+encrypted: boolean, 
+/**
  * What it holds, when it could be read.
  */
 counts: BackupCounts | null, };
+
+export type PasswordChange = { 
+/**
+ * Whether the database is encrypted now.
+ */
+encrypted: boolean, 
+/**
+ * The copy of the database made (with the old password, or none) before the change.
+ */
+safety_backup: string, 
+/**
+ * Automatic backups rewritten with the new password (or without one).
+ */
+backups_converted: number, 
+/**
+ * Automatic backups left as they were because the old password does not open them.
+ */
+backups_skipped: number, };
 
 export type ExportOptions = { public: boolean, template: string | null, };
 

@@ -12,6 +12,8 @@ export const store = reactive({
   current: null as InspectionView | null,
   /** Bumped after any write so views reload. */
   version: 0,
+  /** An encrypted database file whose password is being asked for (the dialog is open). */
+  unlock: null as string | null,
 });
 
 /** Reloads what is open, the inspection list and the current inspection. */

@@ -14,12 +14,12 @@ import type { AppInfo, AutoBackup } from "../src/bindings";
 const global = { plugins: [ElementPlus], stubs: { transition: false, "transition-group": false, DocumentEditor: true, ImportPanel: true } };
 
 const INFO: AppInfo = {
-  db_path: "/home/u/巡察整改台账.db", open_error: null, operator: "张三", today: "2025-06-01", version: "0.1.0", inspections: 1, export_dir: null,
+  db_path: "/home/u/巡察整改台账.db", open_error: null, locked_path: null, encrypted: false, min_password_chars: 6, operator: "张三", today: "2025-06-01", version: "0.1.0", inspections: 1, export_dir: null,
 };
 const BACKUPS: AutoBackup[] = [
-  { name: "xuncha-before-restore-20250601-101500.db", made_at: "2025-06-01 10:15:00", bytes: 300_000, before_restore: true, counts: { inspections: 1, findings: 13, tasks: 26 } },
-  { name: "xuncha-20250531-090000.db", made_at: "2025-05-31 09:00:00", bytes: 2_400_000, before_restore: false, counts: { inspections: 0, findings: 0, tasks: 0 } },
-  { name: "xuncha-20250530-090000.db", made_at: "2025-05-30 09:00:00", bytes: 1000, before_restore: false, counts: null },
+  { name: "xuncha-before-restore-20250601-101500.db", made_at: "2025-06-01 10:15:00", bytes: 300_000, before_restore: true, before_password: false, encrypted: false, counts: { inspections: 1, findings: 13, tasks: 26 } },
+  { name: "xuncha-20250531-090000.db", made_at: "2025-05-31 09:00:00", bytes: 2_400_000, before_restore: false, before_password: false, encrypted: false, counts: { inspections: 0, findings: 0, tasks: 0 } },
+  { name: "xuncha-20250530-090000.db", made_at: "2025-05-30 09:00:00", bytes: 1000, before_restore: false, before_password: false, encrypted: false, counts: null },
 ];
 
 let calls: [string, unknown][];
@@ -91,7 +91,7 @@ describe("automatic backups", () => {
     expect(box).toContain("当前数据会先自动另存为一份备份");
     expect(calls.map((c) => c[0])).not.toContain("restore_backup");
     boxButton("恢复").click();
-    await vi.waitFor(() => expect(calls).toContainEqual(["restore_backup", { name: "xuncha-20250531-090000.db" }]));
+    await vi.waitFor(() => expect(calls).toContainEqual(["restore_backup", { name: "xuncha-20250531-090000.db", password: null }]));
     // The app state is reloaded after the restore.
     await vi.waitFor(() => expect(calls.filter((c) => c[0] === "app_info").length).toBeGreaterThan(0));
     w.unmount();

@@ -31,6 +31,8 @@ fn listed(db: &Db) -> Vec<AutoBackup> {
                 .unwrap_or_default();
             AutoBackup {
                 before_restore: name.starts_with("xuncha-before-restore-"),
+                before_password: name.starts_with("xuncha-before-password-"),
+                encrypted: b.encrypted,
                 counts: backup::counts(&b.path, db.key().as_deref()),
                 name,
                 made_at: b.made_at,
@@ -50,26 +52,35 @@ pub fn backup_now(state: State<'_, AppState>) -> CmdResult<Vec<AutoBackup>> {
 }
 
 /// Restores the automatic backup `name` (a name from [`list_backups`]); the current data
-/// is kept as a backup first. Returns the name it was kept under.
+/// is kept as a backup first. An encrypted backup opens with the database's password, or
+/// with `password` for one made under an earlier password (`WrongPassword` or
+/// `PasswordNeeded` tell the UI to ask for it). Returns the name it was kept under.
 #[tauri::command(async)]
-pub fn restore_backup(state: State<'_, AppState>, name: String) -> CmdResult<Option<String>> {
+pub fn restore_backup(
+    state: State<'_, AppState>,
+    name: String,
+    password: Option<String>,
+) -> CmdResult<Option<String>> {
     let db = state.db()?;
     let path = db
         .path()
         .ok_or_else(|| Error::invalid("name", "当前数据库没有自动备份"))?;
     let from = backup::named(path, &name)?;
-    let kept = restore_keeping_operator(&db, &from.path)?;
+    let kept = restore_keeping_operator(&db, &from.path, password.as_deref())
+        .map_err(|e| super::database::on_password_field(e.into()))?;
     Ok(kept.and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned())))
 }
 
-/// Restores `from` into `db`; the operator is the person at this computer, not part of the
+/// Restores `from` (with `password` if it is encrypted under another password than the
+/// database's) into `db`; the operator is the person at this computer, not part of the
 /// data, so a backup made before the name was set does not make the app ask again.
 pub(super) fn restore_keeping_operator(
     db: &Db,
     from: &std::path::Path,
+    password: Option<&str>,
 ) -> crate::Result<Option<std::path::PathBuf>> {
     let operator = db.has_operator().then(|| db.operator().to_owned());
-    let r = backup::restore(db, from)?;
+    let r = backup::restore_with_password(db, from, password)?;
     if let Some(name) = operator {
         if db.read(|c| settings::get(c, settings::OPERATOR))?.is_none() {
             db.write(|tx| settings::set_in_tx(tx, settings::OPERATOR, &name))?;

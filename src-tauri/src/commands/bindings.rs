@@ -79,6 +79,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         BackupSummary,
         BackupCounts,
         AutoBackup,
+        crate::db::crypto::PasswordChange,
         ExportOptions,
         LedgerTemplateInfo,
         ImportPreview,

@@ -1,5 +1,6 @@
-//! The database file as a whole: what is open, opening another, the demo, the operator's
-//! name, backup to a file the user picks and restore from one.
+//! The database file as a whole: what is open, opening another (with its password when it
+//! is encrypted), the demo, the operator's name, setting or removing the password, backup
+//! to a file the user picks and restore from one.
 
 use std::path::{Path, PathBuf};
 
@@ -7,7 +8,8 @@ use tauri::State;
 
 use super::dto::AppInfo;
 use super::state::AppState;
-use super::CmdResult;
+use super::{CmdError, CmdResult};
+use crate::db::crypto::{PasswordChange, MIN_PASSWORD_CHARS};
 use crate::db::{self, backup::BackupSummary, inspections, settings};
 use crate::Error;
 
@@ -21,6 +23,9 @@ pub fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
         Ok(db) => Ok(AppInfo {
             db_path: db.path().map(|p| p.display().to_string()),
             open_error: None,
+            locked_path: None,
+            encrypted: db.is_encrypted(),
+            min_password_chars: MIN_PASSWORD_CHARS,
             operator: if db.has_operator() {
                 db.operator().to_owned()
             } else {
@@ -34,6 +39,9 @@ pub fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
         Err(e) => Ok(AppInfo {
             db_path: None,
             open_error: Some(e),
+            locked_path: state.locked().map(|p| p.display().to_string()),
+            encrypted: false,
+            min_password_chars: MIN_PASSWORD_CHARS,
             operator: String::new(),
             today: db::today(),
             version,
@@ -43,14 +51,45 @@ pub fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
     }
 }
 
-/// Opens an existing database file the user picked.
+/// Opens an existing database file the user picked (or the encrypted one the app could
+/// not open at start), with `password` if it is encrypted. `PasswordNeeded` tells the UI to
+/// ask for the password; a wrong one is refused on the `password` field.
 #[tauri::command(async)]
-pub fn open_database(state: State<'_, AppState>, path: PathBuf) -> CmdResult<AppInfo> {
+pub fn open_database(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    password: Option<String>,
+) -> CmdResult<AppInfo> {
     if !path.is_file() {
         return Err(Error::invalid("path", format!("文件“{}”不存在", path.display())).into());
     }
-    state.open(&path)?;
+    state
+        .open(&path, password.as_deref())
+        .map_err(on_password_field)?;
     app_info(state)
+}
+
+/// A wrong password belongs beside the field it was typed into.
+pub(super) fn on_password_field(e: CmdError) -> CmdError {
+    if e.code == "WrongPassword" {
+        CmdError {
+            field: Some("password".into()),
+            ..e
+        }
+    } else {
+        e
+    }
+}
+
+/// 设置密码 / 修改密码 (`Some`) or 取消加密 (`None`) for the open database. The database and
+/// its automatic backups are rewritten; a backup as it was is kept first. The password is
+/// held only by the open database, never written to the settings.
+#[tauri::command(async)]
+pub fn set_database_password(
+    state: State<'_, AppState>,
+    password: Option<String>,
+) -> CmdResult<PasswordChange> {
+    Ok(state.db()?.set_password(password.as_deref())?)
 }
 
 /// Creates a new, empty database at a path the user picked.
@@ -63,7 +102,7 @@ pub fn new_database(state: State<'_, AppState>, path: PathBuf) -> CmdResult<AppI
         )
         .into());
     }
-    state.open(&path)?;
+    state.open(&path, None)?;
     app_info(state)
 }
 
@@ -80,10 +119,12 @@ pub fn set_operator(state: State<'_, AppState>, name: String) -> CmdResult<AppIn
     let name = name.trim().to_owned();
     crate::domain::validate::required_text("operator", "操作人", &name, 50)?;
     db.write(|tx| settings::set_in_tx(tx, settings::OPERATOR, &name))?;
-    // The operator is read when the database is opened: reopen to use the new name.
+    // The operator is read when the database is opened: reopen to use the new name (with
+    // the password it is open with, if encrypted).
     if let Some(path) = db.path().map(Path::to_owned) {
+        let key = db.key();
         drop(db);
-        state.open(&path)?;
+        state.open(&path, key.as_deref())?;
     }
     app_info(state)
 }
@@ -95,12 +136,18 @@ pub fn backup_to(state: State<'_, AppState>, path: PathBuf) -> CmdResult<BackupS
 }
 
 /// 从备份恢复: the backup's contents (and evidence) are copied into the open database
-/// after its current contents are kept as a backup; returns where they were kept.
+/// after its current contents are kept as a backup; returns where they were kept. An
+/// encrypted backup opens with the database's password, or with `password`.
 #[tauri::command(async)]
-pub fn restore_from(state: State<'_, AppState>, path: PathBuf) -> CmdResult<Option<String>> {
+pub fn restore_from(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    password: Option<String>,
+) -> CmdResult<Option<String>> {
     if !path.is_file() {
         return Err(Error::invalid("path", format!("备份文件“{}”不存在", path.display())).into());
     }
-    let kept = super::backups::restore_keeping_operator(&*state.db()?, &path)?;
+    let kept = super::backups::restore_keeping_operator(&*state.db()?, &path, password.as_deref())
+        .map_err(|e| on_password_field(e.into()))?;
     Ok(kept.map(|p| p.display().to_string()))
 }

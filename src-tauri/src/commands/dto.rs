@@ -55,6 +55,13 @@ pub struct AppInfo {
     pub db_path: Option<String>,
     /// Why the database could not be opened, if so.
     pub open_error: Option<CmdError>,
+    /// When no database is open because the file is encrypted: that file, whose password
+    /// the UI asks for (then `open_database` with it).
+    pub locked_path: Option<String>,
+    /// Whether the open database is encrypted with a password.
+    pub encrypted: bool,
+    /// The shortest password the core accepts, for the hint beside the field.
+    pub min_password_chars: usize,
     pub operator: String,
     pub today: NaiveDate,
     pub version: String,
@@ -244,6 +251,10 @@ pub struct AutoBackup {
     pub bytes: u64,
     /// Kept automatically just before a restore replaced the data.
     pub before_restore: bool,
+    /// Kept automatically just before the password was set, changed or removed.
+    pub before_password: bool,
+    /// Encrypted: restoring it needs the password it was made under.
+    pub encrypted: bool,
     /// What it holds, when it could be read.
     pub counts: Option<BackupCounts>,
 }

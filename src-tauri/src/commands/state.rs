@@ -1,6 +1,9 @@
 //! The app's state: the open database (swappable when the user opens another file) and the
 //! desktop settings. Commands take a clone of the `Arc<Db>` and release the lock at once,
 //! so no lock is ever held across a long operation.
+//!
+//! The password of an encrypted database is never kept here nor in the settings: it lives
+//! only inside the open [`Db`], and is gone when the app ends.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, RwLock};
@@ -13,6 +16,9 @@ use crate::db::Db;
 pub struct AppState {
     db: RwLock<Option<Arc<Db>>>,
     open_error: Mutex<Option<CmdError>>,
+    /// The encrypted file that could not be opened for want of its password, so the UI can
+    /// ask for it.
+    locked: Mutex<Option<PathBuf>>,
     settings: Mutex<DesktopSettings>,
     config_dir: PathBuf,
     /// When the window size was last written out (resizing sends many events).
@@ -25,13 +31,14 @@ impl AppState {
         let state = AppState {
             db: RwLock::new(None),
             open_error: Mutex::new(None),
+            locked: Mutex::new(None),
             settings: Mutex::new(settings),
             config_dir,
             window_saved: Mutex::new(None),
         };
         // A database that cannot be opened must not stop the app: the UI shows why and
-        // offers to open another file or create a new one.
-        let _ = state.open(db_path);
+        // offers to open another file or create a new one (or asks for the password).
+        let _ = state.open(db_path, None);
         state
     }
 
@@ -56,9 +63,26 @@ impl AppState {
             .clone()
     }
 
-    /// Opens (or creates) the database at `path`, makes it current and remembers it.
-    pub fn open(&self, path: &Path) -> CmdResult<Arc<Db>> {
-        match Db::open(path) {
+    /// The encrypted database file waiting for its password, if the last open failed for
+    /// want of it (or with a wrong one).
+    pub fn locked(&self) -> Option<PathBuf> {
+        self.locked
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Opens (or creates) the database at `path`, with `password` if the file is encrypted,
+    /// makes it current and remembers its path (never the password).
+    pub fn open(&self, path: &Path, password: Option<&str>) -> CmdResult<Arc<Db>> {
+        let result = Db::open_with_password(path, password);
+        let needs_password = matches!(
+            result,
+            Err(crate::Error::PasswordNeeded { .. } | crate::Error::WrongPassword { .. })
+        );
+        *self.locked.lock().unwrap_or_else(|p| p.into_inner()) =
+            needs_password.then(|| path.to_owned());
+        match result {
             Ok(db) => {
                 // A daily safety copy beside the database (best effort: never blocks opening).
                 let _ = crate::db::backup::auto(&db, chrono::Duration::hours(24));

@@ -1,11 +1,14 @@
 //! Steps of the end-to-end run that concern one feature each: the operator's name on
-//! first start, 双审核 close-out, importing an existing ledger, and the automatic backups.
+//! first start, 双审核 close-out, importing an existing ledger, the automatic backups, and
+//! the password of an encrypted database.
 
 use std::path::Path;
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 use serde_json::json;
+
+use xuncha::db::{findings, Db};
 
 use super::webdriver::Session;
 use super::{choose, nav, select_type, shot};
@@ -170,4 +173,82 @@ pub fn restore_newest(s: &Session) {
 pub fn board_without(s: &Session, present: &str, absent: &str) {
     nav(s, "board");
     wait_text_without(s, "[data-test=board-table]", present, absent);
+}
+
+/// Empties an input the way typing would (Vue's `v-model` hears the `input` event).
+fn clear_input(s: &Session, css: &str) {
+    s.script(
+        "const e = document.querySelector(arguments[0]); e.value = '';
+         e.dispatchEvent(new Event('input', { bubbles: true }));",
+        json!([css]),
+    )
+    .unwrap();
+}
+
+/// 数据库加密 on the 备份 page: two different passwords are refused before the core is
+/// asked; then the password is set, the card says 已加密 and so do the automatic backups.
+pub fn set_password(s: &Session, password: &str) {
+    nav(s, "backup");
+    s.wait_text("[data-test=encryption-state]", "未加密")
+        .unwrap();
+    s.type_into("input[data-test=new-password]", password)
+        .unwrap();
+    s.type_into("input[data-test=confirm-password]", "另一个密码")
+        .unwrap();
+    s.click("[data-test=save-password]").unwrap();
+    s.wait_text("[data-test=encryption-card]", "两次输入的密码不一致")
+        .unwrap();
+    shot(s, "17-encryption-mismatch");
+    clear_input(s, "input[data-test=confirm-password]");
+    s.type_into("input[data-test=confirm-password]", password)
+        .unwrap();
+    s.click("[data-test=save-password]").unwrap();
+    s.wait_text("[data-test=encryption-state]", "已加密")
+        .unwrap();
+    s.find("[data-test=change-password]").unwrap();
+    s.wait_text("[data-test=auto-backup-table]", "已加密")
+        .unwrap();
+    shot(s, "18-encrypted");
+}
+
+/// The app started on an encrypted database asks for its password: a wrong one is refused
+/// under the field, the right one opens the database.
+pub fn unlock(s: &Session, wrong: &str, right: &str) {
+    s.wait_text("[data-test=unlock-dialog]", "数据库已加密，请输入密码")
+        .unwrap();
+    shot(s, "19-unlock");
+    s.type_into("input[data-test=password-input]", wrong)
+        .unwrap();
+    s.click("[data-test=password-ok]").unwrap();
+    s.wait_text(
+        "[data-test=unlock-dialog] .el-form-item__error",
+        "密码不正确",
+    )
+    .unwrap();
+    shot(s, "20-unlock-wrong");
+    clear_input(s, "input[data-test=password-input]");
+    s.type_into("input[data-test=password-input]", right)
+        .unwrap();
+    s.click("[data-test=password-ok]").unwrap();
+    wait_gone(s, "[data-test=unlock-dialog]");
+}
+
+/// The database file at `path` is encrypted: it does not open without a password, and opens
+/// with `password` holding `expected` findings.
+pub fn encrypted_on_disk(path: &Path, password: &str, expected: usize) {
+    assert!(
+        Db::is_encrypted_file(path),
+        "{} is encrypted",
+        path.display()
+    );
+    assert!(matches!(
+        Db::open(path),
+        Err(xuncha::Error::PasswordNeeded { .. })
+    ));
+    let db = Db::open_with_password(path, Some(password)).unwrap();
+    assert!(db.is_encrypted());
+    let all = db
+        .read(|c| findings::list(c, None, xuncha::db::today()))
+        .unwrap();
+    assert_eq!(all.len(), expected);
 }
