@@ -158,20 +158,16 @@ pub(super) fn directory(db: &Db, j: bool, c: &DirectoryCmd) -> Result<()> {
                 .map(|k| DirectoryKind::parse_field(k, "kind"))
                 .transpose()?;
             let all = db.read(|c| directory::list(c, kind))?;
-            if j {
-                return output::json(&all);
-            }
-            for e in all {
-                println!(
+            output::list(j, &all, None, |e| {
+                format!(
                     "{}  [{}] {} {} {}",
                     e.id,
                     e.kind.label(),
                     e.name,
                     e.position,
                     e.unit
-                );
-            }
-            Ok(())
+                )
+            })
         }
     }
 }

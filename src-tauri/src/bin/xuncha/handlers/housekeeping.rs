@@ -25,41 +25,30 @@ pub(super) fn backup(db: &Db, j: bool, out: &Path) -> Result<()> {
 /// `xuncha backups`: the automatic backups beside the database file.
 pub(super) fn backups(j: bool, path: &Path) -> Result<()> {
     let all = db::backup::list(path);
-    if j {
-        return output::json(&all);
-    }
-    if all.is_empty() {
-        println!("还没有自动备份");
-    }
-    for b in all {
-        println!(
+    output::list(j, &all, Some("还没有自动备份"), |b| {
+        format!(
             "{}  {}（{} KB{}）",
             b.made_at,
             b.path.display(),
             b.bytes / 1024,
             if b.encrypted { "，已加密" } else { "" }
-        );
-    }
-    Ok(())
+        )
+    })
 }
 
 /// `xuncha audit`: the most recent rows of the audit log.
 pub(super) fn audit_log(db: &Db, j: bool, limit: i64, entity: Option<&str>) -> Result<()> {
     let rows = db.read(|c| audit::recent(c, entity, limit))?;
-    if j {
-        return output::json(&rows);
-    }
-    for r in rows {
-        println!(
+    output::list(j, &rows, None, |r| {
+        format!(
             "{}  {}  {} {} {}",
             r.at,
             r.operator,
             r.action,
             r.entity,
             r.entity_id.map(|i| i.to_string()).unwrap_or_default()
-        );
-    }
-    Ok(())
+        )
+    })
 }
 
 /// `xuncha verify-audit`: the audit chain is whole and every evidence file is there.

@@ -42,13 +42,7 @@ pub(super) fn config(db: &Db, j: bool, key: Option<&str>, value: Option<&str>) -
     match (key, value) {
         (None, _) => {
             let all = db.read(settings::all)?;
-            if j {
-                return output::json(&all);
-            }
-            for (k, v) in all {
-                println!("{k} = {v}");
-            }
-            Ok(())
+            output::list(j, &all, None, |(k, v)| format!("{k} = {v}"))
         }
         (Some(k), None) => {
             let v = db.read(|c| settings::get(c, k))?;
@@ -100,24 +94,16 @@ pub(super) fn inspection(db: &Db, j: bool, c: &InspectionCmd) -> Result<()> {
         }
         InspectionCmd::List => {
             let all = db.read(inspections::list)?;
-            if j {
-                return output::json(&all);
-            }
-            if all.is_empty() {
-                println!(
-                    "还没有巡察。可用 xuncha inspection add 新建，或 xuncha demo 载入示例数据"
-                );
-            }
-            for i in all {
-                println!(
+            let empty = "还没有巡察。可用 xuncha inspection add 新建，或 xuncha demo 载入示例数据";
+            output::list(j, &all, Some(empty), |i| {
+                format!(
                     "{}  {}（{}，反馈日期 {}）",
                     i.id,
                     i.name,
                     i.kind.label(),
                     output::date(i.feedback_date)
-                );
-            }
-            Ok(())
+                )
+            })
         }
         InspectionCmd::DualReview { id, state } => {
             let on = state == "on";
@@ -179,13 +165,9 @@ pub(super) fn category(db: &Db, j: bool, c: &CategoryCmd) -> Result<()> {
         CategoryCmd::List { inspection } => {
             let id = which(db, *inspection)?;
             let cats = db.read(|c| inspections::categories(c, id))?;
-            if j {
-                return output::json(&cats);
-            }
-            for c in cats {
-                println!("{}  {}. {}", c.id, c.seq, c.name);
-            }
-            Ok(())
+            output::list(j, &cats, None, |c| {
+                format!("{}  {}. {}", c.id, c.seq, c.name)
+            })
         }
         CategoryCmd::Rename { id, name } => {
             let cat = db.write(|tx| inspections::rename_category_in_tx(tx, *id, name))?;

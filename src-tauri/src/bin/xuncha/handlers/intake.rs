@@ -47,7 +47,7 @@ pub(super) fn finding(db: &Db, j: bool, c: &FindingCmd, today: NaiveDate) -> Res
             if j {
                 return output::json(&f);
             }
-            output::finding(&f);
+            println!("{}", output::finding(&f));
             Ok(())
         }
         FindingCmd::Edit { id, fields: f } => {
@@ -131,19 +131,15 @@ pub(super) fn paper(db: &Db, j: bool, c: &PaperCmd, today: NaiveDate) -> Result<
         PaperCmd::List { inspection } => {
             let id = which(db, *inspection)?;
             let all = db.read(|c| records::working_papers(c, Some(id)))?;
-            if j {
-                return output::json(&all);
-            }
-            for v in all {
-                println!(
+            output::list(j, &all, None, |v| {
+                format!(
                     "{}  {}  {}（{}）",
                     v.id,
                     v.number,
                     v.title,
                     v.status.label()
-                );
-            }
-            Ok(())
+                )
+            })
         }
     }
 }
@@ -172,19 +168,15 @@ pub(super) fn immediate(db: &Db, j: bool, c: &ImmediateCmd) -> Result<()> {
         ImmediateCmd::List { inspection } => {
             let id = which(db, *inspection)?;
             let all = db.read(|c| records::immediate_fixes(c, Some(id)))?;
-            if j {
-                return output::json(&all);
-            }
-            for v in all {
-                println!(
+            output::list(j, &all, None, |v| {
+                format!(
                     "{}  {}：{}（{}）",
                     v.id,
                     v.title,
                     v.action,
                     output::date(v.fixed_on)
-                );
-            }
-            Ok(())
+                )
+            })
         }
     }
 }
@@ -226,21 +218,20 @@ pub(super) fn lead(db: &Db, j: bool, c: &LeadCmd) -> Result<()> {
         LeadCmd::List { inspection } => {
             let id = which(db, *inspection)?;
             let all = db.read(|c| leads::list(c, id))?;
-            if j {
-                return output::json(&all);
+            if !j {
+                println!("【保密】问题线索");
             }
-            println!("【保密】问题线索");
-            for l in all {
+            output::list(j, &all, None, |l| {
                 let t = l
                     .transfer
+                    .as_ref()
                     .map(|t| format!("已于{}移交{}", dates::format_cn(t.on), t.to))
                     .unwrap_or_else(|| "未移交".into());
-                println!(
+                format!(
                     "{}  {}（{}）：{}　{}",
                     l.id, l.person, l.position, l.summary, t
-                );
-            }
-            Ok(())
+                )
+            })
         }
     }
 }
@@ -256,13 +247,7 @@ pub(super) fn recommendation(db: &Db, j: bool, c: &RecommendationCmd) -> Result<
         RecommendationCmd::List { inspection } => {
             let id = which(db, *inspection)?;
             let all = db.read(|c| records::recommendations(c, Some(id)))?;
-            if j {
-                return output::json(&all);
-            }
-            for v in all {
-                println!("{}. {}", v.seq, v.text);
-            }
-            Ok(())
+            output::list(j, &all, None, |v| format!("{}. {}", v.seq, v.text))
         }
     }
 }

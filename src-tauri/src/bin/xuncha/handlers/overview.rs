@@ -18,16 +18,7 @@ pub(super) fn list_findings(
     today: NaiveDate,
 ) -> Result<()> {
     let all = db.read(|c| findings::list(c, inspection, today))?;
-    if j {
-        return output::json(&all);
-    }
-    if all.is_empty() {
-        println!("没有反馈问题");
-    }
-    for f in &all {
-        output::finding(f);
-    }
-    Ok(())
+    output::list(j, &all, Some("没有反馈问题"), output::finding)
 }
 
 /// The task filter the options describe.
@@ -60,14 +51,10 @@ fn task_filter(db: &Db, f: &TaskFilterArgs) -> Result<tasks::TaskFilter> {
 pub(super) fn list_tasks(db: &Db, j: bool, f: &TaskFilterArgs, today: NaiveDate) -> Result<()> {
     let filter = task_filter(db, f)?;
     let all = db.read(|c| tasks::list(c, &filter, today))?;
-    if j {
-        return output::json(&all);
+    if !j {
+        println!("共 {} 项任务", all.len());
     }
-    println!("共 {} 项任务", all.len());
-    for t in &all {
-        println!("{}", output::task_line(t));
-    }
-    Ok(())
+    output::list(j, &all, None, output::task_line)
 }
 
 /// `xuncha stats`: counts and completion rates, by category and unit.

@@ -39,13 +39,9 @@ pub(super) fn progress(db: &Db, j: bool, c: &ProgressCmd, today: NaiveDate) -> R
         }
         ProgressCmd::List { task } => {
             let p = db.read(|c| db::progress::for_task(c, *task))?;
-            if j {
-                return output::json(&p);
-            }
-            for e in p {
-                println!("{}  {}  {}", dates::format_cn(e.entered_on), e.by, e.text);
-            }
-            Ok(())
+            output::list(j, &p, None, |e| {
+                format!("{}  {}  {}", dates::format_cn(e.entered_on), e.by, e.text)
+            })
         }
     }
 }
@@ -146,19 +142,15 @@ pub(super) fn follow_up(db: &Db, j: bool, c: &FollowUpCmd, today: NaiveDate) -> 
         FollowUpCmd::List { inspection } => {
             let id = which(db, *inspection)?;
             let all = db.read(|c| records::follow_ups(c, Some(id)))?;
-            if j {
-                return output::json(&all);
-            }
-            for v in all {
-                println!(
+            output::list(j, &all, None, |v| {
+                format!(
                     "{}  {}  {}：{}",
                     v.id,
                     dates::format_cn(v.checked_on),
                     v.result.label(),
                     v.notes
-                );
-            }
-            Ok(())
+                )
+            })
         }
     }
 }
@@ -189,20 +181,16 @@ pub(super) fn regulation(db: &Db, j: bool, c: &RegulationCmd) -> Result<()> {
         RegulationCmd::List { inspection } => {
             let id = which(db, *inspection)?;
             let all = db.read(|c| records::regulations(c, Some(id)))?;
-            if j {
-                return output::json(&all);
-            }
-            for v in all {
-                println!(
+            output::list(j, &all, None, |v| {
+                format!(
                     "{}  【{}】{} {}（{}）",
                     v.id,
                     v.action.label(),
                     v.name,
                     v.doc_no,
                     dates::format_cn(v.issued_on)
-                );
-            }
-            Ok(())
+                )
+            })
         }
     }
 }
@@ -235,20 +223,16 @@ pub(super) fn accountability(db: &Db, j: bool, c: &AccountabilityCmd) -> Result<
         AccountabilityCmd::List { inspection } => {
             let id = which(db, *inspection)?;
             let all = db.read(|c| records::accountabilities(c, Some(id)))?;
-            if j {
-                return output::json(&all);
-            }
-            for v in all {
-                println!(
+            output::list(j, &all, None, |v| {
+                format!(
                     "{}  {}（{}）：{}（{}）",
                     v.id,
                     v.person,
                     v.position,
                     v.form,
                     dates::format_cn(v.decided_on)
-                );
-            }
-            Ok(())
+                )
+            })
         }
     }
 }
