@@ -61,14 +61,12 @@ pub fn template_cmd(db: &Db, j: bool, c: &TemplateCmd) -> Result<()> {
         }
         TemplateCmd::List => {
             let all = db.read(saved::list)?;
-            if j {
-                return output::json(&all);
+            if !j {
+                println!("{}（内置官方格式）", saved::DEFAULT_NAME);
             }
-            println!("{}（内置官方格式）", saved::DEFAULT_NAME);
-            for s in all {
-                println!("{}：{}", s.name, s.template.title);
-            }
-            Ok(())
+            output::list(j, &all, None, |s| {
+                format!("{}：{}", s.name, s.template.title)
+            })
         }
         TemplateCmd::Show { name } => output::json(&db.read(|c| saved::load(c, name))?),
         TemplateCmd::Delete { name } => {

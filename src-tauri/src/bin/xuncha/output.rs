@@ -30,6 +30,26 @@ pub fn done<T: Serialize>(as_json: bool, message: &str, value: &T) -> Result<()>
     Ok(())
 }
 
+/// Prints a list: JSON, or `line` of each item on a line of its own. `empty` is said
+/// first when there are no items (for the lists that have always said so).
+pub fn list<T: Serialize>(
+    as_json: bool,
+    items: &[T],
+    empty: Option<&str>,
+    line: impl Fn(&T) -> String,
+) -> Result<()> {
+    if as_json {
+        return json(items);
+    }
+    if let Some(message) = empty.filter(|_| items.is_empty()) {
+        println!("{message}");
+    }
+    for item in items {
+        println!("{}", line(item));
+    }
+    Ok(())
+}
+
 /// The deadline as a ledger writes it.
 pub fn deadline(t: &Task) -> String {
     xuncha::domain::dates::format_deadline(t.deadline_kind, t.deadline)
@@ -65,9 +85,9 @@ fn dash(s: &str) -> &str {
     }
 }
 
-/// A finding with its tasks.
-pub fn finding(f: &Finding) {
-    println!(
+/// A finding with its tasks, one line each.
+pub fn finding(f: &Finding) -> String {
+    let mut out = format!(
         "第 {} 号（编号 {}）［{}］{}　{}　{}",
         f.seq,
         f.id,
@@ -77,11 +97,16 @@ pub fn finding(f: &Finding) {
         f.status.label()
     );
     if !f.manifestation.is_empty() {
-        println!("  具体表现：{}", f.manifestation.replace('\n', "\n  "));
+        out.push_str(&format!(
+            "\n  具体表现：{}",
+            f.manifestation.replace('\n', "\n  ")
+        ));
     }
     for t in &f.tasks {
-        println!("{}", task_line(t));
+        out.push('\n');
+        out.push_str(&task_line(t));
     }
+    out
 }
 
 /// An optional date.

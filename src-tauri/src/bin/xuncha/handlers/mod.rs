@@ -1,0 +1,148 @@
+//! One handler per command: parse the arguments into core inputs, call the core once,
+//! print the result. `dispatch` picks the handler; the handlers live beside it, one file
+//! per area of the work, and share the small argument parsers below.
+
+mod assignment;
+mod housekeeping;
+mod inspections;
+mod intake;
+mod overview;
+mod tracking;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use xuncha::db::{self, Db};
+use xuncha::domain::*;
+use xuncha::{Error, Result};
+
+use crate::args::*;
+use crate::output;
+
+/// Runs the command.
+pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
+    let j = cli.json;
+    let today = db::today();
+    match &cli.command {
+        Command::Init => {
+            println!("数据库已就绪：{}", path.display());
+            Ok(())
+        }
+        Command::Demo => {
+            let id = xuncha::demo::load(db, today)?;
+            output::created(
+                j,
+                id,
+                "示例巡察",
+                &db.read(|c| db::inspections::get(c, id))?,
+            )
+        }
+        Command::Config { key, value } => {
+            inspections::config(db, j, key.as_deref(), value.as_deref())
+        }
+        Command::Inspection(c) => inspections::inspection(db, j, c),
+        Command::Category(c) => inspections::category(db, j, c),
+        Command::Calendar(c) => inspections::calendar(db, j, c),
+        Command::Finding(c) => intake::finding(db, j, c, today),
+        Command::Paper(c) => intake::paper(db, j, c, today),
+        Command::Immediate(c) => intake::immediate(db, j, c),
+        Command::Lead(c) => intake::lead(db, j, c),
+        Command::Recommendation(c) => intake::recommendation(db, j, c),
+        Command::Task(c) => assignment::task(db, j, c, today),
+        Command::Directory(c) => assignment::directory(db, j, c),
+        Command::Progress(c) => tracking::progress(db, j, c, today),
+        Command::CloseOut(c) => tracking::close_out(db, j, c, today),
+        Command::Reopen { task, reason, date } => {
+            tracking::reopen(db, j, *task, reason, date.as_deref(), today)
+        }
+        Command::FollowUp(c) => tracking::follow_up(db, j, c, today),
+        Command::Regulation(c) => tracking::regulation(db, j, c),
+        Command::Accountability(c) => tracking::accountability(db, j, c),
+        Command::List(ListCmd::Findings { inspection }) => {
+            overview::list_findings(db, j, *inspection, today)
+        }
+        Command::List(ListCmd::Tasks(f)) => overview::list_tasks(db, j, f, today),
+        Command::Stats { inspection } => overview::stats(db, j, *inspection, today),
+        Command::Deadlines { inspection } => overview::deadlines(db, j, *inspection),
+        Command::Backup { out } => housekeeping::backup(db, j, out),
+        Command::Backups => housekeeping::backups(j, path),
+        Command::Restore {
+            file,
+            backup_password_stdin,
+        } => crate::password::restore(db, j, file, *backup_password_stdin),
+        Command::Database(c) => crate::password::database(db, j, c, path),
+        Command::VerifyAudit => housekeeping::verify(db, j),
+        Command::Audit { limit, entity } => {
+            housekeeping::audit_log(db, j, *limit, entity.as_deref())
+        }
+        Command::Export(ExportCmd::Ledger {
+            out,
+            inspection,
+            template,
+            public,
+        }) if is_pdf(out) => {
+            if template.is_some() {
+                return Err(Error::invalid(
+                    "template",
+                    "PDF 台账按官方格式排版，不使用模板：请导出为 .xlsx 使用模板，或去掉 --template",
+                ));
+            }
+            crate::documents::export_ledger_pdf(db, j, out, *inspection, *public, today)
+        }
+        Command::Export(ExportCmd::Ledger {
+            out,
+            inspection,
+            template,
+            public,
+        }) => {
+            let what = crate::ledger_io::LedgerExport {
+                inspection: *inspection,
+                template: template.as_deref(),
+                public: *public,
+            };
+            crate::ledger_io::export_ledger(db, j, out, &what, today)
+        }
+        Command::Export(ExportCmd::Leads { out, inspection }) => {
+            crate::ledger_io::export_leads(db, j, out, *inspection)
+        }
+        Command::Export(ExportCmd::Feedback(a)) => {
+            crate::documents::export_editable(db, j, DocKind::Feedback, a, today)
+        }
+        Command::Export(ExportCmd::Report(a)) => {
+            crate::documents::export_editable(db, j, DocKind::Report, a, today)
+        }
+        Command::Export(ExportCmd::Weekly(a)) => crate::documents::export_weekly(db, j, a, today),
+        Command::Document(c) => crate::documents::document(db, j, c, today),
+        Command::Import(a) => crate::ledger_io::import(db, j, a, today),
+        Command::Template(c) => crate::ledger_io::template_cmd(db, j, c),
+    }
+}
+
+/// Whether an output path asks for PDF.
+fn is_pdf(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+}
+
+/// Parses an optional date argument, naming the field on error.
+fn opt_date(field: &str, text: Option<&str>) -> Result<Option<NaiveDate>> {
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(t) => dates::parse_date(t, None).map(Some).ok_or_else(|| {
+            Error::invalid(
+                field,
+                format!("日期“{t}”无法识别，请写成 2025-03-31 或 2025年3月31日"),
+            )
+        }),
+    }
+}
+
+/// Parses a required date argument, naming the field on error.
+fn req_date(field: &str, text: &str) -> Result<NaiveDate> {
+    opt_date(field, Some(text))?.ok_or_else(|| Error::invalid(field, "日期不能为空"))
+}
+
+/// The inspection a command means (explicit, or the most recent).
+fn which(db: &Db, id: Option<i64>) -> Result<i64> {
+    Ok(db.read(|c| db::inspections::resolve(c, id))?.id)
+}
