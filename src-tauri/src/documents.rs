@@ -134,14 +134,26 @@ pub fn write_ledger_pdf(
 ) -> Result<()> {
     let mut data = ledger::load(db, inspection_id, today)?;
     if public {
-        use crate::export::xlsx::public::{masked, people, Masker};
-        data = masked(
+        use crate::export::xlsx::{public, PUBLIC_MARK};
+        let names: Vec<String> = public::people(&data)
+            .into_iter()
+            .chain(directory_people(db)?)
+            .collect();
+        data = public::masked(
             &data,
-            &Masker::new(people(&data).iter().map(String::as_str)),
+            &public::Masker::new(names.iter().map(String::as_str)),
         );
-        data.inspection.name = format!("{}（公开版）", data.inspection.name);
+        data.inspection.name.push_str(PUBLIC_MARK);
     }
     pdf::write_to(out, &pdf::ledger_pdf(&data)?)
+}
+
+/// The people of the directory: the 公开版 masks them wherever free text mentions them,
+/// besides the names the ledger itself holds.
+pub fn directory_people(db: &Db) -> Result<Vec<String>> {
+    let people =
+        db.read(|c| crate::db::directory::list(c, Some(crate::domain::DirectoryKind::Person)))?;
+    Ok(people.into_iter().map(|e| e.name).collect())
 }
 
 /// Writes the Excel ledger of an inspection with the saved template `template` (`None` or
@@ -162,12 +174,7 @@ pub fn write_ledger_xlsx(
     };
     let data = ledger::load(db, inspection_id, today)?;
     if public {
-        let people: Vec<String> = db
-            .read(|c| crate::db::directory::list(c, Some(crate::domain::DirectoryKind::Person)))?
-            .into_iter()
-            .map(|e| e.name)
-            .collect();
-        xlsx::write_public_ledgers(&[data], &people, &tpl, out)?;
+        xlsx::write_public_ledgers(&[data], &directory_people(db)?, &tpl, out)?;
     } else {
         xlsx::write_ledger(&data, &tpl, out)?;
     }

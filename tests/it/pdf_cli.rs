@@ -156,7 +156,17 @@ fn documents_export_with_edits_and_without_leads() {
     assert!(t.contains("整改台账") && t.contains("责任分工"), "{t}");
     assert!(!t.contains("绝密线索内容"));
 
-    // The 公开版 masks people's names, keeps units.
+    // The 公开版 masks people's names, keeps units; also a person of the directory who is
+    // only named in free text.
+    cli.ok(&["directory", "add", "--kind", "person", "孙丽萍"]);
+    cli.ok(&[
+        "progress",
+        "add",
+        "--task",
+        "1",
+        "--text",
+        "孙丽萍同志牵头完成自查",
+    ]);
     let public = dir.join("台账公开版.pdf");
     cli.ok(&[
         "export",
@@ -170,9 +180,10 @@ fn documents_export_with_edits_and_without_leads() {
     let t = text(&public);
     assert!(t.contains("钱某某") && t.contains("财务科"), "{t}");
     assert!(
-        !t.contains("钱卫东") && !t.contains("王建国"),
-        "a name leaked into the public ledger"
+        !t.contains("钱卫东") && !t.contains("王建国") && !t.contains("孙丽萍"),
+        "a name leaked into the public ledger: {t}"
     );
+    assert!(t.contains("孙某某"), "{t}");
     let err = cli.fail(&[
         "export",
         "ledger",

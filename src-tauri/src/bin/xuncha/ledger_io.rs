@@ -4,8 +4,7 @@
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
-use xuncha::db::{directory, inspections, leads, ledger, Db};
-use xuncha::domain::DirectoryKind;
+use xuncha::db::{inspections, leads, ledger, Db};
 use xuncha::export::xlsx::{self, saved, LedgerTemplate};
 use xuncha::import::{self, Target};
 use xuncha::{Error, Result};
@@ -115,11 +114,7 @@ pub fn export_ledger(
         .map(|id| ledger::load(db, *id, today))
         .collect::<Result<Vec<_>>>()?;
     let summary = if what.public {
-        let people: Vec<String> = db
-            .read(|c| directory::list(c, Some(DirectoryKind::Person)))?
-            .into_iter()
-            .map(|e| e.name)
-            .collect();
+        let people = xuncha::documents::directory_people(db)?;
         xlsx::write_public_ledgers(&all, &people, &tpl, out)?
     } else {
         xlsx::write_ledgers(&all, &tpl, out)?
