@@ -708,3 +708,27 @@ fn calendar_year_can_be_added() {
         "2027-01-04"
     );
 }
+
+#[test]
+fn help_is_in_chinese_at_every_level() {
+    let cli = Cli::new();
+    for args in [
+        vec!["--help"],
+        vec!["finding", "--help"],
+        vec!["finding", "add", "-h"],
+    ] {
+        let out = cli.ok(&args);
+        for zh in ["用法：", "选项:", "显示帮助"] {
+            assert!(out.contains(zh), "{args:?} lacks {zh}:\n{out}");
+        }
+        for en in ["Usage:", "Options:", "Print help", "Commands:"] {
+            assert!(!out.contains(en), "{args:?} says {en}:\n{out}");
+        }
+    }
+    assert!(cli.ok(&["--help"]).contains("命令:"));
+    assert!(cli.ok(&["--version"]).starts_with("xuncha "));
+    let err = cli.run(&["finding", "add", "--no-such-flag"]);
+    assert_eq!(err.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&err.stderr);
+    assert!(said.starts_with("错误：无法识别的参数"), "{said}");
+}

@@ -4,6 +4,7 @@
 mod args;
 mod documents;
 mod handlers;
+mod help_zh;
 mod ledger_io;
 mod output;
 mod password;
@@ -12,13 +13,16 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 
 use xuncha::db::Db;
 use xuncha::{Error, Result};
 
 fn main() -> ExitCode {
-    let cli = match args::Cli::try_parse() {
+    let parsed = help_zh::localized(args::Cli::command())
+        .try_get_matches()
+        .and_then(|m| args::Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
