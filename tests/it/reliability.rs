@@ -267,6 +267,8 @@ fn first_change_of_the_day_makes_an_automatic_backup() {
 fn a_damaged_database_gives_a_way_out_not_a_crash() {
     let cli = Cli::new();
     cli.ok(&["demo"]);
+    // The first change after the demo keeps a backup of it.
+    cli.add(&["finding", "add", "--category", "1", "--title", "演示之后"]);
     cli.conn()
         .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
         .unwrap();
@@ -289,6 +291,37 @@ fn a_damaged_database_gives_a_way_out_not_a_crash() {
         damaged,
         "never overwritten"
     );
+
+    // The way out: the automatic backups are listed without opening the file, and one of
+    // them takes its place; the damaged file is kept beside it.
+    let list = cli.json(&["backups"]);
+    let path = list[0]["path"].as_str().unwrap();
+    let name = std::path::Path::new(path)
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap();
+    let said = cli.ok(&["recover", name]);
+    assert!(said.contains("原文件保留为"), "{said}");
+    let kept: Vec<_> = std::fs::read_dir(cli.dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.to_string_lossy().contains(".unusable-")
+                && !p.to_string_lossy().ends_with("-wal")
+                && !p.to_string_lossy().ends_with("-shm")
+        })
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(
+        std::fs::read(&kept[0]).unwrap(),
+        damaged,
+        "the damaged file is kept"
+    );
+    let titles = cli.json(&["list", "findings"]);
+    assert!(titles.as_array().is_some_and(|a| !a.is_empty()), "{titles}");
+    assert!(cli.ok(&["verify-audit"]).contains("链条完整"));
 }
 
 #[test]

@@ -157,6 +157,37 @@ pub fn named(db_path: &Path, name: &str) -> Result<BackupInfo> {
         .ok_or_else(|| Error::invalid("name", "没有这个自动备份：请刷新列表后重新选择"))
 }
 
+/// Puts the automatic backup `name` of `db_path` in place of a database that cannot be
+/// opened (damaged, or not a database). The unusable file, with its `-wal` and `-shm`, is
+/// kept beside it as `<db>.unusable-<time>`, never deleted; returns where it was kept. The
+/// backup is copied whole (an encrypted one stays encrypted) and synced before the unusable
+/// file is moved aside, so at no moment is anything lost.
+pub fn recover(db_path: &Path, name: &str) -> Result<Option<PathBuf>> {
+    let backup = named(db_path, name)?;
+    let tmp = crypto::suffixed(db_path, ".recover-partial");
+    std::fs::copy(&backup.path, &tmp).map_err(|e| Error::io(&tmp, e))?;
+    std::fs::File::open(&tmp)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| Error::io(&tmp, e))?;
+    let kept = if db_path.exists() {
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let kept = crypto::suffixed(db_path, &format!(".unusable-{stamp}"));
+        std::fs::rename(db_path, &kept).map_err(|e| Error::io(db_path, e))?;
+        for journal in ["-wal", "-shm"] {
+            let from = crypto::suffixed(db_path, journal);
+            if from.exists() {
+                let to = crypto::suffixed(&kept, journal);
+                std::fs::rename(&from, &to).map_err(|e| Error::io(&from, e))?;
+            }
+        }
+        Some(kept)
+    } else {
+        None
+    };
+    crypto::replace_file(&tmp, db_path)?;
+    Ok(kept)
+}
+
 /// Makes an automatic backup unless the newest is younger than `min_age`; keeps the last
 /// [`KEEP`]. Returns the new backup, if one was made.
 pub fn auto(db: &Db, min_age: chrono::Duration) -> Result<Option<BackupSummary>> {
@@ -420,5 +451,34 @@ mod tests {
         let key = db.key();
         let c = counts(&made.path, key.as_deref()).unwrap();
         assert_eq!(c.inspections, 1);
+    }
+
+    #[test]
+    fn a_damaged_database_is_replaced_by_a_backup_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let db = Db::open(&path).unwrap();
+        crate::demo::load(&db, crate::db::today()).unwrap();
+        let made = auto(&db, chrono::Duration::zero()).unwrap().unwrap();
+        drop(db);
+        let junk = b"this file was overwritten by something else".repeat(100);
+        std::fs::write(&path, &junk).unwrap();
+        assert!(Db::open(&path).is_err());
+        // Only a listed backup is taken.
+        assert_eq!(recover(&path, "../t.db").unwrap_err().field(), Some("name"));
+        let name = made.path.file_name().unwrap().to_str().unwrap();
+        let kept = recover(&path, name).unwrap().unwrap();
+        assert_eq!(
+            std::fs::read(&kept).unwrap(),
+            junk,
+            "the unusable file is kept"
+        );
+        assert!(kept.to_string_lossy().contains(".unusable-"));
+        let db = Db::open(&path).unwrap();
+        let n: i64 = db
+            .read(|c| Ok(c.query_row("SELECT count(*) FROM findings", [], |r| r.get(0))?))
+            .unwrap();
+        assert!(n > 0);
+        assert!(!crypto::suffixed(&path, ".recover-partial").exists());
     }
 }

@@ -113,6 +113,12 @@ pub enum Command {
     },
     /// 自动备份列表（每天第一次修改数据前自动备份，保留最近 10 份）
     Backups,
+    /// 数据库文件损坏、无法打开时，用一份自动备份替换它（原文件改名保留，不删除）
+    Recover {
+        /// 自动备份的文件名（见 xuncha backups）
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
     /// 从备份恢复（先把当前数据另存为一份备份）
     Restore {
         #[arg(value_name = "FILE")]

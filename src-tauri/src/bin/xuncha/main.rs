@@ -89,9 +89,16 @@ fn usage_error(e: clap::Error) -> ExitCode {
 }
 
 fn run(cli: &args::Cli, path: &Path) -> Result<()> {
-    if let args::Command::Database(args::DatabaseCmd::Status) = cli.command {
-        // Answered without opening the file, so without its password.
-        return password::status(cli.json, path);
+    // Answered without opening the file: without its password, and when it is unusable.
+    match &cli.command {
+        args::Command::Database(args::DatabaseCmd::Status) => {
+            return password::status(cli.json, path)
+        }
+        args::Command::Backups => return handlers::housekeeping::backups(cli.json, path),
+        args::Command::Recover { name } => {
+            return handlers::housekeeping::recover(cli.json, path, name)
+        }
+        _ => {}
     }
     let password = password::for_opening(cli, path)?;
     let mut db = Db::open_with_password(path, password.as_deref())?;
@@ -118,6 +125,7 @@ fn writes(cmd: &args::Command) -> bool {
             | Audit { .. }
             | Backup { .. }
             | Backups
+            | Recover { .. }
             | Database(args::DatabaseCmd::Status)
             | Init
             | Export(args::ExportCmd::Ledger { .. })

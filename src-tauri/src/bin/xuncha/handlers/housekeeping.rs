@@ -23,7 +23,7 @@ pub(super) fn backup(db: &Db, j: bool, out: &Path) -> Result<()> {
 }
 
 /// `xuncha backups`: the automatic backups beside the database file.
-pub(super) fn backups(j: bool, path: &Path) -> Result<()> {
+pub fn backups(j: bool, path: &Path) -> Result<()> {
     let all = db::backup::list(path);
     output::list(j, &all, Some("还没有自动备份"), |b| {
         format!(
@@ -34,6 +34,24 @@ pub(super) fn backups(j: bool, path: &Path) -> Result<()> {
             if b.encrypted { "，已加密" } else { "" }
         )
     })
+}
+
+/// `xuncha recover NAME`: an automatic backup in place of a database that cannot be
+/// opened; the unusable file is kept beside it.
+pub fn recover(j: bool, path: &Path, name: &str) -> Result<()> {
+    let kept = db::backup::recover(path, name)?;
+    let said = match &kept {
+        Some(k) => format!(
+            "已用备份 {name} 恢复数据库；无法打开的原文件保留为 {}",
+            k.display()
+        ),
+        None => format!("已用备份 {name} 恢复数据库"),
+    };
+    output::done(
+        j,
+        &said,
+        &serde_json::json!({ "restored": name, "kept": kept }),
+    )
 }
 
 /// `xuncha audit`: the most recent rows of the audit log.

@@ -3,7 +3,7 @@
 //! per area of the work, and share the small argument parsers below.
 
 mod assignment;
-mod housekeeping;
+pub mod housekeeping;
 mod inspections;
 mod intake;
 mod overview;
@@ -66,6 +66,7 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
         Command::Deadlines { inspection } => overview::deadlines(db, j, *inspection),
         Command::Backup { out } => housekeeping::backup(db, j, out),
         Command::Backups => housekeeping::backups(j, path),
+        Command::Recover { name } => housekeeping::recover(j, path, name),
         Command::Restore {
             file,
             backup_password_stdin,
