@@ -80,6 +80,8 @@ pub fn run(db_arg: Option<PathBuf>) -> Result<(), Box<dyn std::error::Error>> {
             backups::list_backups,
             backups::backup_now,
             backups::restore_backup,
+            backups::unusable_database_backups,
+            backups::recover_from_backup,
             inspections::list_inspections,
             inspections::get_inspection,
             inspections::create_inspection,

@@ -462,6 +462,15 @@ fn desktop_app_end_to_end() {
     s.wait_text("[data-test=board-table]", "逾期").unwrap();
     surface_is_locked_down(&s);
     s.quit();
+
+    // A database that cannot be opened: its automatic backups are the way out.
+    let broken = tmp.path().join("broken.db");
+    let junk = steps::damaged_copy(&db_path, &broken);
+    let broken_args = vec!["--db".to_owned(), broken.display().to_string()];
+    let mut s = Session::start(&driver.base, &app, &broken_args).unwrap();
+    s.failure_shot = Some(workspace().join("target/e2e-screenshots/failure.png"));
+    steps::recover_damaged(&s, &broken, &junk);
+    s.quit();
     driver.stop_and_check_network();
 
     // The demo database on disk is encrypted: not readable without the password.

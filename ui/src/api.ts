@@ -39,6 +39,10 @@ export const restoreFrom = (path: string, password?: string) =>
   call<string | null>("restore_from", { path, password: password ?? null });
 export const listBackups = () => call<B.AutoBackup[]>("list_backups");
 export const backupNow = () => call<B.AutoBackup[]>("backup_now");
+/** The automatic backups of the database that could not be opened. */
+export const unusableDatabaseBackups = () => call<B.AutoBackup[]>("unusable_database_backups");
+/** Puts one of them in its place (the unusable file is kept); returns the kept name. */
+export const recoverFromBackup = (name: string) => call<string | null>("recover_from_backup", { name });
 export const restoreBackup = (name: string, password?: string) =>
   call<string | null>("restore_backup", { name, password: password ?? null });
 /** 设置/修改密码 with a password, 取消加密 with `null`. */

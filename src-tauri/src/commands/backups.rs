@@ -18,9 +18,40 @@ pub fn list_backups(state: State<'_, AppState>) -> CmdResult<Vec<AutoBackup>> {
 }
 
 fn listed(db: &Db) -> Vec<AutoBackup> {
-    let Some(path) = db.path() else {
-        return vec![];
-    };
+    match db.path() {
+        Some(path) => listed_for(path, db.key().as_deref()),
+        None => vec![],
+    }
+}
+
+/// The automatic backups of the database that could not be opened (damaged, or not a
+/// database), for the start page's way out. Empty when the last open did not fail.
+#[tauri::command(async)]
+pub fn unusable_database_backups(state: State<'_, AppState>) -> CmdResult<Vec<AutoBackup>> {
+    Ok(state
+        .failed()
+        .map(|p| listed_for(&p, None))
+        .unwrap_or_default())
+}
+
+/// Puts the automatic backup `name` in place of the database that could not be opened and
+/// opens it; the unusable file is kept beside it. Returns the name it was kept under. An
+/// encrypted backup then waits for its password like any encrypted database.
+#[tauri::command(async)]
+pub fn recover_from_backup(state: State<'_, AppState>, name: String) -> CmdResult<Option<String>> {
+    let path = state
+        .failed()
+        .ok_or_else(|| Error::invalid("name", "没有无法打开的数据库需要恢复"))?;
+    let kept = backup::recover(&path, &name)?;
+    match state.open(&path, None) {
+        Ok(_) => {}
+        Err(e) if e.code == "PasswordNeeded" => {}
+        Err(e) => return Err(e),
+    }
+    Ok(kept.and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned())))
+}
+
+fn listed_for(path: &std::path::Path, key: Option<&str>) -> Vec<AutoBackup> {
     backup::list(path)
         .into_iter()
         .map(|b| {
@@ -33,7 +64,7 @@ fn listed(db: &Db) -> Vec<AutoBackup> {
                 before_restore: name.starts_with("xuncha-before-restore-"),
                 before_password: name.starts_with("xuncha-before-password-"),
                 encrypted: b.encrypted,
-                counts: backup::counts(&b.path, db.key().as_deref()),
+                counts: backup::counts(&b.path, key),
                 name,
                 made_at: b.made_at,
                 bytes: b.bytes,

@@ -19,6 +19,8 @@ pub struct AppState {
     /// The encrypted file that could not be opened for want of its password, so the UI can
     /// ask for it.
     locked: Mutex<Option<PathBuf>>,
+    /// The file the last open failed on (for any reason), so the UI can offer its backups.
+    failed: Mutex<Option<PathBuf>>,
     settings: Mutex<DesktopSettings>,
     config_dir: PathBuf,
     /// When the window size was last written out (resizing sends many events).
@@ -32,6 +34,7 @@ impl AppState {
             db: RwLock::new(None),
             open_error: Mutex::new(None),
             locked: Mutex::new(None),
+            failed: Mutex::new(None),
             settings: Mutex::new(settings),
             config_dir,
             window_saved: Mutex::new(None),
@@ -63,6 +66,14 @@ impl AppState {
             .clone()
     }
 
+    /// The database file the last open failed on, if it did.
+    pub fn failed(&self) -> Option<PathBuf> {
+        self.failed
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
     /// The encrypted database file waiting for its password, if the last open failed for
     /// want of it (or with a wrong one).
     pub fn locked(&self) -> Option<PathBuf> {
@@ -82,6 +93,8 @@ impl AppState {
         );
         *self.locked.lock().unwrap_or_else(|p| p.into_inner()) =
             needs_password.then(|| path.to_owned());
+        *self.failed.lock().unwrap_or_else(|p| p.into_inner()) =
+            result.is_err().then(|| path.to_owned());
         match result {
             Ok(db) => {
                 // A daily safety copy beside the database (best effort: never blocks opening).

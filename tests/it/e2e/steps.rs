@@ -252,3 +252,53 @@ pub fn encrypted_on_disk(path: &Path, password: &str, expected: usize) {
         .unwrap();
     assert_eq!(all.len(), expected);
 }
+
+/// A copy of `from` (with its automatic backups) at `to`, then damaged: the app must offer
+/// the backups on its start page. Returns the garbage written, to find it kept afterwards.
+pub fn damaged_copy(from: &Path, to: &Path) -> Vec<u8> {
+    let backups = |p: &Path| xuncha::db::backup::dir_for(p);
+    std::fs::create_dir_all(backups(to)).unwrap();
+    // The backup files themselves (their evidence folders are not needed here).
+    for e in std::fs::read_dir(backups(from)).unwrap().flatten() {
+        if e.path().is_file() {
+            std::fs::copy(e.path(), backups(to).join(e.file_name())).unwrap();
+        }
+    }
+    let junk = b"overwritten by a failing disk ".repeat(500);
+    std::fs::write(to, &junk).unwrap();
+    junk
+}
+
+/// The damaged database: the start page says why and offers its automatic backups; one
+/// takes its place after a confirmation, and the damaged file is kept beside it.
+pub fn recover_damaged(s: &Session, db: &Path, junk: &[u8]) {
+    s.wait_text("[data-test=no-database]", "无法打开数据库文件")
+        .unwrap();
+    s.find("[data-test=recover-backup]").unwrap();
+    shot(s, "21-damaged");
+    s.click("[data-test=recover-backup]").unwrap();
+    s.wait_text(".el-message-box", "原文件不会删除").unwrap();
+    s.click(".el-message-box__btns .el-button--primary")
+        .unwrap();
+    s.wait_text(".header", "区统计局党组").unwrap();
+    shot(s, "22-recovered");
+    let name = db.file_name().unwrap().to_string_lossy().into_owned();
+    let kept: Vec<_> = std::fs::read_dir(db.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            let n = p.file_name().unwrap().to_string_lossy().into_owned();
+            n.starts_with(&format!("{name}.unusable-"))
+                && !n.ends_with("-wal")
+                && !n.ends_with("-shm")
+        })
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(
+        std::fs::read(&kept[0]).unwrap(),
+        junk,
+        "the damaged file is kept"
+    );
+    assert!(count(db, "SELECT count(*) FROM findings") > 0);
+}
