@@ -158,3 +158,26 @@ impl Cli {
         ])
     }
 }
+
+/// Asserts that the unusable database file `db` was kept beside it, once, with `bytes`
+/// (`<db>.unusable-<time>`, set aside by a recovery from a backup).
+pub fn assert_kept_unusable(db: &Path, bytes: &[u8]) {
+    let name = db.file_name().unwrap().to_string_lossy().into_owned();
+    let kept: Vec<PathBuf> = std::fs::read_dir(db.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            let n = p.file_name().unwrap().to_string_lossy().into_owned();
+            n.starts_with(&format!("{name}.unusable-"))
+                && !n.ends_with("-wal")
+                && !n.ends_with("-shm")
+        })
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(
+        std::fs::read(&kept[0]).unwrap(),
+        bytes,
+        "the unusable file is kept whole"
+    );
+}

@@ -4,7 +4,7 @@
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use crate::common::{xuncha_bin, Cli, TODAY};
+use crate::common::{assert_kept_unusable, xuncha_bin, Cli, TODAY};
 
 /// A small deterministic generator, so a failing run can be repeated.
 struct Lcg(u64);
@@ -303,22 +303,7 @@ fn a_damaged_database_gives_a_way_out_not_a_crash() {
         .unwrap();
     let said = cli.ok(&["recover", name]);
     assert!(said.contains("原文件保留为"), "{said}");
-    let kept: Vec<_> = std::fs::read_dir(cli.dir.path())
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.to_string_lossy().contains(".unusable-")
-                && !p.to_string_lossy().ends_with("-wal")
-                && !p.to_string_lossy().ends_with("-shm")
-        })
-        .collect();
-    assert_eq!(kept.len(), 1, "{kept:?}");
-    assert_eq!(
-        std::fs::read(&kept[0]).unwrap(),
-        damaged,
-        "the damaged file is kept"
-    );
+    assert_kept_unusable(&cli.db, &damaged);
     let titles = cli.json(&["list", "findings"]);
     assert!(titles.as_array().is_some_and(|a| !a.is_empty()), "{titles}");
     assert!(cli.ok(&["verify-audit"]).contains("链条完整"));

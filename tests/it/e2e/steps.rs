@@ -282,23 +282,6 @@ pub fn recover_damaged(s: &Session, db: &Path, junk: &[u8]) {
         .unwrap();
     s.wait_text(".header", "区统计局党组").unwrap();
     shot(s, "22-recovered");
-    let name = db.file_name().unwrap().to_string_lossy().into_owned();
-    let kept: Vec<_> = std::fs::read_dir(db.parent().unwrap())
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            let n = p.file_name().unwrap().to_string_lossy().into_owned();
-            n.starts_with(&format!("{name}.unusable-"))
-                && !n.ends_with("-wal")
-                && !n.ends_with("-shm")
-        })
-        .collect();
-    assert_eq!(kept.len(), 1, "{kept:?}");
-    assert_eq!(
-        std::fs::read(&kept[0]).unwrap(),
-        junk,
-        "the damaged file is kept"
-    );
+    crate::common::assert_kept_unusable(db, junk);
     assert!(count(db, "SELECT count(*) FROM findings") > 0);
 }
