@@ -56,7 +56,7 @@ describe("recovering a database that cannot be opened", () => {
     const table = w.find("[data-test=recover-backups]");
     expect(table.text()).toContain("2025-05-31 09:00:00");
     expect(table.text()).toContain("反馈问题 13 个");
-    await w.find("[data-test=recover-backup]").trigger("click");
+    await w.find("[data-test=recover-backups] [data-test=restore-backup]").trigger("click");
     await vi.waitFor(() => expect(document.querySelector(".el-message-box")).not.toBeNull());
     expect(document.querySelector(".el-message-box")!.textContent).toContain("原文件不会删除");
     expect(calls.some(([c]) => c === "recover_from_backup")).toBe(false);
@@ -69,7 +69,7 @@ describe("recovering a database that cannot be opened", () => {
   it("recovers nothing when the confirmation is cancelled", async () => {
     const w = mount(StartPage, { global, attachTo: document.body });
     await flushPromises();
-    await w.find("[data-test=recover-backup]").trigger("click");
+    await w.find("[data-test=recover-backups] [data-test=restore-backup]").trigger("click");
     await vi.waitFor(() => expect(document.querySelector(".el-message-box")).not.toBeNull());
     boxButton("取消").click();
     await flushPromises();

@@ -274,9 +274,11 @@ pub fn damaged_copy(from: &Path, to: &Path) -> Vec<u8> {
 pub fn recover_damaged(s: &Session, db: &Path, junk: &[u8]) {
     s.wait_text("[data-test=no-database]", "无法打开数据库文件")
         .unwrap();
-    s.find("[data-test=recover-backup]").unwrap();
+    s.find("[data-test=recover-backups] [data-test=restore-backup]")
+        .unwrap();
     shot(s, "21-damaged");
-    s.click("[data-test=recover-backup]").unwrap();
+    s.click("[data-test=recover-backups] [data-test=restore-backup]")
+        .unwrap();
     s.wait_text(".el-message-box", "原文件不会删除").unwrap();
     s.click(".el-message-box__btns .el-button--primary")
         .unwrap();
