@@ -255,8 +255,22 @@ impl Session {
     /// DMA-BUF (the app's default) never schedules, so it can hang.
     pub fn screenshot(&self, path: &Path) -> Result<(), String> {
         if std::env::var_os("DISPLAY").is_some() {
-            let out = std::process::Command::new("import")
-                .args(["-window", "root"])
+            // Only the app's window, not the rest of the screen.
+            let r = call("GET", &self.url("/window/rect"), None)?;
+            let n = |k: &str| r[k].as_i64().unwrap_or(0);
+            let crop = format!(
+                "{}x{}+{}+{}",
+                n("width"),
+                n("height"),
+                n("x").max(0),
+                n("y").max(0)
+            );
+            let mut import = std::process::Command::new("import");
+            import.args(["-window", "root"]);
+            if n("width") > 0 && n("height") > 0 {
+                import.args(["-crop", &crop, "+repage"]);
+            }
+            let out = import
                 .arg(path)
                 .output()
                 .map_err(|e| format!("import (ImageMagick): {e}"))?;
