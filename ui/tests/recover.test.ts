@@ -77,4 +77,15 @@ describe("recovering a database that cannot be opened", () => {
     expect(calls.some(([c]) => c === "recover_from_backup")).toBe(false);
     expect(store.info?.db_path).toBeNull();
   });
+
+  it("offers the backups of an encrypted file that does not open, too", async () => {
+    info = { ...BROKEN, locked_path: "/home/u/x.db", open_error: { code: "WrongPassword", field: "password", message: "密码不正确" } };
+    store.info = info;
+    const w = mount(StartPage, { global });
+    await flushPromises();
+    expect(w.find("[data-test=enter-password]").exists()).toBe(true);
+    const table = w.find("[data-test=recover-backups]");
+    expect(table.text()).toContain("文件可能已损坏");
+    expect(table.text()).toContain("2025-05-31 09:00:00");
+  });
 });
