@@ -39,7 +39,7 @@ function core(extra: (cmd: string, args: Record<string, unknown>) => unknown = (
     if (cmd === "app_info") return info;
     if (cmd === "list_inspections") return [{ id: 3, name: "区统计局党组" }];
     if (cmd === "get_inspection") return { inspection: { id: 3, name: "区统计局党组" }, categories: [], deadlines: null };
-    if (cmd === "list_backups") return [];
+    if (cmd === "list_backups" || cmd === "unusable_database_backups") return [];
     return null;
   });
 }
