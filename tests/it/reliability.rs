@@ -468,3 +468,55 @@ fn a_database_held_by_another_program_gives_a_clear_message() {
     holder.execute_batch("ROLLBACK").unwrap();
     cli.add(&["finding", "add", "--category", "1", "--title", "释放后录入"]);
 }
+
+#[test]
+fn a_read_only_database_gives_a_clear_message_and_loses_nothing() {
+    let outer = tempfile::tempdir().unwrap();
+    let Some(disk) = SmallDisk::mount(outer.path(), "8m") else {
+        eprintln!("skipped: cannot mount a small tmpfs here (needs root)");
+        return;
+    };
+    let cli = Cli {
+        dir: tempfile::tempdir().unwrap(),
+        db: disk.0.join("ro.db"),
+    };
+    cli.inspection();
+    cli.add(&[
+        "finding",
+        "add",
+        "--category",
+        "1",
+        "--title",
+        "只读之前保存的问题",
+    ]);
+    cli.conn()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+        .unwrap();
+    let before = std::fs::read(&cli.db).unwrap();
+    // A read-only file system: file modes alone would not stop root, which CI runs as.
+    let ro = Command::new("mount")
+        .args(["-o", "remount,ro"])
+        .arg(&disk.0)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ro {
+        eprintln!("skipped: cannot remount read-only here");
+        return;
+    }
+    let out = cli.run(&["finding", "add", "--category", "1", "--title", "只读时录入"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    let _ = Command::new("mount")
+        .args(["-o", "remount,rw"])
+        .arg(&disk.0)
+        .status();
+    assert!(!out.status.success());
+    assert!(err.starts_with("错误："), "{err}");
+    assert!(
+        err.contains("只读"),
+        "the message says the file cannot be written: {err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(std::fs::read(&cli.db).unwrap(), before, "nothing changed");
+    let titles = cli.column("SELECT title FROM findings ORDER BY id");
+    assert_eq!(titles, ["只读之前保存的问题"]);
+}
