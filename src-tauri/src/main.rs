@@ -3,19 +3,8 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-/// WebKitGTK's DMA-BUF renderer keeps a GL context and buffers in the web process: about
-/// 80 MB more on this kind of laptop, for nothing an office form needs. The older shared
-/// memory path draws the same pixels. A value the user sets wins.
-fn prefer_lean_webkit() {
-    #[cfg(target_os = "linux")]
-    if std::env::var_os("WEBKIT_DISABLE_DMABUF_RENDERER").is_none() {
-        // Before any thread starts, so no one reads the environment concurrently.
-        std::env::set_var("WEBKIT_DISABLE_DMABUF_RENDERER", "1");
-    }
-}
-
 fn main() {
-    prefer_lean_webkit();
+    xuncha::app::prefer_lean_webkit();
     let mut args = std::env::args_os().skip(1);
     let mut db = None;
     while let Some(a) = args.next() {

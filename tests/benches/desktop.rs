@@ -12,6 +12,9 @@
 //! machine's WebKit, the floor under every filter time. Typing through WebDriver, polled
 //! from here, is printed too: it adds the driver's round trips. Switching views is timed
 //! in the page the same way, from the click to the view's content painted.
+//! Memory is sampled at the first view and once every view has been shown, and beside it
+//! that of a blank window of the same Tauri and WebKit set-up (`blank_window`, built beside
+//! the app), the floor under any web UI here, so the app's own share shows.
 //! `XUNCHA_BENCH_RAW=1` prints every keystroke's times; `XUNCHA_DESKTOP_BIN` times another
 //! build of the app (an absolute path).
 //!
@@ -128,6 +131,13 @@ fn make_db(path: &Path, count: usize) {
 /// Memory (PSS) of the app opened on `db` and of every process it started (the WebKit
 /// web and network processes), in MB.
 fn app_memory_mb(db: &Path) -> f64 {
+    let db = db.to_string_lossy();
+    tree_memory_mb(|_, cmd| cmd.contains("xuncha-desktop") && cmd.contains(&*db))
+}
+
+/// Memory (PSS) of the processes `is_root` picks (by pid and command line) and of all
+/// their descendants, in MB.
+fn tree_memory_mb(is_root: impl Fn(u32, &str) -> bool) -> f64 {
     let mut parent = std::collections::HashMap::new();
     let mut rss = std::collections::HashMap::new();
     let mut roots = vec![];
@@ -153,8 +163,7 @@ fn app_memory_mb(db: &Path) -> f64 {
             .and_then(|v| v.parse::<u64>().ok());
         rss.insert(pid, pss.or(field("VmRSS:")).unwrap_or(0));
         let cmd = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
-        let cmd = String::from_utf8_lossy(&cmd);
-        if cmd.contains("xuncha-desktop") && cmd.contains(&*db.to_string_lossy()) {
+        if is_root(pid, &String::from_utf8_lossy(&cmd)) {
             roots.push(pid);
         }
     }
@@ -173,6 +182,50 @@ fn app_memory_mb(db: &Path) -> f64 {
         .map(|(_, k)| k)
         .sum();
     kb as f64 / 1024.0
+}
+
+/// Median and peak of 8 memory samples, 500 ms apart.
+fn sample_memory(measure: impl Fn() -> f64) -> (f64, f64) {
+    let mut samples: Vec<f64> = (0..8)
+        .map(|_| {
+            std::thread::sleep(Duration::from_millis(500));
+            measure()
+        })
+        .collect();
+    samples.sort_by(f64::total_cmp);
+    ((samples[3] + samples[4]) / 2.0, samples[7])
+}
+
+/// The floor: memory of `blank`, a window of the app's Tauri and WebKit set-up showing an
+/// empty page (`examples/blank_window.rs`), once it has settled. Median and peak.
+fn blank_window_memory(blank: &Path, tmp: &Path) -> (f64, f64) {
+    let mut child = Command::new(blank)
+        .env("XDG_CONFIG_HOME", tmp.join("config"))
+        .env("XDG_DATA_HOME", tmp.join("data"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("blank window");
+    let pid = child.id();
+    let web_process_up = || {
+        std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
+            .unwrap_or_default()
+            .split_whitespace()
+            .any(|c| {
+                std::fs::read_to_string(format!("/proc/{c}/comm"))
+                    .is_ok_and(|n| n.starts_with("WebKitWebProces"))
+            })
+    };
+    let t = Instant::now();
+    while !web_process_up() {
+        assert!(t.elapsed() < Duration::from_secs(20), "no web process");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_secs(3));
+    let memory = sample_memory(|| tree_memory_mb(|p, _| p == pid));
+    let _ = child.kill();
+    let _ = child.wait();
+    memory
 }
 
 /// Runs an asynchronous script (its last argument is the callback) and returns its value.
@@ -285,6 +338,8 @@ struct Run {
     /// from here.
     typed_ms: f64,
     dashboard: Frames,
+    /// Median of samples taken over 4 s from 2 s after the first view is usable.
+    first_view_mb: f64,
     /// Median of samples taken over 4 s once the dashboard has settled, and their peak.
     memory_mb: f64,
     memory_peak_mb: f64,
@@ -310,6 +365,8 @@ fn measure(driver: &str, app: &Path, db_path: &Path, tasks: usize) -> Run {
     })
     .unwrap();
     let start_ms = t.elapsed().as_secs_f64() * 1000.0;
+    std::thread::sleep(Duration::from_secs(2));
+    let (first_view_mb, _) = sample_memory(|| app_memory_mb(db_path));
 
     let run = |script: &str, args: Value| {
         Frames::from(&script_async(
@@ -360,15 +417,7 @@ fn measure(driver: &str, app: &Path, db_path: &Path, tasks: usize) -> Run {
 
     let dashboard = run(SWITCH, json!(["[data-nav=dashboard]", "canvas"]));
     std::thread::sleep(Duration::from_millis(1000));
-    let mut samples: Vec<f64> = (0..8)
-        .map(|_| {
-            std::thread::sleep(Duration::from_millis(500));
-            app_memory_mb(db_path)
-        })
-        .collect();
-    samples.sort_by(f64::total_cmp);
-    let memory_mb = (samples[3] + samples[4]) / 2.0;
-    let memory_peak_mb = samples[7];
+    let (memory_mb, memory_peak_mb) = sample_memory(|| app_memory_mb(db_path));
     s.quit();
     Run {
         start_ms,
@@ -377,6 +426,7 @@ fn measure(driver: &str, app: &Path, db_path: &Path, tasks: usize) -> Run {
         keys,
         typed_ms,
         dashboard,
+        first_view_mb,
         memory_mb,
         memory_peak_mb,
     }
@@ -422,6 +472,10 @@ fn main() {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
+    let blank = app
+        .parent()
+        .map(|d| d.join("examples/blank_window"))
+        .filter(|b| b.is_file());
     // Warm the file cache once so both runs start alike.
     let _ = measure(&base, &app, &small, SMALL);
     let reference = measure(&base, &app, &small, SMALL);
@@ -442,6 +496,7 @@ fn main() {
     }
     let _ = driver.kill();
     let _ = driver.wait();
+    let floor = blank.map(|b| blank_window_memory(&b, tmp.path()));
 
     println!(
         "{:<44} {:>12} {:>12} {:>8}",
@@ -546,6 +601,12 @@ fn main() {
         "ms",
     );
     row(
+        "memory of the whole app (PSS), first view",
+        reference.first_view_mb,
+        loaded.first_view_mb,
+        "MB",
+    );
+    row(
         "memory of the whole app (PSS), median",
         reference.memory_mb,
         loaded.memory_mb,
@@ -557,5 +618,27 @@ fn main() {
         loaded.memory_peak_mb,
         "MB",
     );
+    match floor {
+        Some((median, peak)) => {
+            println!(
+                "memory of a blank window of the same Tauri and WebKit set-up (the floor): \
+                 {median:.1} MB median, {peak:.1} MB peak"
+            );
+            let above = |r: &Run| r.memory_mb - median;
+            row(
+                "the app above that floor, first view",
+                reference.first_view_mb - median,
+                loaded.first_view_mb - median,
+                "MB",
+            );
+            row(
+                "the app above that floor, all views shown",
+                above(&reference),
+                above(&loaded),
+                "MB",
+            );
+        }
+        None => println!("no blank window built (examples/blank_window beside the app): no floor"),
+    }
     println!("targets: usable < 1500 ms, filter < 100 ms, memory < 200 MB");
 }

@@ -59,6 +59,8 @@ case "${1:-}" in
     ;;
   bench)
     setup; build
+    # The blank window whose memory the bench prints as the floor.
+    cargo build -p xuncha --features custom-protocol --example blank_window
     xvfb-run -a -s "-screen 0 1280x800x24" cargo bench --profile dev -p xuncha-tests --bench desktop
     ;;
   run)
