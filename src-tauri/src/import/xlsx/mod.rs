@@ -2,7 +2,8 @@
 //! it into an [`ImportPlan`]; a file that cannot be a ledger gives one clear error.
 //!
 //! Any file a user picks must be refused early and clearly, never crash the app: an xlsx
-//! is checked for what it would unpack to before it is parsed ([`zip_guard`]), sheets are
+//! is checked for what it would unpack to before it is parsed ([`zip_guard`]), an xls for
+//! chains that loop or streams larger than the file ([`ole_guard`]), sheets are
 //! read within row and column limits ([`sheet`]), merges that overlap or run from the
 //! header into the data are reported, and every cell is checked against the store's own
 //! rules so that a plan without errors imports.
@@ -10,6 +11,7 @@
 pub mod checks;
 pub mod grid;
 pub mod header;
+pub mod ole_guard;
 pub mod progress;
 pub mod rows;
 pub mod sheet;
@@ -99,6 +101,7 @@ fn open(path: &Path) -> Result<Book> {
     }
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         // An OLE container: an encrypted xlsx or an old .xls workbook.
+        ole_guard::check(path)?;
         if let Err(XlsxError::Password) = Xlsx::new(reader()?) {
             return Err(encrypted());
         }
