@@ -36,6 +36,23 @@ async function board(rows: BoardTask[]) {
 const bodyRows = (w: Awaited<ReturnType<typeof board>>) => w.findAll("[data-test=board-table] .el-table__body tr.el-table__row");
 
 describe("board view", () => {
+  it("says it is loading without Element Plus's loading directive, which leaks", async () => {
+    let answer: (rows: BoardTask[]) => void = () => {};
+    mockIPC((cmd) => (cmd === "board" ? new Promise<BoardTask[]>((r) => (answer = r)) : null));
+    const w = mount(BoardView, { global });
+    await flushPromises();
+    expect(w.text()).toContain("正在载入任务…");
+    expect(w.find("[data-test=board-count]").exists()).toBe(false);
+    expect(w.find(".card.busy").attributes("aria-busy")).toBe("true");
+    expect(document.querySelector(".el-loading-mask")).toBeNull();
+    answer([row(1), row(2)]);
+    await flushPromises();
+    expect(w.text()).not.toContain("正在载入任务…");
+    expect(w.find("[data-test=board-count]").text()).toContain("筛选出 2 项");
+    expect(w.find(".card.busy").exists()).toBe(false);
+    w.unmount();
+  });
+
   it("shows one page of 50 rows and pages through the rest", async () => {
     const w = await board(Array.from({ length: 120 }, (_, i) => row(i)));
     expect(w.find("[data-test=board-count]").text()).toContain("筛选出 120 项");
