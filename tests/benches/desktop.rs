@@ -296,6 +296,18 @@ const SWITCH: &str = "
 const [click, target, done] = arguments;
 timeFrames(() => document.querySelector(click).click(), () => !!document.querySelector(target), done);";
 
+/// Keeps a WeakRef to the element `arguments[0]` selects.
+const WATCH: &str =
+    "(window.__watched ??= []).push(new WeakRef(document.querySelector(arguments[0]))); return 1;";
+
+/// Makes some 400 MB of short-lived objects (so JavaScriptCore collects), then counts the
+/// watched elements still alive that are not on screen.
+const LEFT_ALIVE: &str = "
+let junk = [];
+for (let i = 0; i < 40; i++) junk.push(new Array(250000).fill(i).map((x) => ({ x })));
+junk = null;
+return window.__watched.map((r) => r.deref()).filter((e) => e && !e.isConnected).length;";
+
 /// Round trips between the board and the dashboard before memory is sampled again.
 const TRIPS: usize = 20;
 
@@ -348,6 +360,9 @@ struct Run {
     memory_peak_mb: f64,
     /// Median of samples after [`TRIPS`] more board ↔ dashboard round trips.
     after_trips_mb: f64,
+    /// Boards and charts of those trips still alive after a forced collection, the chart
+    /// on screen excepted.
+    left_alive: f64,
 }
 
 impl Run {
@@ -423,17 +438,26 @@ fn measure(driver: &str, app: &Path, db_path: &Path, tasks: usize) -> Run {
     let dashboard = run(SWITCH, json!(["[data-nav=dashboard]", "canvas"]));
     std::thread::sleep(Duration::from_millis(1000));
     let (memory_mb, memory_peak_mb) = sample_memory(|| app_memory_mb(db_path));
-    // A day's use: many more trips between the two heaviest views, then memory again. What
-    // a view leaves behind (listeners, charts, rows) would show as growth here.
+    // A day's use: many more trips between the two heaviest views, then memory again. Each
+    // board table and chart canvas left behind is watched through a WeakRef: once garbage
+    // has forced a collection, any still there is a view kept alive after it was left.
     for _ in 0..TRIPS {
         run(
             SWITCH,
             json!(["[data-nav=board]", "[data-test=board-table] .el-table__row"]),
         );
+        s.script(WATCH, json!(["[data-test=board-table]"])).unwrap();
         run(SWITCH, json!(["[data-nav=dashboard]", "canvas"]));
+        s.script(WATCH, json!(["canvas"])).unwrap();
     }
     std::thread::sleep(Duration::from_millis(1000));
     let (after_trips_mb, _) = sample_memory(|| app_memory_mb(db_path));
+    // The dashboard is showing: of its canvases, only the current one may be alive.
+    let mut left_alive = 0.0;
+    for _ in 0..3 {
+        let alive = s.script(LEFT_ALIVE, json!([])).unwrap();
+        left_alive = alive.as_f64().unwrap_or(-1.0);
+    }
     s.quit();
     Run {
         start_ms,
@@ -446,6 +470,7 @@ fn measure(driver: &str, app: &Path, db_path: &Path, tasks: usize) -> Run {
         memory_mb,
         memory_peak_mb,
         after_trips_mb,
+        left_alive,
     }
 }
 
@@ -636,10 +661,16 @@ fn main() {
         "MB",
     );
     row(
-        &format!("memory after {TRIPS} more board ↔ dashboard trips"),
+        &format!("memory after {TRIPS} more trips (high water)"),
         reference.after_trips_mb,
         loaded.after_trips_mb,
         "MB",
+    );
+    row(
+        &format!("  views left alive of {} (leaks)", 2 * TRIPS),
+        reference.left_alive,
+        loaded.left_alive,
+        "",
     );
     match floor {
         Some((median, peak)) => {
