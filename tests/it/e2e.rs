@@ -439,6 +439,9 @@ fn desktop_app_end_to_end() {
     nav(&s, "board");
     s.wait_text("[data-test=board-table]", "逾期").unwrap();
     shot(&s, "11-demo-board");
+    steps::views_are_released(&s);
+    nav(&s, "board");
+    s.wait_text("[data-test=board-table]", "逾期").unwrap();
     nav(&s, "assign");
     s.click("[data-test=finding-2]").unwrap();
     shot(&s, "12-demo-assign");
