@@ -33,7 +33,7 @@ use std::time::{Duration, Instant};
 
 use chrono::Days;
 use serde_json::{json, Value};
-use webdriver::Session;
+use webdriver::{Session, LEFT_ALIVE};
 use xuncha::db::{self, findings, inspections, tasks, Db};
 use xuncha::domain::*;
 
@@ -299,14 +299,6 @@ timeFrames(() => document.querySelector(click).click(), () => !!document.querySe
 /// Keeps a WeakRef to the element `arguments[0]` selects.
 const WATCH: &str =
     "(window.__watched ??= []).push(new WeakRef(document.querySelector(arguments[0]))); return 1;";
-
-/// Makes some 400 MB of short-lived objects (so JavaScriptCore collects), then counts the
-/// watched elements still alive that are not on screen.
-const LEFT_ALIVE: &str = "
-let junk = [];
-for (let i = 0; i < 40; i++) junk.push(new Array(250000).fill(i).map((x) => ({ x })));
-junk = null;
-return window.__watched.map((r) => r.deref()).filter((e) => e && !e.isConnected).length;";
 
 /// Round trips between the board and the dashboard before memory is sampled again.
 const TRIPS: usize = 20;

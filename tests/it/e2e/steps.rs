@@ -10,7 +10,7 @@ use serde_json::json;
 
 use xuncha::db::{findings, Db};
 
-use super::webdriver::Session;
+use super::webdriver::{Session, LEFT_ALIVE};
 use super::{choose, nav, select_type, shot};
 
 /// One number from the database file while the app has it open (read-only, so the test
@@ -322,15 +322,7 @@ until('[data-test=board-table]', (board) => {
     }
     let mut alive = json!(null);
     for _ in 0..3 {
-        alive = s
-            .script(
-                "let junk = [];
-                 for (let i = 0; i < 40; i++) junk.push(new Array(250000).fill(i).map((x) => ({ x })));
-                 junk = null;
-                 return window.__watched.map((r) => r.deref()).filter((e) => e && !e.isConnected).length;",
-                json!([]),
-            )
-            .unwrap();
+        alive = s.script(LEFT_ALIVE, json!([])).unwrap();
     }
     // One may survive a collection through a stale pointer on the stack (JavaScriptCore
     // scans it conservatively); the leaks this guards against kept 2 and 4 of the 5 boards.

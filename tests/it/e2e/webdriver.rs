@@ -10,6 +10,15 @@ use serde_json::{json, Value};
 
 /// The W3C element reference key.
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+/// Leak check: makes some 400 MB of short-lived objects (so JavaScriptCore collects), then
+/// counts the elements watched through WeakRefs in `window.__watched` that are still alive
+/// but no longer on screen.
+pub const LEFT_ALIVE: &str = "
+let junk = [];
+for (let i = 0; i < 40; i++) junk.push(new Array(250000).fill(i).map((x) => ({ x })));
+junk = null;
+return window.__watched.map((r) => r.deref()).filter((e) => e && !e.isConnected).length;";
+
 /// WebDriver key codes.
 pub const ENTER: &str = "\u{E007}";
 pub const CONTROL: &str = "\u{E009}";
