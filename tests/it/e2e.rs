@@ -355,8 +355,8 @@ fn desktop_app_end_to_end() {
     // 导出: the Excel ledger and the feedback PDF, to paths "picked" in the save dialog.
     nav(&s, "export");
     for (button, path) in [
-        ("[data-test=export-xlsx_ledger]", &xlsx_out),
-        ("[data-test=export-feedback_report]", &pdf_out),
+        ("[data-test=export-ledger-xlsx]", &xlsx_out),
+        ("[data-test=export-feedback-pdf]", &pdf_out),
     ] {
         s.script(
             "window.__XUNCHA_PICK__ = [arguments[0]];",

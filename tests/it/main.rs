@@ -3,6 +3,7 @@
 // reach helper functions outside #[test] bodies).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod app_paths;
 mod cli;
 mod cli_validation;
 mod common;

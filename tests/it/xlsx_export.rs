@@ -168,7 +168,7 @@ fn print_settings_validation_and_conditional_formats() {
         "frozen header"
     );
     assert!(sheet.contains("<dataValidation type=\"list\""));
-    assert!(sheet.contains("未启动,正在推进,已完成,已销号,长期坚持"));
+    assert!(sheet.contains("未启动,正在推进,长期坚持,已完成,已销号"));
     assert_eq!(sheet.matches("TODAY()").count() % 3, 0);
     assert!(sheet.contains("TODAY()"), "warning colours follow the date");
     let wbxml = part(&out, "xl/workbook.xml");
