@@ -6,6 +6,8 @@
 mod cli;
 mod cli_validation;
 mod common;
+mod docx;
+mod docx_render;
 mod e2e;
 mod encryption;
 mod fuzz;

@@ -1,7 +1,8 @@
 //! Laying out the official documents as files: Excel (the ledger workbook), PDF (GB/T 9704
-//! documents and the printed ledger), and the fonts, measurements and GB/T 9704 numbers
-//! they share.
+//! documents and the printed ledger), Word (the same documents, to finish in WPS or Word),
+//! and the fonts, measurements and GB/T 9704 numbers they share.
 
+pub mod docx;
 pub mod fonts;
 pub mod gb9704;
 pub mod pdf;
