@@ -184,13 +184,23 @@ fn page_grid_fonts_and_footers_read_back() {
 
 #[test]
 fn styles_font_table_and_no_theme_fonts() {
-    let bytes = render(&feedback_report(&sample_ledger(3, 1))).unwrap();
+    let doc = feedback_report(&sample_ledger(3, 1));
+    let bytes = render(&doc).unwrap();
     for name in part_names(&bytes).iter().filter(|n| n.ends_with(".xml")) {
         let xml = part(&bytes, name);
         for theme in ["asciiTheme", "eastAsiaTheme", "hAnsiTheme", "cstheme"] {
             assert!(!xml.contains(theme), "{name} uses {theme}");
         }
     }
+    let core = part(&bytes, "docProps/core.xml");
+    assert!(
+        core.contains(&format!("<dc:title>{}</dc:title>", doc.title)),
+        "{core}"
+    );
+    assert!(
+        !core.contains("unknown") && !core.contains("1970"),
+        "{core}"
+    );
     let styles = part(&bytes, "word/styles.xml");
     let normal = elements(&styles, "w:style")
         .into_iter()

@@ -54,7 +54,7 @@ pub fn render_with_tables(doc: &Document, tables: &[TableAttachment]) -> Result<
     }
     let header_rows = std::mem::take(&mut c.header_rows);
     let mut x = c.finish().build();
-    patch::apply(&mut x, &GB, &header_rows);
+    patch::apply(&mut x, &GB, &doc.title, &header_rows);
     let mut out = Cursor::new(Vec::new());
     x.pack(&mut out)
         .map_err(|e| Error::invalid("docx", format!("生成 Word 文件失败：{e}")))?;

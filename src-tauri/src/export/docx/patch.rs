@@ -5,6 +5,8 @@
 //!   the styles part is written here whole;
 //! - the font table: it always lists Times New Roman, Symbol and Arial — written here whole,
 //!   with the faces and fallbacks of [`super::fonts::FONT_TABLE`];
+//! - the core properties: it names the author “unknown” and dates the file 1970 — written
+//!   here whole, with the document's title and no author or dates;
 //! - the settings: it always writes legacy compatibility options (balanced single-byte
 //!   widths among them, which would change how Word sets digits) — written here whole, with
 //!   `w:evenAndOddHeaders`;
@@ -78,7 +80,8 @@ const DECL: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
 
 /// Applies every patch. `header_rows` gives, per table in document order, how many of its
 /// first rows are header rows.
-pub(super) fn apply(x: &mut XMLDocx, g: &GbLayout, header_rows: &[usize]) {
+pub(super) fn apply(x: &mut XMLDocx, g: &GbLayout, title: &str, header_rows: &[usize]) {
+    x.doc_props.core = core(title).into_bytes();
     x.styles = styles(g).into_bytes();
     x.font_table = font_table().into_bytes();
     x.settings = settings().into_bytes();
@@ -210,6 +213,17 @@ fn font_table() -> String {
     }
     out.push_str("</w:fonts>");
     out
+}
+
+/// The core properties: the title only (WPS and Word show it under 属性).
+fn core(title: &str) -> String {
+    let title = title
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    format!(
+        r#"{DECL}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>{title}</dc:title></cp:coreProperties>"#
+    )
 }
 
 /// The settings: different odd and even footers, punctuation not compressed (the PDF does
