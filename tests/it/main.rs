@@ -7,6 +7,8 @@ mod app_paths;
 mod cli;
 mod cli_validation;
 mod common;
+mod docx;
+mod docx_render;
 mod e2e;
 mod encryption;
 mod fuzz;
