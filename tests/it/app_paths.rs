@@ -40,8 +40,8 @@ fn an_export_s_format_follows_the_extension_and_others_are_refused() {
     for (what, name, words) in [
         (
             "feedback",
-            "报告.docx",
-            "巡察反馈意见不能导出为“.docx”的文件",
+            "报告.doc",
+            "巡察反馈意见不能导出为“.doc”的文件：请用 .pdf 或 .docx",
         ),
         ("ledger", "台账.doc", "请用 .xlsx 或 .pdf"),
         ("leads", "线索.pdf", "请用 .xlsx"),

@@ -113,20 +113,20 @@ impl DocumentKind {
             Feedback => (
                 "巡察反馈意见",
                 "巡察反馈意见",
-                "按 GB/T 9704 公文格式；问题线索不会出现",
-                &[Format::Pdf],
+                "按 GB/T 9704 公文格式；Word 版可在 WPS 中修改；问题线索不会出现",
+                &[Format::Pdf, Format::Docx],
             ),
             StatusReport => (
                 "整改情况报告",
                 "整改情况报告",
                 "整改情况的数字、逐项整改情况和下一步打算",
-                &[Format::Pdf],
+                &[Format::Pdf, Format::Docx],
             ),
             Weekly => (
                 "一周小结",
                 "一周小结",
                 "本周进展、逾期事项和下周到期事项",
-                &[Format::Pdf],
+                &[Format::Pdf, Format::Docx],
             ),
             Leads => (
                 "问题线索清单（保密）",
@@ -413,6 +413,7 @@ pub fn export(
 fn write_document(doc: &Document, format: Format, out: &Path) -> Result<()> {
     match format {
         Format::Pdf => documents::write_pdf(doc, out),
+        Format::Docx => crate::export::docx::write_to(out, doc),
         f => Err(Error::invalid(
             "out",
             format!("文稿不能导出为 {} 格式", f.label()),
@@ -530,5 +531,29 @@ mod tests {
         assert_eq!(e.field(), Some("template"));
         assert!(with_extension(Path::new("/a/台账"), Format::Xlsx).ends_with("台账.xlsx"));
         assert!(with_extension(Path::new("/a/台账.xlsx"), Format::Xlsx).ends_with("台账.xlsx"));
+    }
+
+    #[test]
+    fn every_text_document_exports_as_word_from_the_same_model() {
+        let (dir, db, today) = demo();
+        let id = db.read(|c| inspections::resolve(c, None)).unwrap().id;
+        for kind in [DocumentKind::Feedback, DocumentKind::StatusReport] {
+            let out = dir.path().join(format!("{kind:?}.docx"));
+            let r = export(&db, kind, &ExportOptions::default(), &out, today).unwrap();
+            assert_eq!(r.format, Format::Docx);
+            let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+                .unwrap();
+            // The document model's title and its first paragraph, as the PDF prints them.
+            let doc = compose(&db, kind, id, today).unwrap();
+            let first = doc
+                .blocks
+                .iter()
+                .find_map(|b| b.id().map(|_| b.text()))
+                .unwrap();
+            let head: String = first.chars().take(12).collect();
+            assert!(xml.contains(&head), "{kind:?}: {head}");
+        }
     }
 }
