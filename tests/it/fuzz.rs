@@ -33,7 +33,7 @@ fn cell_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
+    #![proptest_config(crate::proptest_config::config(2_000))]
 
     #[test]
     fn date_parsing_never_panics(text in cell_text(), year in prop::option::of(1900i32..2200)) {
