@@ -16,6 +16,8 @@ pub mod error;
 pub mod export;
 pub mod import;
 pub mod paths;
+#[cfg(test)]
+mod proptest_config;
 pub mod report;
 
 pub use error::{Error, Result};

@@ -5,6 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
 use xuncha::domain::dates::{format_cn, format_deadline, parse_date, parse_deadline};
+use xuncha::domain::validate::YEARS;
 use xuncha::domain::{validate, DeadlineKind};
 
 /// Text like ledger cells: CJK, digits, date words, punctuation, emoji, control characters.
@@ -32,22 +33,32 @@ fn cell_text() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..12).prop_map(|v| v.concat())
 }
 
+/// Any date of the years the store takes.
+fn store_date() -> impl Strategy<Value = NaiveDate> {
+    let first = NaiveDate::from_ymd_opt(*YEARS.start(), 1, 1).unwrap();
+    let last = NaiveDate::from_ymd_opt(*YEARS.end(), 12, 31).unwrap();
+    (0..=(last - first).num_days() as u64).prop_map(move |n| first + chrono::Days::new(n))
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
+    #![proptest_config(crate::proptest_config::config(2_000))]
 
     #[test]
     fn date_parsing_never_panics(text in cell_text(), year in prop::option::of(1900i32..2200)) {
-        let _ = parse_date(&text, year);
+        // Whatever is accepted is a date the store takes, and prints and reads back as itself.
+        if let Some(d) = parse_date(&text, year) {
+            prop_assert!(YEARS.contains(&d.year()), "{} → {}", text, d);
+            prop_assert_eq!(parse_date(&format_cn(d), None), Some(d), "{} → {}", text, d);
+        }
         if let Ok((kind, Some(d))) = parse_deadline(&text, year) {
-            // Whatever is accepted prints and reads back to the same deadline.
+            prop_assert!(YEARS.contains(&d.year()), "{} → {}", text, d);
             let printed = format_deadline(kind, Some(d));
             prop_assert_eq!(parse_deadline(&printed, None), Ok((kind, Some(d))), "{} → {}", text, printed);
         }
     }
 
     #[test]
-    fn every_real_date_round_trips(days in 0i64..40_000) {
-        let d = NaiveDate::from_ymd_opt(1990, 1, 1).unwrap() + chrono::Days::new(days as u64);
+    fn every_real_date_round_trips(d in store_date()) {
         for text in [
             format_cn(d),
             format!("{}.{}.{}", d.year(), d.month(), d.day()),
@@ -56,6 +67,24 @@ proptest! {
         ] {
             prop_assert_eq!(parse_date(&text, None), Some(d), "{}", text);
             prop_assert_eq!(parse_deadline(&text, None), Ok((DeadlineKind::Date, Some(d))), "{}", text);
+        }
+    }
+
+    #[test]
+    fn other_years_are_refused_with_the_reason(
+        year in prop_oneof![0i32..*YEARS.start(), (*YEARS.end() + 1)..10_000],
+        month in 1u32..=12,
+        day in 1u32..=28,
+    ) {
+        for text in [
+            format!("{year:04}年{month}月{day}日"),
+            format!("{year:04}-{month:02}-{day:02}"),
+            format!("{year:04}{month:02}{day:02}"),
+            format!("立行立改（{year:04}年{month}月底前）"),
+        ] {
+            prop_assert_eq!(parse_date(&text, None), None, "{}", text);
+            let err = parse_deadline(&text, None).unwrap_err();
+            prop_assert!(err.contains(&format!("年份“{year}年”不合理")), "{}: {}", text, err);
         }
     }
 

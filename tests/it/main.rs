@@ -16,6 +16,9 @@ mod migrations;
 mod package;
 mod pdf;
 mod pdf_cli;
+// The crate's one property-test configuration (fixed seed, regressions replayed first).
+#[path = "../../src-tauri/src/proptest_config.rs"]
+mod proptest_config;
 mod reliability;
 mod surface;
 mod xls_import;

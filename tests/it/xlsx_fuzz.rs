@@ -371,7 +371,7 @@ fn check(path: &Path) -> Result<Outcome, TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(crate::proptest_config::config(256))]
 
     #[test]
     fn random_ledgers_import_or_are_refused_clearly(s in spec()) {

@@ -8,22 +8,34 @@
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::codes::DeadlineKind;
+use super::validate::YEARS;
 
 /// Reads a date written alone, with at most words like 前/之前/完成 around it:
 /// 2025年3月31日, 2025.3.31, 2025/3/31, 2025-03-31, 20250331, ２０２５年３月３１日, 2025年6月底前
 /// (= 6-30), 2025年上半年, 2025年第一季度, 2025年底, an Excel serial such as “45747”, and, when
-/// `default_year` is given, 3月31日前 / 3月底. `None` for anything else or an impossible date.
+/// `default_year` is given, 3月31日前 / 3月底. `None` for anything else, an impossible date, or
+/// a year outside [`YEARS`] (0025年 and 2205年 are typing errors).
 pub fn parse_date(text: &str, default_year: Option<i32>) -> Option<NaiveDate> {
+    read_date(text, default_year).ok()
+}
+
+/// [`parse_date`], saying in Chinese, quoting the text, why a text is not a date.
+pub fn read_date(text: &str, default_year: Option<i32>) -> Result<NaiveDate, String> {
     let chars = normalize(text);
     if let Some(d) = excel_serial_text(&chars) {
-        return Some(d);
+        return Ok(d);
     }
-    let found = find_dates(&chars, text, default_year).ok()?;
-    let [one] = found.as_slice() else {
-        return None;
-    };
-    let rest: String = chars[..one.start].iter().chain(&chars[one.end..]).collect();
-    is_filler(&rest).then_some(one.date)
+    let found = find_dates(&chars, text, default_year)?;
+    if let [one] = found.as_slice() {
+        let rest: String = chars[..one.start].iter().chain(&chars[one.end..]).collect();
+        if is_filler(&rest) {
+            return Ok(one.date);
+        }
+    }
+    Err(format!(
+        "无法识别日期“{}”：请只写一个日期，如2025年3月31日或2025-03-31",
+        text.trim()
+    ))
 }
 
 /// Reads a deadline cell (整改时限): a date in any form [`parse_date`] knows, surrounded by
@@ -140,14 +152,15 @@ fn normalize(text: &str) -> Vec<char> {
     out
 }
 
-/// A whole text that is an Excel serial: five digits (1927–2173), maybe with a fraction.
-/// Shorter numbers are not taken for dates: “2025” alone is a year, not 1905-07-17.
+/// A whole text that is an Excel serial: five digits (1927–2173), maybe with a fraction,
+/// whose year is in [`YEARS`]. Shorter numbers are not taken for dates: “2025” alone is a
+/// year, not 1905-07-17.
 fn excel_serial_text(chars: &[char]) -> Option<NaiveDate> {
     let s: String = chars.iter().collect();
     let (int, frac) = s.split_once('.').unwrap_or((&s, "0"));
     let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
     if int.len() == 5 && digits(int) && digits(frac) {
-        from_excel_serial(s.parse().ok()?)
+        from_excel_serial(s.parse().ok()?).filter(|d| YEARS.contains(&d.year()))
     } else {
         None
     }
@@ -399,7 +412,23 @@ impl Cursor<'_> {
         self.month_end(year, month)
     }
 
+    /// `y` if it is a year of [`YEARS`]. Others are typing errors (0000年底, 2205年): refused
+    /// here, with the reason, rather than by the store later; and every date read prints
+    /// as it was written (year 0 would print as “0年12月31日”, which is not a date).
+    fn year(&self, y: i32) -> Result<i32, String> {
+        if YEARS.contains(&y) {
+            return Ok(y);
+        }
+        Err(format!(
+            "“{}”中的年份“{y}年”不合理：应在{}年至{}年之间，请检查是否写错",
+            self.text,
+            YEARS.start(),
+            YEARS.end()
+        ))
+    }
+
     fn ymd(&self, y: i32, m: u32, d: u32) -> Result<NaiveDate, String> {
+        let y = self.year(y)?;
         if !(1..=12).contains(&m) {
             return Err(format!("“{}”中的月份“{m}月”不存在", self.text));
         }
@@ -408,6 +437,7 @@ impl Cursor<'_> {
     }
 
     fn month_end(&self, y: i32, m: u32) -> Result<NaiveDate, String> {
+        let y = self.year(y)?;
         if !(1..=12).contains(&m) {
             return Err(format!("“{}”中的月份“{m}月”不存在", self.text));
         }
@@ -475,6 +505,11 @@ mod tests {
             ("45747", None, "2025-03-31"),
             ("45747.0", None, "2025-03-31"),
             ("46022", None, "2025-12-31"),
+            // The first and last years the store takes.
+            ("2000年1月1日", None, "2000-01-01"),
+            ("36526", None, "2000-01-01"),
+            ("2100年底", None, "2100-12-31"),
+            ("21001231", None, "2100-12-31"),
         ];
         for (text, year, want) in cases {
             assert_eq!(parse_date(text, year), Some(d(want)), "{text}");
@@ -496,6 +531,17 @@ mod tests {
             ("立行立改", None),
             ("2025年3月31日前完成制度修订", None), // more than filler around the date
             ("2025年3月31日至2025年6月30日", None),
+            // Years outside 2000–2100 are typing errors.
+            ("0000年12月31日", None),
+            ("0０００年底前", None),
+            ("1999年12月31日", None),
+            ("1999-12-31", None),
+            ("36525", None), // the Excel serial of 1999-12-31
+            ("10000", None), // 1927-05-18
+            ("2101.1.1", None),
+            ("21010101", None),
+            ("3月底", Some(1999)),
+            ("3月底", Some(2101)),
         ] {
             assert_eq!(parse_date(text, year), None, "{text}");
         }
@@ -589,10 +635,60 @@ mod tests {
             ("限期完成", "“限期完成”没有写日期"),
             ("尽快", "无法识别整改时限“尽快”"),
             ("2025", "无法识别整改时限“2025”"),
+            // Found by the property test: year 0 was read, and printed as “0年12月31日”,
+            // which does not read back.
+            (
+                "0０００年底前",
+                "“0０００年底前”中的年份“0年”不合理：应在2000年至2100年之间",
+            ),
+            ("0000年12月31日", "年份“0年”不合理"),
+            ("立行立改（0025年3月31日前）", "年份“25年”不合理"),
+            ("1999年12月31日前", "年份“1999年”不合理"),
+            ("2101.1.1", "年份“2101年”不合理"),
+            ("99991231", "年份“9999年”不合理"),
+            ("长期坚持，2205年底前取得阶段性成效", "年份“2205年”不合理"),
         ];
         for (text, want) in cases {
             let err = parse_deadline(text, None).unwrap_err();
             assert!(err.contains(want), "{text:?}: {err}");
+        }
+        // A ledger's default year outside the range is refused the same way.
+        let err = parse_deadline("3月底前", Some(1999)).unwrap_err();
+        assert!(err.contains("年份“1999年”不合理"), "{err}");
+    }
+
+    #[test]
+    fn dates_that_cannot_be_read_say_why() {
+        let cases = [
+            ("1999-05-01", "“1999-05-01”中的年份“1999年”不合理"),
+            ("2025年2月30日", "2025年2月没有30日"),
+            ("3月底", "“3月底”没有写年份"),
+            ("待定", "无法识别日期“待定”"),
+            ("2025年3月31日至2025年6月30日", "无法识别日期"),
+            ("2025年3月31日前完成制度修订", "无法识别日期"),
+        ];
+        for (text, want) in cases {
+            let err = read_date(text, None).unwrap_err();
+            assert!(err.contains(want), "{text:?}: {err}");
+        }
+        assert_eq!(read_date("2025年3月31日前", None), Ok(d("2025-03-31")));
+    }
+
+    #[test]
+    fn the_first_and_last_years_print_and_read_back() {
+        for (kind, date) in [
+            (Date, "2000-01-01"),
+            (Immediate, "2000-01-01"),
+            (LongTerm, "2100-12-31"),
+            (Date, "2100-12-31"),
+        ] {
+            let text = format_deadline(kind, Some(d(date)));
+            assert_eq!(
+                parse_deadline(&text, None),
+                Ok((kind, Some(d(date)))),
+                "{text}"
+            );
+            assert_eq!(parse_date(&format_cn(d(date)), None), Some(d(date)));
         }
     }
 

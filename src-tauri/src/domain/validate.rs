@@ -17,8 +17,9 @@ pub mod limits {
     pub const LONG_TEXT: usize = 20_000;
 }
 
-/// Years a date may fall in: anything else is a typing error.
-const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
+/// Years a date may fall in: anything else is a typing error. The date parser refuses
+/// other years too, so that what it reads is what the store takes.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
 /// Checks a text for length and invisible control characters.
 pub fn text(field: &str, label: &str, value: &str, max: usize) -> Result<()> {
@@ -54,7 +55,12 @@ pub fn date(field: &str, label: &str, d: NaiveDate) -> Result<()> {
     if !YEARS.contains(&d.year()) {
         return Err(Error::invalid(
             field,
-            format!("{label}的年份 {} 不合理（应在 2000—2100 年之间）", d.year()),
+            format!(
+                "{label}的年份 {} 不合理（应在 {}—{} 年之间）",
+                d.year(),
+                YEARS.start(),
+                YEARS.end()
+            ),
         ));
     }
     Ok(())

@@ -40,7 +40,7 @@ fn max_unit(text: &str) -> f32 {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+    #![proptest_config(crate::proptest_config::config(2_000))]
 
     #[test]
     fn nothing_lost_and_accounting_exact(text in any_text(), first in 0.0f32..600.0, width in 0.0f32..600.0) {
