@@ -191,7 +191,37 @@ fn bad_input_is_refused_with_a_chinese_message_and_writes_nothing() {
                 "--found-on",
                 "2025-02-30",
             ],
-            vec!["日期", "无法识别", "found_on"],
+            vec!["2025年2月没有30日", "found_on"],
+        ),
+        (
+            vec![
+                "finding",
+                "add",
+                "--inspection",
+                i,
+                "--category",
+                "1",
+                "--title",
+                "x",
+                "--found-on",
+                "1999-05-01",
+            ],
+            vec!["年份“1999年”不合理", "found_on"],
+        ),
+        (
+            vec![
+                "finding",
+                "add",
+                "--inspection",
+                i,
+                "--category",
+                "1",
+                "--title",
+                "x",
+                "--found-on",
+                "下个月",
+            ],
+            vec!["无法识别日期“下个月”", "found_on"],
         ),
         (
             vec![

@@ -86,12 +86,9 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
 fn opt_date(field: &str, text: Option<&str>) -> Result<Option<NaiveDate>> {
     match text.map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(None),
-        Some(t) => dates::parse_date(t, None).map(Some).ok_or_else(|| {
-            Error::invalid(
-                field,
-                format!("日期“{t}”无法识别，请写成 2025-03-31 或 2025年3月31日"),
-            )
-        }),
+        Some(t) => dates::read_date(t, None)
+            .map(Some)
+            .map_err(|why| Error::invalid(field, why)),
     }
 }
 
