@@ -15,6 +15,7 @@ mod pdf;
 mod pdf_cli;
 mod reliability;
 mod surface;
+mod units;
 mod xls_import;
 mod xlsx_cli;
 mod xlsx_editions;

@@ -456,10 +456,6 @@ pub fn approve_working_paper_in_tx(
             finding_id = ?4 WHERE id = ?1",
         params![id, signed_by.trim(), review.trim(), f.id],
     )?;
-    tx.conn().execute(
-        "UPDATE findings SET working_paper_id = ?2 WHERE id = ?1",
-        params![f.id, id],
-    )?;
     let after = working_paper(tx.conn(), id)?;
     tx.audit(
         "approve",

@@ -131,9 +131,10 @@ fn where_clause(f: &TaskFilter, today: NaiveDate) -> (String, Vec<Value>) {
     (sql.join(" AND "), args)
 }
 
-/// Units (in order, joined by U+001F) and milestones (as JSON), so one query reads a
-/// task whole.
-const NESTED: &str = "t.responsible_units,
+/// Units (from `task_units`, in order, joined by U+001F) and milestones (as JSON), so one
+/// query reads a task whole.
+const NESTED: &str =
+    "(SELECT group_concat(unit, char(31) ORDER BY ord) FROM task_units WHERE task_id = t.id),
     CASE WHEN EXISTS (SELECT 1 FROM milestones WHERE task_id = t.id) THEN
     (SELECT json_group_array(json_object('due_on', due_on, 'target', target,
             'done', json(CASE WHEN done THEN 'true' ELSE 'false' END)))
@@ -149,7 +150,7 @@ pub fn list(conn: &Connection, filter: &TaskFilter, today: NaiveDate) -> Result<
     let mut tasks = vec![];
     while let Some(r) = rows.next()? {
         let mut t = from_row(r)?;
-        t.assignment.responsible_units = split_units(&r.get::<_, String>(16)?);
+        t.assignment.responsible_units = split_units(&r.get::<_, Option<String>>(16)?);
         if let Some(ms) = r.get::<_, Option<String>>(17)? {
             t.milestones = serde_json::from_str(&ms)?;
         }
@@ -165,12 +166,14 @@ pub fn list(conn: &Connection, filter: &TaskFilter, today: NaiveDate) -> Result<
     Ok(tasks)
 }
 
-/// Separator of the units kept in `tasks.responsible_units`.
-pub const UNIT_SEP: char = '\u{1f}';
+/// Separator of the units as one query joins them (`char(31)` in SQL).
+const UNIT_SEP: char = '\u{1f}';
 
-/// Splits the stored `responsible_units` column.
-pub fn split_units(stored: &str) -> Vec<String> {
-    stored
+/// Splits the units a query joined with `char(31)` (`None`: the task has none).
+pub(super) fn split_units(joined: &Option<String>) -> Vec<String> {
+    joined
+        .as_deref()
+        .unwrap_or_default()
         .split(UNIT_SEP)
         .filter(|u| !u.is_empty())
         .map(str::to_owned)
@@ -225,17 +228,16 @@ fn apply_assignment(a: &mut Assignment, p: &AssignmentPatch) {
 /// Writes a task's row, units and milestones (insert when `t.id == 0`).
 fn save(conn: &Connection, t: &mut Task) -> Result<()> {
     let a = &t.assignment;
-    let units = a.responsible_units.join(&UNIT_SEP.to_string());
     if t.id == 0 {
         conn.execute(
             "INSERT INTO tasks (finding_id, seq, measure, goal, acceptance, deadline_kind, deadline,
                 status, lead_leader, responsible_leader, lead_unit, responsible_person, note,
-                created_at, updated_at, responsible_units)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             params![
                 t.finding_id, t.seq, t.measure, t.goal, t.acceptance, t.deadline_kind, t.deadline,
                 t.status, a.lead_leader, a.responsible_leader, a.lead_unit, a.responsible_person,
-                t.note, t.created_at, t.updated_at, units
+                t.note, t.created_at, t.updated_at
             ],
         )?;
         t.id = conn.last_insert_rowid();
