@@ -1,8 +1,6 @@
 //! 责任分工 and 挂图作战: tasks under findings, the five roles (bulk assign), the
 //! directory of people and units, and the board of every task.
 
-use std::collections::{HashMap, HashSet};
-
 use tauri::State;
 
 use super::dto::{BoardFilter, BoardTask};
@@ -10,7 +8,6 @@ use super::state::AppState;
 use super::CmdResult;
 use crate::db::{self, directory, tasks};
 use crate::domain::{AssignmentPatch, DirectoryEntry, DirectoryKind, Task, TaskInput, TaskPatch};
-use crate::Result;
 
 /// Adds a task (整改措施) under a finding.
 #[tauri::command(async)]
@@ -56,62 +53,30 @@ pub fn set_milestone_done(
 /// Every task matching the filter, overdue first, then by days left.
 #[tauri::command(async)]
 pub fn board(state: State<'_, AppState>, filter: BoardFilter) -> CmdResult<Vec<BoardTask>> {
-    Ok(state.db()?.read(|c| board_rows(c, &filter))?)
-}
-
-fn board_rows(c: &rusqlite::Connection, filter: &BoardFilter) -> Result<Vec<BoardTask>> {
-    let today = db::today();
-    let list = tasks::list(
-        c,
-        &tasks::TaskFilter {
-            inspection_id: filter.inspection_id,
-            category_id: filter.category_id,
-            status: filter.status,
-            overdue: filter.overdue,
-            unit: filter.unit.clone().filter(|u| !u.trim().is_empty()),
-            person: filter.person.clone().filter(|p| !p.trim().is_empty()),
-            due_within_days: filter.due_within_days,
-            ..Default::default()
-        },
-        today,
-    )?;
-    let mut stmt = c.prepare(
-        "SELECT f.id, f.seq, f.title, f.category_id, c.name FROM findings f
-         JOIN categories c ON c.id = f.category_id WHERE ?1 IS NULL OR f.inspection_id = ?1",
-    )?;
-    let findings: HashMap<i64, (i64, String, i64, String)> = stmt
-        .query_map([filter.inspection_id], |r| {
-            Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut stmt =
-        c.prepare("SELECT task_id FROM close_outs WHERE state IN ('requested', 'first_approved')")?;
-    let pending: HashSet<i64> = stmt
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut rows: Vec<BoardTask> = list
+    let filter = tasks::TaskFilter {
+        inspection_id: filter.inspection_id,
+        category_id: filter.category_id,
+        status: filter.status,
+        overdue: filter.overdue,
+        unit: filter.unit,
+        person: filter.person,
+        due_within_days: filter.due_within_days,
+        ..Default::default()
+    };
+    let rows = state
+        .db()?
+        .read(|c| db::board::rows(c, &filter, db::today()))?;
+    Ok(rows
         .into_iter()
-        .filter_map(|task| {
-            let (seq, title, cat_id, cat) = findings.get(&task.finding_id)?.clone();
-            Some(BoardTask {
-                close_out_pending: pending.contains(&task.id),
-                task,
-                finding_seq: seq,
-                finding_title: title,
-                category_id: cat_id,
-                category: cat,
-            })
+        .map(|r| BoardTask {
+            task: r.task,
+            finding_seq: r.finding_seq,
+            finding_title: r.finding_title,
+            category_id: r.category_id,
+            category: r.category,
+            close_out_pending: r.close_out_pending,
         })
-        .collect();
-    rows.sort_by_key(|r| {
-        (
-            !r.task.overdue,
-            r.task.days_left.unwrap_or(i64::MAX),
-            r.finding_seq,
-            r.task.seq,
-        )
-    });
-    Ok(rows)
+        .collect())
 }
 
 /// The directory (people or units, or both).

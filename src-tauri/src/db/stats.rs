@@ -36,12 +36,12 @@ pub fn stats(conn: &Connection, inspection_id: Option<i64>, today: NaiveDate) ->
         })?
         .collect::<rusqlite::Result<_>>()?;
 
-    // One pass over the tasks, with the next open milestone of long-term ones.
+    // One pass over the tasks, with their next open milestone (`effective_due` decides
+    // whether it counts).
     let mut stmt = conn.prepare_cached(
         "SELECT t.finding_id, t.status, t.deadline_kind, t.deadline, t.lead_unit,
             (SELECT group_concat(unit, char(31) ORDER BY ord) FROM task_units WHERE task_id = t.id),
-            CASE WHEN t.deadline_kind = 'long_term' THEN
-                (SELECT min(due_on) FROM milestones WHERE task_id = t.id AND done = 0) END
+            (SELECT min(due_on) FROM milestones WHERE task_id = t.id AND done = 0)
          FROM tasks t
          WHERE t.finding_id IN (SELECT id FROM findings WHERE ?1 IS NULL OR inspection_id = ?1)",
     )?;

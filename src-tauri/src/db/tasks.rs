@@ -1,10 +1,13 @@
 //! Tasks (整改任务) with their measure, deadline, milestones and the five roles; status
 //! changes go through the rules in `domain::status`.
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
+use super::util::codes_in;
 use super::{directory, WriteTx};
 use crate::domain::status::{self, Via};
 use crate::domain::validate::{self, TaskDraft};
@@ -101,14 +104,14 @@ fn where_clause(f: &TaskFilter, today: NaiveDate) -> (String, Vec<Value>) {
     if let Some(s) = f.status {
         sql.push(format!("t.status = {}", p(s.code().to_owned().into())));
     }
-    if let Some(u) = &f.unit {
-        let u = p(u.trim().to_owned().into());
+    if let Some(u) = f.unit.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
+        let u = p(u.to_owned().into());
         sql.push(format!(
             "(t.lead_unit = {u} OR t.id IN (SELECT task_id FROM task_units WHERE unit = {u}))"
         ));
     }
-    if let Some(person) = &f.person {
-        let person = p(person.trim().to_owned().into());
+    if let Some(person) = f.person.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        let person = p(person.to_owned().into());
         sql.push(format!(
             "{person} IN (t.lead_leader, t.responsible_leader, t.responsible_person)"
         ));
@@ -118,14 +121,17 @@ fn where_clause(f: &TaskFilter, today: NaiveDate) -> (String, Vec<Value>) {
         sql.push(format!("t.id IN ({})", list.join(",")));
     }
     if f.overdue || f.due_within_days.is_some() {
+        static DONE: LazyLock<String> =
+            LazyLock::new(|| codes_in(Status::ALL, status::is_done, Status::code));
         let limit = match f.due_within_days {
             Some(days) if !f.overdue => today + chrono::Days::new(days.max(0) as u64),
             _ => today.pred_opt().unwrap_or(today),
         };
         let limit = p(limit.format("%Y-%m-%d").to_string().into());
         sql.push(format!(
-            "t.status NOT IN ('completed', 'closed') AND (t.deadline <= {limit} OR t.id IN
-                (SELECT task_id FROM milestones WHERE done = 0 AND due_on <= {limit}))"
+            "t.status NOT IN ({}) AND (t.deadline <= {limit} OR t.id IN
+                (SELECT task_id FROM milestones WHERE done = 0 AND due_on <= {limit}))",
+            *DONE
         ));
     }
     (sql.join(" AND "), args)
