@@ -21,6 +21,7 @@ mod pdf_cli;
 mod proptest_config;
 mod reliability;
 mod surface;
+mod units;
 mod xls_import;
 mod xlsx_cli;
 mod xlsx_editions;

@@ -100,7 +100,7 @@ export const assignTasks = (ids: number[], patch: Partial<B.AssignmentPatch>) =>
   call<B.Task[]>("assign_tasks", { ids, patch });
 export const setMilestoneDone = (taskId: number, index: number, done: boolean) =>
   call<B.Task>("set_milestone_done", { taskId, index, done });
-export const board = (filter: Partial<B.BoardFilter>) => call<B.BoardTask[]>("board", { filter });
+export const board = (filter: Partial<B.TaskFilter>) => call<B.BoardRow[]>("board", { filter });
 export const listDirectory = (kind?: B.DirectoryKind) =>
   call<B.DirectoryEntry[]>("list_directory", { kind: kind ?? null });
 export const addDirectoryEntry = (kind: B.DirectoryKind, name: string) =>

@@ -384,13 +384,29 @@ funds_recovered: number, };
 
 export type InspectionView = { inspection: Inspection, categories: Array<Category>, deadlines: InspectionDeadlines | null, };
 
-export type BoardTask = { task: Task, finding_seq: number, finding_title: string, category_id: number, category: string, 
+export type BoardRow = { task: Task, finding_seq: number, finding_title: string, category_id: number, category: string, 
 /**
  * A close-out request is waiting for review.
  */
 close_out_pending: boolean, };
 
-export type BoardFilter = { inspection_id: number | null, category_id: number | null, status: Status | null, overdue: boolean, unit: string | null, person: string | null, due_within_days: number | null, };
+export type TaskFilter = { inspection_id: number | null, finding_id: number | null, task_ids: Array<number> | null, category_id: number | null, status: Status | null, 
+/**
+ * Only overdue tasks (derived for `today`).
+ */
+overdue: boolean, 
+/**
+ * Lead unit or one of the responsible units.
+ */
+unit: string | null, 
+/**
+ * Lead leader, responsible leader or responsible person.
+ */
+person: string | null, 
+/**
+ * Due (deadline or next milestone) within this many days, overdue included.
+ */
+due_within_days: number | null, };
 
 export type TaskDetail = { task: Task, finding: Finding, progress: Array<Progress>, close_outs: Array<CloseOut>, 
 /**

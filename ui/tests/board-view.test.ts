@@ -7,11 +7,11 @@ import ElementPlus from "element-plus";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import BoardView from "../src/views/BoardView.vue";
 import { store } from "../src/store";
-import type { BoardTask, Task } from "../src/bindings";
+import type { BoardRow, Task } from "../src/bindings";
 
 const global = { plugins: [ElementPlus], stubs: { transition: false, "transition-group": false, TaskDrawer: true } };
 
-function row(n: number, over: Partial<Task> = {}, pending = false): BoardTask {
+function row(n: number, over: Partial<Task> = {}, pending = false): BoardRow {
   const task = {
     id: n, finding_id: 1, seq: n, measure: `整改措施${n}：开展专项检查`, goal: "整改到位", acceptance: "", deadline_kind: "date",
     deadline: "2025-06-30", milestones: [], status: "in_progress", lead_leader: "", responsible_leader: "", lead_unit: `单位${n % 3}`,
@@ -27,7 +27,7 @@ beforeEach(() => {
 });
 afterEach(() => clearMocks());
 
-async function board(rows: BoardTask[]) {
+async function board(rows: BoardRow[]) {
   mockIPC((cmd) => (cmd === "board" ? rows : null));
   const w = mount(BoardView, { global });
   await flushPromises();
@@ -37,8 +37,8 @@ const bodyRows = (w: Awaited<ReturnType<typeof board>>) => w.findAll("[data-test
 
 describe("board view", () => {
   it("says it is loading without Element Plus's loading directive, which leaks", async () => {
-    let answer: (rows: BoardTask[]) => void = () => {};
-    mockIPC((cmd) => (cmd === "board" ? new Promise<BoardTask[]>((r) => (answer = r)) : null));
+    let answer: (rows: BoardRow[]) => void = () => {};
+    mockIPC((cmd) => (cmd === "board" ? new Promise<BoardRow[]>((r) => (answer = r)) : null));
     const w = mount(BoardView, { global });
     await flushPromises();
     expect(w.text()).toContain("正在载入任务…");
@@ -114,7 +114,7 @@ describe("board view", () => {
     const w = await board([row(1), row(2)]);
     await bodyRows(w)[1].trigger("click");
     expect(w.findComponent({ name: "TaskDrawer" }).props("taskId")).toBe(2);
-    const vm = w.vm as unknown as { shown: BoardTask[] };
+    const vm = w.vm as unknown as { shown: BoardRow[] };
     expect(vm.shown.map((r) => r.task.id)).toEqual([1, 2]);
     expect(isReactive(vm.shown[0])).toBe(false);
     expect(isReactive(vm.shown[0].task)).toBe(false);

@@ -3,9 +3,9 @@ import {
   countByStatus, emptyQuery, facets, filterBoard, filterIndex, groupBy, indexBoard, matches, needle, searchKey,
   type BoardQuery,
 } from "../src/logic/board";
-import type { BoardTask, Status, Task } from "../src/bindings";
+import type { BoardRow, Status, Task } from "../src/bindings";
 
-function row(id: number, over: Partial<Task> = {}, categoryId = 1, title = "问题"): BoardTask {
+function row(id: number, over: Partial<Task> = {}, categoryId = 1, title = "问题"): BoardRow {
   const task: Task = {
     id, finding_id: 1, seq: id, measure: `措施${id}`, goal: "", acceptance: "", deadline_kind: "date",
     deadline: "2025-06-30", milestones: [], status: "in_progress", lead_leader: "李明华",
@@ -114,7 +114,7 @@ describe("board search keys", () => {
 
   it("agrees with a plain filter over every combination", () => {
     // A naive reference: every field lower-cased per row, as the board once did.
-    const naive = (r: BoardTask, q: BoardQuery) => {
+    const naive = (r: BoardRow, q: BoardQuery) => {
       const t = r.task;
       const s = q.text.trim().toLowerCase();
       const done = t.status === "completed" || t.status === "closed";

@@ -7,11 +7,11 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import BoardView from "../src/views/BoardView.vue";
 import ImportPanel from "../src/components/ImportPanel.vue";
 import { store } from "../src/store";
-import type { BoardTask, ImportPreview, Task } from "../src/bindings";
+import type { BoardRow, ImportPreview, Task } from "../src/bindings";
 
 const global = { plugins: [ElementPlus], stubs: { transition: false, "transition-group": false, TaskDrawer: true } };
 
-function row(id: number, over: Partial<Task>): BoardTask {
+function row(id: number, over: Partial<Task>): BoardRow {
   const task = {
     id, finding_id: 1, seq: id, measure: `措施${id}`, goal: "", acceptance: "", deadline_kind: "date", deadline: "2025-06-30",
     milestones: [], status: "in_progress", lead_leader: "", responsible_leader: "", lead_unit: "办公室", responsible_units: [],

@@ -63,3 +63,62 @@ pub fn add_directory_entry(
 ) -> Result<DirectoryEntry> {
     db.write(|tx| directory::add_in_tx(tx, kind, name, position, unit))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{dashboard, exports, tracking};
+    use crate::domain::AssignmentPatch;
+
+    #[test]
+    fn a_reassignment_through_the_app_layer_reads_back_everywhere() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("t.db")).unwrap();
+        let today = crate::db::today();
+        let insp = crate::demo::load(&db, today).unwrap();
+        let all = tasks(&db, &tasks::TaskFilter::default(), today).unwrap();
+        let id = all[0].id;
+        let units = vec!["纪检组".to_owned(), "人事科".to_owned()];
+        let patch = AssignmentPatch {
+            responsible_units: Some(units.clone()),
+            ..Default::default()
+        };
+        let out = assign(&db, &[id], &patch, today).unwrap();
+        assert_eq!(out[0].assignment.responsible_units, units);
+
+        let detail = tracking::task_detail(&db, id, today).unwrap();
+        assert_eq!(detail.task.assignment.responsible_units, units);
+        let by_unit = tasks::TaskFilter {
+            unit: Some("纪检组".into()),
+            ..Default::default()
+        };
+        let found = tasks(&db, &by_unit, today).unwrap();
+        assert!(found
+            .iter()
+            .any(|t| t.id == id && t.assignment.responsible_units == units));
+        let stats = dashboard::stats(&db, Some(insp), today).unwrap();
+        assert!(stats
+            .by_unit
+            .iter()
+            .any(|g| g.name == "纪检组" && g.tasks.total >= 1));
+
+        let out = dir.path().join("台账.xlsx");
+        exports::export(
+            &db,
+            exports::DocumentKind::Ledger,
+            &Default::default(),
+            &out,
+            today,
+        )
+        .unwrap();
+        use calamine::Reader;
+        let mut book: calamine::Xlsx<_> = calamine::open_workbook(&out).unwrap();
+        let sheet = book.sheet_names()[0].clone();
+        let range = book.worksheet_range(&sheet).unwrap();
+        let cells: Vec<String> = range.rows().flatten().map(|c| c.to_string()).collect();
+        assert!(
+            cells.iter().any(|c| c == "纪检组、人事科"),
+            "the ledger shows the new units"
+        );
+    }
+}

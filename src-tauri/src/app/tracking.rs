@@ -1,75 +1,19 @@
 //! 挂图作战、销号管理: the board of every task, one task's whole history, progress with
 //! evidence, close-out request and review, reopening, and 回头看 follow-up checks.
 
-use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-use super::views::{BoardFilter, BoardTask, ReviewInput, TaskDetail};
-use crate::db::{closeout, evidence, findings, inspections, progress, records, tasks, Db};
+use super::views::{BoardRow, ReviewInput, TaskDetail, TaskFilter};
+use crate::db::{board, closeout, evidence, findings, inspections, progress, records, tasks, Db};
 use crate::domain::status::{self, Via};
 use crate::domain::{CloseOut, Evidence, FollowUpCheck, Progress, ProgressInput, Reopening};
 use crate::{Error, Result};
 
-impl From<&BoardFilter> for tasks::TaskFilter {
-    fn from(f: &BoardFilter) -> Self {
-        tasks::TaskFilter {
-            inspection_id: f.inspection_id,
-            category_id: f.category_id,
-            status: f.status,
-            overdue: f.overdue,
-            unit: f.unit.clone().filter(|u| !u.trim().is_empty()),
-            person: f.person.clone().filter(|p| !p.trim().is_empty()),
-            due_within_days: f.due_within_days,
-            ..Default::default()
-        }
-    }
-}
-
 /// Every task matching the filter with its finding, overdue first, then by days left.
-pub fn board(db: &Db, filter: &tasks::TaskFilter, today: NaiveDate) -> Result<Vec<BoardTask>> {
-    db.read(|c| {
-        let list = tasks::list(c, filter, today)?;
-        let mut stmt = c.prepare(
-            "SELECT f.id, f.seq, f.title, f.category_id, c.name FROM findings f
-             JOIN categories c ON c.id = f.category_id WHERE ?1 IS NULL OR f.inspection_id = ?1",
-        )?;
-        let findings: HashMap<i64, (i64, String, i64, String)> = stmt
-            .query_map([filter.inspection_id], |r| {
-                Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
-            })?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut stmt = c.prepare(
-            "SELECT task_id FROM close_outs WHERE state IN ('requested', 'first_approved')",
-        )?;
-        let pending: HashSet<i64> = stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut rows: Vec<BoardTask> = list
-            .into_iter()
-            .filter_map(|task| {
-                let (seq, title, cat_id, cat) = findings.get(&task.finding_id)?.clone();
-                Some(BoardTask {
-                    close_out_pending: pending.contains(&task.id),
-                    task,
-                    finding_seq: seq,
-                    finding_title: title,
-                    category_id: cat_id,
-                    category: cat,
-                })
-            })
-            .collect();
-        rows.sort_by_key(|r| {
-            (
-                !r.task.overdue,
-                r.task.days_left.unwrap_or(i64::MAX),
-                r.finding_seq,
-                r.task.seq,
-            )
-        });
-        Ok(rows)
-    })
+pub fn board(db: &Db, filter: &TaskFilter, today: NaiveDate) -> Result<Vec<BoardRow>> {
+    db.read(|c| board::rows(c, filter, today))
 }
 
 /// Everything about one task: its finding, progress with evidence, close-out requests

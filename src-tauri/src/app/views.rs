@@ -7,6 +7,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::db::backup::BackupCounts;
+pub use crate::db::board::BoardRow;
+pub use crate::db::tasks::TaskFilter;
 use crate::domain::{
     Category, CloseOut, DeadlineKind, Evidence, Finding, FollowUpCheck, Inspection,
     InspectionDeadlines, Progress, Reopening, ReviewStep, Status, Task, Warning,
@@ -19,33 +21,6 @@ pub struct InspectionView {
     pub inspection: Inspection,
     pub categories: Vec<Category>,
     pub deadlines: Option<InspectionDeadlines>,
-}
-
-/// A task on the board, with the finding it belongs to.
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct BoardTask {
-    pub task: Task,
-    pub finding_seq: i64,
-    pub finding_title: String,
-    pub category_id: i64,
-    pub category: String,
-    /// A close-out request is waiting for review.
-    pub close_out_pending: bool,
-}
-
-/// Board filters; empty fields do not filter. Applied by the core's task filter.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(default)]
-pub struct BoardFilter {
-    pub inspection_id: Option<i64>,
-    pub category_id: Option<i64>,
-    pub status: Option<Status>,
-    pub overdue: bool,
-    pub unit: Option<String>,
-    pub person: Option<String>,
-    pub due_within_days: Option<i64>,
 }
 
 /// Everything about one task shown in its drawer on the board (and by `task show`).

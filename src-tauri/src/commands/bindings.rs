@@ -73,8 +73,8 @@ fn declarations(cfg: &Config) -> Vec<String> {
         Stats,
         // application layer
         InspectionView,
-        BoardTask,
-        BoardFilter,
+        BoardRow,
+        TaskFilter,
         TaskDetail,
         ReviewInput,
         BurnPoint,

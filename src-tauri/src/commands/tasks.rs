@@ -5,7 +5,7 @@ use tauri::State;
 
 use super::state::AppState;
 use super::CmdResult;
-use crate::app::{assignment as app, today, tracking, BoardFilter, BoardTask};
+use crate::app::{assignment as app, today, tracking, BoardRow, TaskFilter};
 use crate::domain::{AssignmentPatch, DirectoryEntry, DirectoryKind, Task, TaskInput, TaskPatch};
 
 /// Adds a task (整改措施) under a finding.
@@ -49,8 +49,8 @@ pub fn set_milestone_done(
 
 /// Every task matching the filter, overdue first, then by days left.
 #[tauri::command(async)]
-pub fn board(state: State<'_, AppState>, filter: BoardFilter) -> CmdResult<Vec<BoardTask>> {
-    Ok(tracking::board(&*state.db()?, &(&filter).into(), today())?)
+pub fn board(state: State<'_, AppState>, filter: TaskFilter) -> CmdResult<Vec<BoardRow>> {
+    Ok(tracking::board(&*state.db()?, &filter, today())?)
 }
 
 /// The directory (people or units, or both).

@@ -4,13 +4,14 @@
 //! then 终审 by the superior leader in charge.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::util::json_list;
+use super::util::{codes_in, json_list};
 use super::{evidence, tasks, WriteTx};
-use crate::domain::status::Via;
+use crate::domain::status::{self, Via};
 use crate::domain::{validate, CloseOut, CloseOutState, Reopening, ReviewStep, Status};
 use crate::{Error, Result};
 
@@ -65,8 +66,8 @@ pub fn request_in_tx(
     let by = tx.operator().to_owned();
     tx.conn().execute(
         "INSERT INTO close_outs (task_id, requested_on, requested_by, summary, state)
-         VALUES (?1, ?2, ?3, ?4, 'requested')",
-        params![task_id, on, by, summary.trim()],
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![task_id, on, by, summary.trim(), CloseOutState::Requested],
     )?;
     let c = get(tx.conn(), tx.conn().last_insert_rowid())?;
     tx.audit::<(), _>("request", "close_out", Some(c.id), None, Some(&c))?;
@@ -264,13 +265,24 @@ fn get(conn: &Connection, id: i64) -> Result<CloseOut> {
     )?)
 }
 
+/// The states of a request still waiting for a review ([`status::close_out_pending`]), as
+/// an SQL list.
+pub(super) static PENDING_STATES: LazyLock<String> = LazyLock::new(|| {
+    codes_in(
+        CloseOutState::ALL,
+        status::close_out_pending,
+        CloseOutState::code,
+    )
+});
+
 /// The open request of a task (waiting for a review, under 双审核 either one), if any.
 pub fn pending(conn: &Connection, task_id: i64) -> Result<Option<CloseOut>> {
     Ok(conn
         .query_row(
             &format!(
                 "SELECT {COLUMNS} FROM close_outs
-                 WHERE task_id = ?1 AND state IN ('requested', 'first_approved')"
+                 WHERE task_id = ?1 AND state IN ({})",
+                *PENDING_STATES
             ),
             [task_id],
             from_row,

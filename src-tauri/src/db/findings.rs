@@ -9,8 +9,8 @@ use crate::domain::{status, validate, Finding, FindingInput, FindingPatch, Natur
 use crate::{Error, Result};
 
 const COLUMNS: &str = "f.id, f.inspection_id, f.seq, f.category_id, c.name, f.title,
-    f.manifestation, f.nature, f.source, f.found_on, f.tags, f.working_paper_id, f.created_at,
-    f.updated_at";
+    f.manifestation, f.nature, f.source, f.found_on, f.tags,
+    (SELECT min(w.id) FROM working_papers w WHERE w.finding_id = f.id), f.created_at, f.updated_at";
 const FROM: &str = "findings f JOIN categories c ON c.id = f.category_id";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Finding> {

@@ -14,6 +14,7 @@ const STEPS: &[&str] = &[
     include_str!("sql/001_initial.sql"),
     include_str!("sql/002_task_units_column.sql"),
     include_str!("sql/003_dual_review.sql"),
+    include_str!("sql/004_one_place_per_fact.sql"),
 ];
 
 /// The schema version this binary writes.

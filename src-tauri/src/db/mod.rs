@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod backup;
+pub mod board;
 pub mod closeout;
 pub mod crypto;
 pub mod directory;

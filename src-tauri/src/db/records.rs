@@ -376,7 +376,7 @@ pub fn add_working_paper_in_tx(tx: &mut WriteTx<'_>, v: &WorkingPaper) -> Result
         "INSERT INTO working_papers (inspection_id, number, title, manifestation, basis,
             evidence_list, principal_responsibility, first_responsible,
             supervisory_responsibility, found_by, found_on, review, signed_by, status)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'draft')",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         params![
             v.inspection_id,
             v.number.trim(),
@@ -390,7 +390,8 @@ pub fn add_working_paper_in_tx(tx: &mut WriteTx<'_>, v: &WorkingPaper) -> Result
             v.found_by.trim(),
             v.found_on,
             v.review.trim(),
-            v.signed_by.trim()
+            v.signed_by.trim(),
+            PaperStatus::Draft
         ],
     )?;
     let out = working_paper(tx.conn(), tx.conn().last_insert_rowid())?;
@@ -445,19 +446,22 @@ pub fn approve_working_paper_in_tx(
             title: before.title.clone(),
             manifestation: before.manifestation.clone(),
             nature: Some(a.nature),
-            source: Some("巡察发现".into()),
+            // The default source (巡察发现), as for any finding added without one.
+            source: None,
             found_on: before.found_on.or(Some(today)),
             tags: vec![],
         },
     )?;
     tx.conn().execute(
-        "UPDATE working_papers SET status = 'approved', signed_by = ?2, review = ?3,
+        "UPDATE working_papers SET status = ?5, signed_by = ?2, review = ?3,
             finding_id = ?4 WHERE id = ?1",
-        params![id, signed_by.trim(), review.trim(), f.id],
-    )?;
-    tx.conn().execute(
-        "UPDATE findings SET working_paper_id = ?2 WHERE id = ?1",
-        params![f.id, id],
+        params![
+            id,
+            signed_by.trim(),
+            review.trim(),
+            f.id,
+            PaperStatus::Approved
+        ],
     )?;
     let after = working_paper(tx.conn(), id)?;
     tx.audit(

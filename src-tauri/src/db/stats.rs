@@ -36,12 +36,12 @@ pub fn stats(conn: &Connection, inspection_id: Option<i64>, today: NaiveDate) ->
         })?
         .collect::<rusqlite::Result<_>>()?;
 
-    // One pass over the tasks, with the next open milestone of long-term ones.
+    // One pass over the tasks, with their next open milestone (`effective_due` decides
+    // whether it counts).
     let mut stmt = conn.prepare_cached(
         "SELECT t.finding_id, t.status, t.deadline_kind, t.deadline, t.lead_unit,
-            t.responsible_units,
-            CASE WHEN t.deadline_kind = 'long_term' THEN
-                (SELECT min(due_on) FROM milestones WHERE task_id = t.id AND done = 0) END
+            (SELECT group_concat(unit, char(31) ORDER BY ord) FROM task_units WHERE task_id = t.id),
+            (SELECT min(due_on) FROM milestones WHERE task_id = t.id AND done = 0)
          FROM tasks t
          WHERE t.finding_id IN (SELECT id FROM findings WHERE ?1 IS NULL OR inspection_id = ?1)",
     )?;
@@ -51,15 +51,15 @@ pub fn stats(conn: &Connection, inspection_id: Option<i64>, today: NaiveDate) ->
         let kind: DeadlineKind = r.get(2)?;
         let deadline: Option<NaiveDate> = r.get(3)?;
         let lead: String = r.get(4)?;
-        let listed: String = r.get(5)?;
+        let listed = tasks::split_units(&r.get(5)?);
         let next_milestone: Option<NaiveDate> = r.get(6)?;
         let mut units: Vec<String> = Vec::with_capacity(3);
         if !lead.is_empty() {
             units.push(lead);
         }
-        for u in listed.split(tasks::UNIT_SEP).filter(|u| !u.is_empty()) {
-            if !units.iter().any(|x| x == u) {
-                units.push(u.to_owned());
+        for u in listed {
+            if !units.contains(&u) {
+                units.push(u);
             }
         }
         let due = status::effective_due(kind, deadline, next_milestone);

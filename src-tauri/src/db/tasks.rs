@@ -1,10 +1,13 @@
 //! Tasks (整改任务) with their measure, deadline, milestones and the five roles; status
 //! changes go through the rules in `domain::status`.
 
+use std::sync::LazyLock;
+
 use chrono::NaiveDate;
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
+use super::util::codes_in;
 use super::{directory, WriteTx};
 use crate::domain::status::{self, Via};
 use crate::domain::validate::{self, TaskDraft};
@@ -13,8 +16,11 @@ use crate::domain::{
 };
 use crate::{Error, Result};
 
-/// Which tasks to list. Empty fields do not filter.
-#[derive(Debug, Clone, Default)]
+/// Which tasks to list (the board's filters too). Empty fields, and blank text, do not
+/// filter.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
 pub struct TaskFilter {
     pub inspection_id: Option<i64>,
     pub finding_id: Option<i64>,
@@ -101,14 +107,14 @@ fn where_clause(f: &TaskFilter, today: NaiveDate) -> (String, Vec<Value>) {
     if let Some(s) = f.status {
         sql.push(format!("t.status = {}", p(s.code().to_owned().into())));
     }
-    if let Some(u) = &f.unit {
-        let u = p(u.trim().to_owned().into());
+    if let Some(u) = f.unit.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
+        let u = p(u.to_owned().into());
         sql.push(format!(
             "(t.lead_unit = {u} OR t.id IN (SELECT task_id FROM task_units WHERE unit = {u}))"
         ));
     }
-    if let Some(person) = &f.person {
-        let person = p(person.trim().to_owned().into());
+    if let Some(person) = f.person.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        let person = p(person.to_owned().into());
         sql.push(format!(
             "{person} IN (t.lead_leader, t.responsible_leader, t.responsible_person)"
         ));
@@ -118,22 +124,26 @@ fn where_clause(f: &TaskFilter, today: NaiveDate) -> (String, Vec<Value>) {
         sql.push(format!("t.id IN ({})", list.join(",")));
     }
     if f.overdue || f.due_within_days.is_some() {
+        static DONE: LazyLock<String> =
+            LazyLock::new(|| codes_in(Status::ALL, status::is_done, Status::code));
         let limit = match f.due_within_days {
             Some(days) if !f.overdue => today + chrono::Days::new(days.max(0) as u64),
             _ => today.pred_opt().unwrap_or(today),
         };
         let limit = p(limit.format("%Y-%m-%d").to_string().into());
         sql.push(format!(
-            "t.status NOT IN ('completed', 'closed') AND (t.deadline <= {limit} OR t.id IN
-                (SELECT task_id FROM milestones WHERE done = 0 AND due_on <= {limit}))"
+            "t.status NOT IN ({}) AND (t.deadline <= {limit} OR t.id IN
+                (SELECT task_id FROM milestones WHERE done = 0 AND due_on <= {limit}))",
+            *DONE
         ));
     }
     (sql.join(" AND "), args)
 }
 
-/// Units (in order, joined by U+001F) and milestones (as JSON), so one query reads a
-/// task whole.
-const NESTED: &str = "t.responsible_units,
+/// Units (from `task_units`, in order, joined by U+001F) and milestones (as JSON), so one
+/// query reads a task whole.
+const NESTED: &str =
+    "(SELECT group_concat(unit, char(31) ORDER BY ord) FROM task_units WHERE task_id = t.id),
     CASE WHEN EXISTS (SELECT 1 FROM milestones WHERE task_id = t.id) THEN
     (SELECT json_group_array(json_object('due_on', due_on, 'target', target,
             'done', json(CASE WHEN done THEN 'true' ELSE 'false' END)))
@@ -149,7 +159,7 @@ pub fn list(conn: &Connection, filter: &TaskFilter, today: NaiveDate) -> Result<
     let mut tasks = vec![];
     while let Some(r) = rows.next()? {
         let mut t = from_row(r)?;
-        t.assignment.responsible_units = split_units(&r.get::<_, String>(16)?);
+        t.assignment.responsible_units = split_units(&r.get::<_, Option<String>>(16)?);
         if let Some(ms) = r.get::<_, Option<String>>(17)? {
             t.milestones = serde_json::from_str(&ms)?;
         }
@@ -165,12 +175,14 @@ pub fn list(conn: &Connection, filter: &TaskFilter, today: NaiveDate) -> Result<
     Ok(tasks)
 }
 
-/// Separator of the units kept in `tasks.responsible_units`.
-pub const UNIT_SEP: char = '\u{1f}';
+/// Separator of the units as one query joins them (`char(31)` in SQL).
+const UNIT_SEP: char = '\u{1f}';
 
-/// Splits the stored `responsible_units` column.
-pub fn split_units(stored: &str) -> Vec<String> {
-    stored
+/// Splits the units a query joined with `char(31)` (`None`: the task has none).
+pub(super) fn split_units(joined: &Option<String>) -> Vec<String> {
+    joined
+        .as_deref()
+        .unwrap_or_default()
         .split(UNIT_SEP)
         .filter(|u| !u.is_empty())
         .map(str::to_owned)
@@ -225,17 +237,16 @@ fn apply_assignment(a: &mut Assignment, p: &AssignmentPatch) {
 /// Writes a task's row, units and milestones (insert when `t.id == 0`).
 fn save(conn: &Connection, t: &mut Task) -> Result<()> {
     let a = &t.assignment;
-    let units = a.responsible_units.join(&UNIT_SEP.to_string());
     if t.id == 0 {
         conn.execute(
             "INSERT INTO tasks (finding_id, seq, measure, goal, acceptance, deadline_kind, deadline,
                 status, lead_leader, responsible_leader, lead_unit, responsible_person, note,
-                created_at, updated_at, responsible_units)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             params![
                 t.finding_id, t.seq, t.measure, t.goal, t.acceptance, t.deadline_kind, t.deadline,
                 t.status, a.lead_leader, a.responsible_leader, a.lead_unit, a.responsible_person,
-                t.note, t.created_at, t.updated_at, units
+                t.note, t.created_at, t.updated_at
             ],
         )?;
         t.id = conn.last_insert_rowid();

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::codes::{Completion, DeadlineKind, Status, Warning};
+use super::codes::{CloseOutState, Completion, DeadlineKind, Status, Warning};
 use super::records::Milestone;
 use crate::{Error, Result};
 
@@ -67,6 +67,14 @@ pub fn next_statuses(from: Status, via: Via) -> Vec<Status> {
 /// Whether a status counts as done for deadlines.
 pub fn is_done(status: Status) -> bool {
     matches!(status, Status::Completed | Status::Closed)
+}
+
+/// Whether a close-out request is still waiting for a review (under 双审核, either one).
+pub fn close_out_pending(state: CloseOutState) -> bool {
+    matches!(
+        state,
+        CloseOutState::Requested | CloseOutState::FirstApproved
+    )
 }
 
 /// The date that decides overdue and warnings: the deadline, or for long-term tasks the
@@ -181,6 +189,19 @@ mod tests {
         let err = check_transition(InProgress, Closed, Via::Progress).unwrap_err();
         assert_eq!(err.field(), Some("status"));
         assert!(err.to_string().contains("只有已完成的任务才能提请销号"));
+    }
+
+    #[test]
+    fn pending_close_outs_wait_for_a_review() {
+        use CloseOutState::*;
+        for (state, pending) in [
+            (Requested, true),
+            (FirstApproved, true),
+            (Approved, false),
+            (Rejected, false),
+        ] {
+            assert_eq!(close_out_pending(state), pending, "{state:?}");
+        }
     }
 
     #[test]

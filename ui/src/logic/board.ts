@@ -2,7 +2,7 @@
 // warnings, so filtering 10,000 tasks here is a plain scan. The board keeps its rows as
 // plain (non-reactive) objects and an index built once per load: a lower-case search key
 // per row, so a keystroke costs one `includes` per row, nothing else.
-import type { BoardTask, Status } from "../bindings";
+import type { BoardRow, Status } from "../bindings";
 import { isDone } from "../labels";
 
 export interface BoardQuery {
@@ -28,7 +28,7 @@ export const emptyQuery = (): BoardQuery => ({
 const SEP = "\u0000";
 
 /** What the search box is matched against: measure, finding title and goal, lower-cased. */
-export function searchKey(row: BoardTask): string {
+export function searchKey(row: BoardRow): string {
   return (row.task.measure + SEP + row.finding_title + SEP + row.task.goal).toLowerCase();
 }
 
@@ -39,11 +39,11 @@ export function needle(text: string): string {
 
 /** The board's rows with their search keys, built once when the rows are loaded. */
 export interface BoardIndex {
-  readonly rows: readonly BoardTask[];
+  readonly rows: readonly BoardRow[];
   readonly keys: readonly string[];
 }
 
-export function indexBoard(rows: readonly BoardTask[]): BoardIndex {
+export function indexBoard(rows: readonly BoardRow[]): BoardIndex {
   return { rows, keys: rows.map(searchKey) };
 }
 
@@ -53,7 +53,7 @@ function isBlank(q: BoardQuery): boolean {
 }
 
 /** Whether a task passes every filter that is set except the text (matched on the key). */
-function passes(row: BoardTask, q: BoardQuery): boolean {
+function passes(row: BoardRow, q: BoardQuery): boolean {
   const t = row.task;
   if (q.categoryId !== null && row.category_id !== q.categoryId) return false;
   if (q.status && t.status !== q.status) return false;
@@ -73,17 +73,17 @@ function passes(row: BoardTask, q: BoardQuery): boolean {
 }
 
 /** Whether a task passes every filter that is set (builds its key: for one row only). */
-export function matches(row: BoardTask, q: BoardQuery): boolean {
+export function matches(row: BoardRow, q: BoardQuery): boolean {
   const s = needle(q.text);
   return passes(row, q) && (!s || searchKey(row).includes(s));
 }
 
 /** The indexed rows passing the query, in the core's order (overdue first). */
-export function filterIndex(ix: BoardIndex, q: BoardQuery): BoardTask[] {
+export function filterIndex(ix: BoardIndex, q: BoardQuery): BoardRow[] {
   const s = needle(q.text);
   const { rows, keys } = ix;
   if (!s && isBlank(q)) return rows.slice();
-  const out: BoardTask[] = [];
+  const out: BoardRow[] = [];
   for (let i = 0; i < rows.length; i++) {
     if (s && !keys[i].includes(s)) continue;
     if (passes(rows[i], q)) out.push(rows[i]);
@@ -91,12 +91,12 @@ export function filterIndex(ix: BoardIndex, q: BoardQuery): BoardTask[] {
   return out;
 }
 
-export function filterBoard(rows: readonly BoardTask[], q: BoardQuery): BoardTask[] {
+export function filterBoard(rows: readonly BoardRow[], q: BoardQuery): BoardRow[] {
   return filterIndex(indexBoard(rows), q);
 }
 
 /** Tasks per status, for the chips above the board. */
-export function countByStatus(rows: readonly BoardTask[]): Record<Status, number> & { overdue: number } {
+export function countByStatus(rows: readonly BoardRow[]): Record<Status, number> & { overdue: number } {
   const c = { not_started: 0, in_progress: 0, completed: 0, closed: 0, long_term: 0, overdue: 0 };
   for (const r of rows) {
     c[r.task.status]++;
@@ -106,7 +106,7 @@ export function countByStatus(rows: readonly BoardTask[]): Record<Status, number
 }
 
 /** Distinct units and persons named on the tasks, for the filter pickers. */
-export function facets(rows: readonly BoardTask[]): { units: string[]; persons: string[] } {
+export function facets(rows: readonly BoardRow[]): { units: string[]; persons: string[] } {
   const units = new Set<string>();
   const persons = new Set<string>();
   for (const { task: t } of rows) {
@@ -122,8 +122,8 @@ export function facets(rows: readonly BoardTask[]): { units: string[]; persons: 
 export type GroupBy = "lead_leader" | "responsible_leader" | "lead_unit" | "responsible_person";
 
 /** 责任清单: tasks grouped by one role (a task with several units appears under each). */
-export function groupBy(rows: BoardTask[], by: GroupBy): { name: string; rows: BoardTask[] }[] {
-  const groups = new Map<string, BoardTask[]>();
+export function groupBy(rows: BoardRow[], by: GroupBy): { name: string; rows: BoardRow[] }[] {
+  const groups = new Map<string, BoardRow[]>();
   for (const r of rows) {
     const names =
       by === "lead_unit"
