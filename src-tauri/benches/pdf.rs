@@ -13,9 +13,16 @@ use std::time::Instant;
 
 use xuncha::export::fonts::{text_width_pt, FontRole, FontSet};
 use xuncha::export::pdf::{compose, ledger_pdf, render};
+use xuncha::report::data::LedgerData;
 use xuncha::report::feedback::feedback_report;
-use xuncha::report::ledger::{ledger_table, COLUMNS};
-use xuncha::report::sample::sample_ledger;
+use xuncha::report::ledger::{Block, LedgerTable};
+use xuncha::report::public::Edition;
+use xuncha::report::sample::{self, Tasks};
+
+/// The sample inspection of `findings` × `tasks`.
+fn sample_ledger((findings, tasks): (usize, usize)) -> Result<LedgerData, String> {
+    sample::ledger(findings, Tasks::Each(tasks)).map_err(|e| e.to_string())
+}
 
 /// 250 findings × 4 tasks.
 const LEDGER: (usize, usize) = (250, 4);
@@ -89,15 +96,15 @@ fn tempfile_dir() -> std::io::Result<PathBuf> {
 
 /// Runs one case in this process (as the child): prints seconds, VmHWM (KB), bytes, note.
 fn run_case(case: &str, out: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    // The sample is written through the store first; only the document is timed.
+    let data = sample_ledger(if case == "ledger" { LEDGER } else { REPORT })?;
     let start = Instant::now();
     let (bytes, note) = match case {
         "ledger" => {
-            let data = sample_ledger(LEDGER.0, LEDGER.1);
-            let bytes = ledger_pdf(&data)?;
+            let bytes = ledger_pdf(&[&data], Edition::Internal)?;
             (bytes, format!("{} tasks", LEDGER.0 * LEDGER.1))
         }
         _ => {
-            let data = sample_ledger(REPORT.0, REPORT.1);
             let doc = feedback_report(&data);
             let pages = compose::compose(&doc, FontSet::global()).len();
             let bytes = render(&doc)?;
@@ -212,10 +219,11 @@ fn line_count(text: &str, width_mm: f32) -> usize {
         .sum()
 }
 
-fn write_xlsx(path: &Path) -> Result<(), rust_xlsxwriter::XlsxError> {
+fn write_xlsx(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
     use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
-    let data = sample_ledger(LEDGER.0, LEDGER.1);
-    let table = ledger_table(&data);
+    let data = sample_ledger(LEDGER)?;
+    let table = LedgerTable::official(&[&data], Edition::Internal);
+    let columns = &table.columns;
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_landscape();
@@ -228,63 +236,60 @@ fn write_xlsx(path: &Path) -> Result<(), rust_xlsxwriter::XlsxError> {
         .set_font_name("FandolFang")
         .set_font_size(9);
     let head = cell.clone().set_bold().set_align(FormatAlign::Center);
-    for (c, col) in COLUMNS.iter().enumerate() {
-        ws.set_column_width(c as u16, f64::from(col.width_mm) / 2.0)?;
-        ws.write_with_format(0, c as u16, col.header, &head)?;
+    for (c, col) in columns.iter().enumerate() {
+        ws.set_column_width(c as u16, col.width() / 2.0)?;
+        ws.write_with_format(0, c as u16, col.label(), &head)?;
     }
-    let per_finding: Vec<usize> = (0..COLUMNS.len())
-        .filter(|&i| COLUMNS[i].per_finding)
-        .collect();
-    let per_task: Vec<usize> = (0..COLUMNS.len())
-        .filter(|&i| !COLUMNS[i].per_finding)
-        .collect();
+    let last = columns.len() as u16 - 1;
     let mut row = 1u32;
-    for s in &table.sections {
-        ws.merge_range(row, 0, row, COLUMNS.len() as u16 - 1, &s.heading, &head)?;
-        row += 1;
-        for f in &s.findings {
-            let n = f.task_rows.len().max(1) as u32;
-            for (k, &c) in per_finding.iter().enumerate() {
-                if n > 1 {
-                    ws.merge_range(
-                        row,
-                        c as u16,
-                        row + n - 1,
-                        c as u16,
-                        &f.finding_cells[k],
-                        &cell,
-                    )?;
-                } else {
-                    ws.write_with_format(row, c as u16, &f.finding_cells[k], &cell)?;
-                }
+    for block in &table.blocks {
+        let f = match block {
+            Block::Inspection(heading) | Block::Category(heading) => {
+                ws.merge_range(row, 0, row, last, heading, &head)?;
+                row += 1;
+                continue;
             }
-            // Row heights that show every line, as a careful clerk (or the Excel exporter)
-            // would set them; LibreOffice keeps explicit heights.
-            let mut heights: Vec<f64> = Vec::new();
-            for (r, cells) in f.task_rows.iter().enumerate() {
-                let mut lines = 1;
-                for (k, &c) in per_task.iter().enumerate() {
-                    ws.write_with_format(row + r as u32, c as u16, &cells[k], &cell)?;
-                    lines = lines.max(line_count(&cells[k], COLUMNS[c].width_mm));
-                }
-                heights.push(lines as f64 * 12.0 + 4.0);
+            Block::Finding(f) => f,
+        };
+        let n = f.tasks.len() as u32;
+        let mut merged_lines = 1;
+        for (c, col) in columns.iter().enumerate() {
+            if !col.is_finding_level() {
+                continue;
             }
-            let merged_lines = per_finding
-                .iter()
-                .enumerate()
-                .map(|(k, &c)| line_count(&f.finding_cells[k], COLUMNS[c].width_mm))
-                .max()
-                .unwrap_or(1);
-            let need = merged_lines as f64 * 12.0 + 4.0;
-            let have: f64 = heights.iter().sum();
-            if let Some(last) = heights.last_mut() {
-                *last += (need - have).max(0.0);
+            let text = f.head[c].shown();
+            if n > 1 {
+                ws.merge_range(row, c as u16, row + n - 1, c as u16, &text, &cell)?;
+            } else {
+                ws.write_with_format(row, c as u16, &text, &cell)?;
             }
-            for (r, h) in heights.iter().enumerate() {
-                ws.set_row_height(row + r as u32, *h)?;
-            }
-            row += n;
+            merged_lines = merged_lines.max(line_count(&text, col.width() as f32));
         }
+        // Row heights that show every line, as a careful clerk (or the Excel exporter)
+        // would set them; LibreOffice keeps explicit heights.
+        let mut heights: Vec<f64> = Vec::new();
+        for (r, cells) in f.tasks.iter().enumerate() {
+            let mut lines = 1;
+            for (c, col) in columns.iter().enumerate() {
+                if col.is_finding_level() {
+                    continue;
+                }
+                let text = cells[c].shown();
+                ws.write_with_format(row + r as u32, c as u16, &text, &cell)?;
+                lines = lines.max(line_count(&text, col.width() as f32));
+            }
+            heights.push(lines as f64 * 12.0 + 4.0);
+        }
+        let need = merged_lines as f64 * 12.0 + 4.0;
+        let have: f64 = heights.iter().sum();
+        if let Some(last) = heights.last_mut() {
+            *last += (need - have).max(0.0);
+        }
+        for (r, h) in heights.iter().enumerate() {
+            ws.set_row_height(row + r as u32, *h)?;
+        }
+        row += n;
     }
-    wb.save(path)
+    wb.save(path)?;
+    Ok(())
 }

@@ -9,7 +9,10 @@ use chrono::{Days, NaiveDate};
 
 use crate::db::{drafts, ledger, Db};
 use crate::export::pdf;
+use crate::export::xlsx::{self, saved, LedgerTemplate};
+use crate::report::data::LedgerData;
 use crate::report::doc::{apply_edits, Document};
+use crate::report::public::{masked_ledgers, Edition};
 use crate::report::{feedback, status_report, weekly};
 use crate::{Error, Result};
 
@@ -31,7 +34,7 @@ impl EditableDoc {
         }
     }
 
-    fn generate(self, data: &crate::report::data::LedgerData) -> Document {
+    fn generate(self, data: &LedgerData) -> Document {
         match self {
             EditableDoc::Feedback => feedback::feedback_report(data),
             EditableDoc::StatusReport => status_report::status_report(data),
@@ -123,8 +126,31 @@ pub fn write_pdf(doc: &Document, out: &Path) -> Result<()> {
     pdf::write_to(out, &pdf::render(doc)?)
 }
 
-/// Writes the ledger of an inspection as a landscape PDF; `public` masks people's names
-/// as the Excel 公开版 does.
+/// The ledger data of the inspections `ids`, in that order; for the 公开版 masked as
+/// [`masked_ledgers`] masks it, the directory's people included.
+fn ledgers(db: &Db, ids: &[i64], today: NaiveDate, edition: Edition) -> Result<Vec<LedgerData>> {
+    if ids.is_empty() {
+        return Err(Error::invalid("inspection", "没有可导出的巡察"));
+    }
+    let all = ids
+        .iter()
+        .map(|id| ledger::load(db, *id, today))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(match edition {
+        Edition::Internal => all,
+        Edition::Public => masked_ledgers(&all, &directory_people(db)?),
+    })
+}
+
+fn edition(public: bool) -> Edition {
+    if public {
+        Edition::Public
+    } else {
+        Edition::Internal
+    }
+}
+
+/// Writes the ledger of one inspection as a landscape PDF; `public` writes the 公开版.
 pub fn write_ledger_pdf(
     db: &Db,
     inspection_id: i64,
@@ -132,20 +158,23 @@ pub fn write_ledger_pdf(
     public: bool,
     out: &Path,
 ) -> Result<()> {
-    let mut data = ledger::load(db, inspection_id, today)?;
-    if public {
-        use crate::export::xlsx::{public, PUBLIC_MARK};
-        let names: Vec<String> = public::people(&data)
-            .into_iter()
-            .chain(directory_people(db)?)
-            .collect();
-        data = public::masked(
-            &data,
-            &public::Masker::new(names.iter().map(String::as_str)),
-        );
-        data.inspection.name.push_str(PUBLIC_MARK);
-    }
-    pdf::write_to(out, &pdf::ledger_pdf(&data)?)
+    write_ledgers_pdf(db, &[inspection_id], today, public, out)
+}
+
+/// Writes the ledger of the inspections `ids` (one section each) as a landscape PDF, laid
+/// out from the same model as the Excel ledger; `public` writes the 公开版 (people's names
+/// masked, also the directory's wherever the text mentions them, the title marked).
+pub fn write_ledgers_pdf(
+    db: &Db,
+    ids: &[i64],
+    today: NaiveDate,
+    public: bool,
+    out: &Path,
+) -> Result<()> {
+    let ed = edition(public);
+    let all = ledgers(db, ids, today, ed)?;
+    let refs: Vec<&LedgerData> = all.iter().collect();
+    pdf::write_to(out, &pdf::ledger_pdf(&refs, ed)?)
 }
 
 /// The people of the directory: the 公开版 masks them wherever free text mentions them,
@@ -156,9 +185,8 @@ pub fn directory_people(db: &Db) -> Result<Vec<String>> {
     Ok(people.into_iter().map(|e| e.name).collect())
 }
 
-/// Writes the Excel ledger of an inspection with the saved template `template` (`None` or
-/// 默认: the official layout); `public` writes the 公开版, masking also the directory's
-/// people wherever the text mentions them.
+/// Writes the Excel ledger of one inspection with the saved template `template` (`None`
+/// or 默认: the official layout); `public` writes the 公开版.
 pub fn write_ledger_xlsx(
     db: &Db,
     inspection_id: i64,
@@ -167,24 +195,33 @@ pub fn write_ledger_xlsx(
     public: bool,
     out: &Path,
 ) -> Result<()> {
-    use crate::export::xlsx::{self, saved, LedgerTemplate};
+    write_ledgers_xlsx(db, &[inspection_id], today, template, public, out).map(|_| ())
+}
+
+/// Writes the Excel ledger workbook of the inspections `ids` (one section each) with the
+/// saved template `template` (`None` or 默认: the official layout); `public` writes the
+/// 公开版, masking also the directory's people wherever the text mentions them.
+pub fn write_ledgers_xlsx(
+    db: &Db,
+    ids: &[i64],
+    today: NaiveDate,
+    template: Option<&str>,
+    public: bool,
+    out: &Path,
+) -> Result<xlsx::ExportSummary> {
     let tpl = match template.map(str::trim).filter(|t| !t.is_empty()) {
         Some(name) => db.read(|c| saved::load(c, name))?,
         None => LedgerTemplate::default(),
     };
-    let data = ledger::load(db, inspection_id, today)?;
-    if public {
-        xlsx::write_public_ledgers(&[data], &directory_people(db)?, &tpl, out)?;
-    } else {
-        xlsx::write_ledger(&data, &tpl, out)?;
-    }
-    Ok(())
+    let ed = edition(public);
+    let all = ledgers(db, ids, today, ed)?;
+    let refs: Vec<&LedgerData> = all.iter().collect();
+    xlsx::write_edition(&refs, &tpl, out, ed)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::xlsx::{saved, LedgerTemplate};
     use calamine::Reader;
 
     /// Every cell of every sheet, one per line.

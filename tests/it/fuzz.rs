@@ -40,7 +40,7 @@ proptest! {
         let _ = parse_date(&text, year);
         if let Ok((kind, Some(d))) = parse_deadline(&text, year) {
             // Whatever is accepted prints and reads back to the same deadline.
-            let printed = format_deadline(kind, Some(d));
+            let printed = format_deadline(kind, Some(d), &[]);
             prop_assert_eq!(parse_deadline(&printed, None), Ok((kind, Some(d))), "{} → {}", text, printed);
         }
     }

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::plan::{ImportPlan, PlannedTask, Severity};
 use crate::db::{findings, inspections, progress, tasks, Db, WriteTx};
+use crate::domain::dates::{format_deadline, parse_deadline};
 use crate::domain::status::Via;
 use crate::domain::{
     AssignmentPatch, DeadlineKind, Finding, FindingInput, FindingPatch, InspectionInput, Milestone,
@@ -305,6 +306,14 @@ fn record_progress(
     Ok(n)
 }
 
+/// The deadline our own ledger gives back for `t`: a long-term task's cell lists its
+/// stage dates, and reading takes the latest as the deadline. A file that says just that
+/// has not changed the task.
+fn deadline_as_written(t: &Task) -> (DeadlineKind, Option<NaiveDate>) {
+    let text = format_deadline(t.deadline_kind, t.deadline, &t.milestones);
+    parse_deadline(&text, None).unwrap_or((t.deadline_kind, t.deadline))
+}
+
 /// Brings an existing task in line with the file; says what changed. Returns whether
 /// anything did.
 fn update_task(
@@ -317,7 +326,8 @@ fn update_task(
     let row = pt.row;
     let mut changed = Vec::new();
     let mut patch = TaskPatch::default();
-    if pt.deadline_kind != t.deadline_kind || pt.deadline != t.deadline {
+    let read = (pt.deadline_kind, pt.deadline);
+    if read != (t.deadline_kind, t.deadline) && read != deadline_as_written(t) {
         patch.deadline_kind = Some(pt.deadline_kind);
         patch.deadline = Some(pt.deadline);
         changed.push("整改时限");

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::domain::dates::format_cn;
 use crate::domain::{Assignment, DeadlineKind, Nature, Status};
-use crate::export::xlsx::LedgerColumn;
+use crate::report::ledger::LedgerColumn;
 
 /// How serious a problem is: errors block the import, warnings are told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -3,10 +3,10 @@
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Worksheet};
 
-use super::cells::CellValue;
 use super::measure::{column_pt, width_for_text};
 use super::styles::Styles;
 use crate::domain::dates::format_cn;
+use crate::report::ledger::CellValue;
 use crate::{Error, Result};
 
 /// Paper size code of A4 in the xlsx page setup.

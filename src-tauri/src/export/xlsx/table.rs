@@ -3,13 +3,13 @@
 
 use rust_xlsxwriter::{ConditionalFormatFormula, Workbook};
 
-use super::cells::CellValue;
 use super::layout::{
     col_letter, fit_widths, page_width_pt, print_setup, write_value, xlsx_err, WidthWant,
 };
 use super::ledger_sheet::merge_or_write;
 use super::measure::{column_pt, height_for_lines, text_height};
 use super::styles::Styles;
+use crate::report::ledger::CellValue;
 use crate::Result;
 
 /// One column of a list sheet.

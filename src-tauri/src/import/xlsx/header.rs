@@ -2,7 +2,7 @@
 //! responsibility columns), with columns in any order and named by the usual synonyms.
 
 use super::grid::Grid;
-use crate::export::xlsx::LedgerColumn;
+use crate::report::ledger::LedgerColumn;
 
 /// Header texts (spaces, line breaks and bracketed notes removed) and their column: the
 /// synonyms ledgers use.

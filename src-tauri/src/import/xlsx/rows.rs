@@ -14,8 +14,8 @@ use super::values;
 use crate::db::inspections::strip_section_number;
 use crate::domain::names::split_names;
 use crate::domain::{validate, Assignment, DeadlineKind, Nature};
-use crate::export::xlsx::LedgerColumn;
 use crate::import::plan::{ImportPlan, Issue, PlannedFinding, PlannedTask, Severity};
+use crate::report::ledger::LedgerColumn;
 
 /// Category given to findings met before any section row, when the sheet has none.
 pub const UNCATEGORISED: &str = "未分类";
@@ -65,6 +65,9 @@ pub struct Walker<'a> {
     year: i32,
     plan: &'a mut ImportPlan,
     section: Option<String>,
+    /// A section row was just read: the next data row starts a finding of its own, even
+    /// with the same title and number as the one above (numbers restart per category).
+    section_ended_finding: bool,
     warned_uncategorised: bool,
     /// Last column of the table (the header's): cells further right are notes.
     last_col: u32,
@@ -149,6 +152,7 @@ impl<'a> Walker<'a> {
             year,
             plan,
             section: None,
+            section_ended_finding: false,
             warned_uncategorised: false,
             last_col,
             seen: HashMap::new(),
@@ -267,6 +271,7 @@ impl<'a> Walker<'a> {
             self.plan.categories.push(name.clone());
         }
         self.section = Some(name);
+        self.section_ended_finding = true;
     }
 
     fn data_row(&mut self, r: u32, title_col: Option<u32>, fresh: &[(u32, String)]) {
@@ -277,9 +282,11 @@ impl<'a> Walker<'a> {
             .and_then(|c| values::seq_number(self.g.value(r, c)));
         let title_fresh = title_col.is_some_and(is_fresh);
         let title = title_col.map(|c| self.g.text(r, c)).unwrap_or_default();
+        let after_section = std::mem::take(&mut self.section_ended_finding);
         let current = self.plan.findings.last();
         let new_finding = match current {
             None => true,
+            Some(_) if after_section => true,
             Some(f) if title_fresh => {
                 title != f.title || (seq.is_some() && seq != f.seq && f.seq.is_some())
             }

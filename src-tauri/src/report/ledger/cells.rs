@@ -1,12 +1,18 @@
-//! What goes in each cell: the text, date or number a column shows for a finding and one
-//! of its tasks, written the way official ledgers write it.
+//! What goes in each cell of the ledger: the text, date or number a column shows for a
+//! finding and one of its tasks, written the way official ledgers write it. Values are
+//! typed so that Excel keeps real date and number cells; the PDF prints [`CellValue::shown`].
 
 use chrono::NaiveDate;
 
 use super::columns::LedgerColumn;
 use crate::domain::dates::{format_cn, format_deadline};
-use crate::domain::{DeadlineKind, Finding, Task};
+use crate::domain::status::is_done;
+use crate::domain::{DeadlineKind, Finding, Status, Task};
 use crate::report::data::LedgerData;
+
+/// What an overdue task's status cell adds to the status (a printed page in black and
+/// white cannot rely on the warning colour).
+pub const OVERDUE_MARK: &str = "（逾期）";
 
 /// A value to write in one cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +40,7 @@ impl CellValue {
         d.map_or(CellValue::Empty, CellValue::Date)
     }
 
-    /// The text as a renderer shows it, for measuring.
+    /// The text as a reader sees it: what the PDF prints and what Excel shows.
     pub fn shown(&self) -> String {
         match self {
             CellValue::Empty => String::new(),
@@ -44,27 +50,25 @@ impl CellValue {
             CellValue::Percent(p) => format!("{:.1}%", p * 100.0),
         }
     }
+
+    /// Whether the cell is blank.
+    pub fn is_empty(&self) -> bool {
+        matches!(self, CellValue::Empty)
+    }
 }
 
-/// The value of a finding-level column (merged down across the finding's tasks).
-pub fn finding_cell(column: LedgerColumn, f: &Finding) -> CellValue {
+/// The value of a finding-level column (merged down across the finding's tasks); `number`
+/// is the finding's number within its category ([`crate::report::sections`]).
+pub fn finding_cell(column: LedgerColumn, number: usize, f: &Finding) -> CellValue {
     use LedgerColumn::*;
     match column {
-        Seq => CellValue::Number(f.seq as f64),
+        Seq => CellValue::Number(number as f64),
         Category => CellValue::text(&f.category),
         Title => CellValue::text(&f.title),
         Manifestation => CellValue::text(&f.manifestation),
         Nature => CellValue::text(f.nature.label()),
         Source => CellValue::text(&f.source),
         _ => CellValue::Empty,
-    }
-}
-
-/// How a task's deadline is written: a date cell, or 立行立改 / 长期坚持 as words.
-pub fn deadline_cell(t: &Task) -> CellValue {
-    match t.deadline_kind {
-        DeadlineKind::Date => CellValue::date(t.deadline),
-        k => CellValue::text(format_deadline(k, t.deadline)),
     }
 }
 
@@ -82,9 +86,8 @@ pub fn task_cell(column: LedgerColumn, t: &Task, data: &LedgerData) -> CellValue
         ResponsibleUnits => CellValue::text(a.responsible_units.join("、")),
         ResponsiblePerson => CellValue::text(&a.responsible_person),
         Deadline => deadline_cell(t),
-        // The ledger shows where the task stands; the whole history is in 任务清单.
-        Progress => CellValue::text(latest_progress_text(t.id, data)),
-        Status => CellValue::text(t.status.label()),
+        Progress => CellValue::text(progress_text(t.id, data)),
+        Status => CellValue::text(status_text(t.status, t.overdue)),
         Warning => CellValue::text(t.warning.map(|w| w.label()).unwrap_or_default()),
         Evidence => CellValue::text(evidence_text(t.id, data)),
         Note => CellValue::text(&t.note),
@@ -92,7 +95,37 @@ pub fn task_cell(column: LedgerColumn, t: &Task, data: &LedgerData) -> CellValue
     }
 }
 
-/// A task's progress entries, oldest first, one per line: 2025年4月10日：….
+/// How a task's deadline is written: a date cell, or 立行立改 / 长期坚持 as words
+/// ([`format_deadline`]).
+pub fn deadline_cell(t: &Task) -> CellValue {
+    match t.deadline_kind {
+        DeadlineKind::Date => CellValue::date(t.deadline),
+        k => CellValue::text(format_deadline(k, t.deadline, &t.milestones)),
+    }
+}
+
+/// 整改状态 as the ledger writes it: the status, with [`OVERDUE_MARK`] when overdue.
+pub fn status_text(status: Status, overdue: bool) -> String {
+    if overdue {
+        format!("{}{OVERDUE_MARK}", status.label())
+    } else {
+        status.label().to_owned()
+    }
+}
+
+/// Every text [`status_text`] can write: the statuses, then those that can be overdue
+/// with the mark (the Excel drop-down offers exactly these).
+pub fn status_choices() -> Vec<String> {
+    let plain = Status::ALL.iter().map(|s| status_text(*s, false));
+    let overdue = Status::ALL
+        .iter()
+        .filter(|s| !is_done(**s))
+        .map(|s| status_text(*s, true));
+    plain.chain(overdue).collect()
+}
+
+/// A task's progress entries, oldest first, one per line: 2025年4月10日：…. The filed
+/// ledger shows everything that was done, when.
 pub fn progress_text(task_id: i64, data: &LedgerData) -> String {
     data.progress
         .get(&task_id)
@@ -107,16 +140,7 @@ pub fn progress_text(task_id: i64, data: &LedgerData) -> String {
         .unwrap_or_default()
 }
 
-/// A task's latest progress entry: 2025年6月1日：….
-pub fn latest_progress_text(task_id: i64, data: &LedgerData) -> String {
-    data.progress
-        .get(&task_id)
-        .and_then(|entries| entries.iter().rev().find(|p| !p.text.trim().is_empty()))
-        .map(|p| format!("{}：{}", format_cn(p.entered_on), p.text.trim()))
-        .unwrap_or_default()
-}
-
-/// A task's evidence files, numbered, one per line.
+/// A task's evidence files, numbered when there are several, one per line.
 pub fn evidence_text(task_id: i64, data: &LedgerData) -> String {
     let names: Vec<&str> = data
         .progress
@@ -125,9 +149,9 @@ pub fn evidence_text(task_id: i64, data: &LedgerData) -> String {
         .flatten()
         .flat_map(|p| p.evidence.iter().map(|e| e.file_name.as_str()))
         .collect();
-    match names.len() {
-        0 => String::new(),
-        1 => names[0].to_owned(),
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
         _ => names
             .iter()
             .enumerate()
@@ -137,49 +161,35 @@ pub fn evidence_text(task_id: i64, data: &LedgerData) -> String {
     }
 }
 
-/// Fills a template text's placeholders from the inspection.
-pub fn fill(text: &str, data: &LedgerData) -> String {
-    let i = &data.inspection;
-    let unit = if i.unit_name.trim().is_empty() {
-        &i.inspected_org
-    } else {
-        &i.unit_name
-    };
-    text.replace("{inspected_org}", &i.inspected_org)
-        .replace("{unit_name}", unit)
-        .replace("{team}", &i.team)
-        .replace("{round}", &i.round)
-        .replace("{inspection}", &i.name)
-        .replace("{today}", &format_cn(data.today))
-}
-
-/// 一、二、… for section rows.
-pub fn chinese_ordinal(n: usize) -> String {
-    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0 => "〇".into(),
-        1..=9 => DIGITS[n].into(),
-        10 => "十".into(),
-        11..=19 => format!("十{}", DIGITS[n - 10]),
-        20..=99 => format!("{}十{}", DIGITS[n / 10], DIGITS[n % 10]),
-        _ => n.to_string(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn ordinals() {
-        let got: Vec<String> = [1, 4, 10, 11, 20, 23].map(chinese_ordinal).to_vec();
-        assert_eq!(got, ["一", "四", "十", "十一", "二十", "二十三"]);
-    }
-
-    #[test]
     fn shown_dates_are_chinese() {
         let d = NaiveDate::from_ymd_opt(2025, 3, 31).unwrap();
         assert_eq!(CellValue::Date(d).shown(), "2025年3月31日");
+        assert_eq!(CellValue::Number(3.0).shown(), "3");
         assert_eq!(CellValue::text("  "), CellValue::Empty);
+    }
+
+    #[test]
+    fn overdue_statuses_say_so_and_are_offered() {
+        assert_eq!(status_text(Status::InProgress, true), "正在推进（逾期）");
+        assert_eq!(status_text(Status::Completed, false), "已完成");
+        let choices = status_choices();
+        assert_eq!(
+            choices,
+            [
+                "未启动",
+                "正在推进",
+                "已完成",
+                "已销号",
+                "长期坚持",
+                "未启动（逾期）",
+                "正在推进（逾期）",
+                "长期坚持（逾期）"
+            ]
+        );
     }
 }
