@@ -9,6 +9,7 @@ mod common;
 mod e2e;
 mod encryption;
 mod fuzz;
+mod ledger_model;
 mod migrations;
 mod package;
 mod pdf;

@@ -89,10 +89,10 @@ fn assert_fonts_subset(path: &Path) {
 }
 
 /// A word and its box: text, xMin, yMin, xMax, yMax (points from the top left).
-type Word = (String, f64, f64, f64, f64);
+pub(super) type Word = (String, f64, f64, f64, f64);
 
 /// Words with their boxes, per page.
-fn words(path: &Path) -> Vec<Vec<Word>> {
+pub(super) fn words(path: &Path) -> Vec<Vec<Word>> {
     let html = tool("pdftotext", &["-bbox"], path);
     let mut pages = Vec::new();
     for page in html.split("<page ").skip(1) {
