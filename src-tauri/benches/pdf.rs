@@ -2,7 +2,8 @@
 //! peak memory and file size — side by side, in the same run, with LibreOffice headless
 //! converting an Excel ledger of the same rows to PDF (what a user would otherwise do).
 //!
-//! Run: `cargo bench -p xuncha --bench pdf`. Each case runs in a child process
+//! Run: `cargo bench -p xuncha --bench pdf` (`-- --quick`: a 40-task ledger and a short
+//! report, without LibreOffice, to check it runs). Each case runs in a child process
 //! so its peak memory (VmHWM) is its own. LibreOffice is skipped with a message when not
 //! installed. Targets: ≥10× faster than LibreOffice, a smaller file, the report < 0.5 s and
 //! < 1 MB.
@@ -28,6 +29,17 @@ fn sample_ledger((findings, tasks): (usize, usize)) -> Result<LedgerData, String
 const LEDGER: (usize, usize) = (250, 4);
 /// About 20 pages of feedback report.
 const REPORT: (usize, usize) = (44, 1);
+/// The sizes of `--quick`.
+const QUICK: [(usize, usize); 2] = [(10, 4), (4, 1)];
+
+/// The ledger's and the report's sizes.
+fn sizes(quick: bool) -> [(usize, usize); 2] {
+    if quick {
+        QUICK
+    } else {
+        [LEDGER, REPORT]
+    }
+}
 
 struct Figures {
     secs: f64,
@@ -38,16 +50,21 @@ struct Figures {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
-    if args.len() == 4 && args[1] == "case" {
-        return run_case(&args[2], Path::new(&args[3]));
+    let quick = args.iter().any(|a| a == "--quick");
+    if args.len() >= 4 && args[1] == "case" {
+        return run_case(&args[2], Path::new(&args[3]), quick);
     }
     let dir = tempfile_dir()?;
     println!(
         "PDF benchmark — 1,000-task ledger, ~20-page feedback report (release build recommended)\n"
     );
-    let ledger = child("ledger", &dir.join("xuncha-ledger.pdf"))?;
-    let report = child("report", &dir.join("report.pdf"))?;
-    let lo = libreoffice(&dir);
+    let ledger = child("ledger", &dir.join("xuncha-ledger.pdf"), quick)?;
+    let report = child("report", &dir.join("report.pdf"), quick)?;
+    let lo = if quick {
+        Err("--quick".to_owned())
+    } else {
+        libreoffice(&dir)
+    };
     println!(
         "{:<34} {:>9} {:>11} {:>11}  note",
         "case", "time (s)", "peak (MB)", "size (KB)"
@@ -62,7 +79,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             f.note
         )
     };
-    row("xuncha ledger PDF (1,000 tasks)", &ledger);
+    row("xuncha ledger PDF", &ledger);
     row("xuncha feedback report PDF", &report);
     match &lo {
         Ok(f) => {
@@ -95,14 +112,15 @@ fn tempfile_dir() -> std::io::Result<PathBuf> {
 }
 
 /// Runs one case in this process (as the child): prints seconds, VmHWM (KB), bytes, note.
-fn run_case(case: &str, out: &Path) -> Result<(), Box<dyn std::error::Error>> {
+fn run_case(case: &str, out: &Path, quick: bool) -> Result<(), Box<dyn std::error::Error>> {
+    let [ledger, report] = sizes(quick);
     // The sample is written through the store first; only the document is timed.
-    let data = sample_ledger(if case == "ledger" { LEDGER } else { REPORT })?;
+    let data = sample_ledger(if case == "ledger" { ledger } else { report })?;
     let start = Instant::now();
     let (bytes, note) = match case {
         "ledger" => {
             let bytes = ledger_pdf(&[&data], Edition::Internal)?;
-            (bytes, format!("{} tasks", LEDGER.0 * LEDGER.1))
+            (bytes, format!("{} tasks", ledger.0 * ledger.1))
         }
         _ => {
             let doc = feedback_report(&data);
@@ -129,9 +147,14 @@ fn vm_hwm_kb() -> u64 {
         .unwrap_or(0)
 }
 
-fn child(case: &str, out: &Path) -> Result<Figures, Box<dyn std::error::Error>> {
+fn child(case: &str, out: &Path, quick: bool) -> Result<Figures, Box<dyn std::error::Error>> {
     let exe = std::env::current_exe()?;
-    let output = Command::new(exe).arg("case").arg(case).arg(out).output()?;
+    let mut cmd = Command::new(exe);
+    cmd.arg("case").arg(case).arg(out);
+    if quick {
+        cmd.arg("--quick");
+    }
+    let output = cmd.output()?;
     if !output.status.success() {
         return Err(String::from_utf8_lossy(&output.stderr).into_owned().into());
     }
@@ -257,7 +280,7 @@ fn write_xlsx(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
             if !col.is_finding_level() {
                 continue;
             }
-            let text = f.head[c].shown();
+            let text = f.head[c].shown().into_owned();
             if n > 1 {
                 ws.merge_range(row, c as u16, row + n - 1, c as u16, &text, &cell)?;
             } else {
@@ -274,7 +297,7 @@ fn write_xlsx(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
                 if col.is_finding_level() {
                     continue;
                 }
-                let text = cells[c].shown();
+                let text = cells[c].shown().into_owned();
                 ws.write_with_format(row + r as u32, c as u16, &text, &cell)?;
                 lines = lines.max(line_count(&text, col.width() as f32));
             }

@@ -4,7 +4,8 @@
 //! import against calamine reading the same sheet with nothing done to it, also for a
 //! 100,000-row sheet (past the importer's row limit, where it must stop and say so).
 //!
-//! `cargo bench -p xuncha --bench xlsx [-- TASKS]` runs the benchmark;
+//! `cargo bench -p xuncha --bench xlsx [-- TASKS]` runs the benchmark (`-- --quick`: 400
+//! tasks, to check it runs);
 //! `cargo bench -p xuncha --bench xlsx -- --sample OUT.xlsx` writes the sample ledger with
 //! every sheet, to look at. (A bench, not a binary, so the installers never carry it.)
 
@@ -141,7 +142,10 @@ fn run() -> Result<(), String> {
         );
         return Ok(());
     }
-    let tasks: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(10_000);
+    let tasks: usize = match args.first().map(String::as_str) {
+        Some("--quick") => 400,
+        a => a.and_then(|a| a.parse().ok()).unwrap_or(10_000),
+    };
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let t0 = Instant::now();
     let data = sample::ledger(tasks / 4, Tasks::Each(4)).map_err(|e| e.to_string())?;

@@ -2,6 +2,8 @@
 //! row heights that show every line of a cell (rust_xlsxwriter does not size rows), and
 //! page breaks that keep a finding, with its merged cells, on one page.
 
+use std::borrow::Cow;
+
 use super::layout::{fit_widths, page_width_pt, WidthWant};
 use super::measure::{column_pt, height_for_lines, text_height};
 use super::styles::Styles;
@@ -175,7 +177,7 @@ pub fn column_widths(tpl: &LedgerTemplate, st: &Styles, table: &LedgerTable) -> 
         .iter()
         .zip(&values)
         .map(|(spec, vs)| {
-            let texts: Vec<String> = vs.iter().map(|v| v.shown()).collect();
+            let texts: Vec<Cow<str>> = vs.iter().map(|v| v.shown()).collect();
             // The column must hold its longest unbreakable piece on one line.
             let unbreakable: Vec<String> = vs
                 .iter()
@@ -185,7 +187,7 @@ pub fn column_widths(tpl: &LedgerTemplate, st: &Styles, table: &LedgerTable) -> 
                 .collect();
             let mut w = WidthWant::measure(
                 spec.header(),
-                texts.iter().map(String::as_str),
+                texts.iter().map(|t| t.as_ref()),
                 &unbreakable,
                 spec.column.width(),
                 size,
@@ -202,7 +204,9 @@ pub fn column_widths(tpl: &LedgerTemplate, st: &Styles, table: &LedgerTable) -> 
 /// spreadsheets would otherwise break after the opening bracket).
 fn unbreakable(column: LedgerColumn, v: &CellValue) -> Vec<String> {
     match v {
-        CellValue::Date(_) | CellValue::Number(_) | CellValue::Percent(_) => vec![v.shown()],
+        CellValue::Date(_) | CellValue::Number(_) | CellValue::Percent(_) => {
+            vec![v.shown().into_owned()]
+        }
         CellValue::Text(s) if column == LedgerColumn::Status => {
             match s.strip_suffix(OVERDUE_MARK) {
                 Some(word) => vec![word.to_owned(), OVERDUE_MARK.to_owned()],

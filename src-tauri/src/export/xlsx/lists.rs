@@ -238,7 +238,7 @@ pub fn responsibilities_table(all: &[&LedgerData]) -> Table {
                 }
                 let when = match deadline_cell(task) {
                     CellValue::Empty => "未定时限".into(),
-                    v => v.shown(),
+                    v => v.shown().into_owned(),
                 };
                 l.items.push(format!(
                     "{no}-{} {}（{when}，{}）",

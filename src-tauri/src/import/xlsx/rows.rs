@@ -39,24 +39,11 @@ const FOOTNOTES: &[&str] = &[
     "单位负责人",
 ];
 
-const TASK_COLUMNS: &[LedgerColumn] = {
-    use LedgerColumn::*;
-    &[
-        Measure,
-        Goal,
-        Acceptance,
-        LeadLeader,
-        ResponsibleLeader,
-        LeadUnit,
-        ResponsibleUnits,
-        ResponsiblePerson,
-        Deadline,
-        Progress,
-        Status,
-        Evidence,
-        Note,
-    ]
-};
+/// Whether a column holds what a unit writes about a task: the model's task-level columns
+/// but 预警, which is derived and never read.
+fn is_task_column(c: LedgerColumn) -> bool {
+    !c.is_finding_level() && c != LedgerColumn::Warning
+}
 
 /// Reads the rows under `header` into `plan`.
 pub struct Walker<'a> {
@@ -237,9 +224,10 @@ impl<'a> Walker<'a> {
             if distinct.len() == 1 {
                 let merged = self.g.merged_width(r, first_col);
                 let looks = strip_ordinal(&first).is_some() || first.ends_with("方面");
-                let is_task = TASK_COLUMNS
+                let is_task = self
+                    .cols
                     .iter()
-                    .any(|k| self.cols.get(k).is_some_and(|v| v.contains(&first_col)));
+                    .any(|(k, v)| is_task_column(*k) && v.contains(&first_col));
                 if (looks && (merged > 1 || !is_task)) || merged * 2 >= width {
                     self.section_row(r, first_col, &first);
                     continue;
@@ -295,11 +283,10 @@ impl<'a> Walker<'a> {
         if new_finding {
             self.new_finding(r, seq, title_col, title_fresh);
         }
-        let has_task = TASK_COLUMNS.iter().any(|k| {
-            self.cols
-                .get(k)
-                .is_some_and(|v| v.iter().any(|c| is_fresh(*c)))
-        });
+        let has_task = self
+            .cols
+            .iter()
+            .any(|(k, v)| is_task_column(*k) && v.iter().any(|c| is_fresh(*c)));
         if has_task {
             let task = self.task(r);
             if let Some(f) = self.plan.findings.last_mut() {

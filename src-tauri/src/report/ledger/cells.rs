@@ -2,6 +2,8 @@
 //! finding and one of its tasks, written the way official ledgers write it. Values are
 //! typed so that Excel keeps real date and number cells; the PDF prints [`CellValue::shown`].
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use super::columns::LedgerColumn;
@@ -41,13 +43,13 @@ impl CellValue {
     }
 
     /// The text as a reader sees it: what the PDF prints and what Excel shows.
-    pub fn shown(&self) -> String {
+    pub fn shown(&self) -> Cow<'_, str> {
         match self {
-            CellValue::Empty => String::new(),
-            CellValue::Text(s) => s.clone(),
-            CellValue::Date(d) => format_cn(*d),
-            CellValue::Number(n) => format!("{n}"),
-            CellValue::Percent(p) => format!("{:.1}%", p * 100.0),
+            CellValue::Empty => Cow::Borrowed(""),
+            CellValue::Text(s) => Cow::Borrowed(s),
+            CellValue::Date(d) => Cow::Owned(format_cn(*d)),
+            CellValue::Number(n) => Cow::Owned(format!("{n}")),
+            CellValue::Percent(p) => Cow::Owned(format!("{:.1}%", p * 100.0)),
         }
     }
 
@@ -57,9 +59,18 @@ impl CellValue {
     }
 }
 
-/// The value of a finding-level column (merged down across the finding's tasks); `number`
-/// is the finding's number within its category ([`crate::report::sections`]).
-pub fn finding_cell(column: LedgerColumn, number: usize, f: &Finding) -> CellValue {
+/// The value `column` shows for task `t` of finding `f` (numbered `number` within its
+/// category, see [`crate::report::sections`]). Finding-level columns show the finding (the
+/// writers merge it down across its tasks); task-level columns show the task, or nothing
+/// when there is none (a finding without tasks). Every column is matched by name here and
+/// in [`task_value`], so a column cannot be added without saying what it shows.
+pub fn cell(
+    column: LedgerColumn,
+    number: usize,
+    f: &Finding,
+    t: Option<&Task>,
+    data: &LedgerData,
+) -> CellValue {
     use LedgerColumn::*;
     match column {
         Seq => CellValue::Number(number as f64),
@@ -68,12 +79,14 @@ pub fn finding_cell(column: LedgerColumn, number: usize, f: &Finding) -> CellVal
         Manifestation => CellValue::text(&f.manifestation),
         Nature => CellValue::text(f.nature.label()),
         Source => CellValue::text(&f.source),
-        _ => CellValue::Empty,
+        Measure | Goal | Acceptance | LeadLeader | ResponsibleLeader | LeadUnit
+        | ResponsibleUnits | ResponsiblePerson | Deadline | Progress | Status | Warning
+        | Evidence | Note => t.map_or(CellValue::Empty, |t| task_value(column, t, data)),
     }
 }
 
-/// The value of a task-level column.
-pub fn task_cell(column: LedgerColumn, t: &Task, data: &LedgerData) -> CellValue {
+/// The value of a task-level column for `t`.
+fn task_value(column: LedgerColumn, t: &Task, data: &LedgerData) -> CellValue {
     use LedgerColumn::*;
     let a = &t.assignment;
     match column {
@@ -91,7 +104,7 @@ pub fn task_cell(column: LedgerColumn, t: &Task, data: &LedgerData) -> CellValue
         Warning => CellValue::text(t.warning.map(|w| w.label()).unwrap_or_default()),
         Evidence => CellValue::text(evidence_text(t.id, data)),
         Note => CellValue::text(&t.note),
-        _ => CellValue::Empty,
+        Seq | Category | Title | Manifestation | Nature | Source => CellValue::Empty,
     }
 }
 

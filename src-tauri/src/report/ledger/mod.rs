@@ -114,7 +114,7 @@ fn finding_rows(
         .iter()
         .map(|c| {
             if c.is_finding_level() {
-                cells::finding_cell(*c, number, f)
+                cells::cell(*c, number, f, None, data)
             } else {
                 CellValue::Empty
             }
@@ -130,7 +130,7 @@ fn finding_rows(
                     if c.is_finding_level() {
                         CellValue::Empty
                     } else {
-                        cells::task_cell(*c, t, data)
+                        cells::cell(*c, number, f, Some(t), data)
                     }
                 })
                 .collect()
