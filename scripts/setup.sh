@@ -4,9 +4,10 @@
 set -euo pipefail
 
 # System packages: OpenSSL's libcrypto headers for SQLCipher (database encryption), PDF
-# read-back (poppler), CJK fonts, and LibreOffice to render the Excel ledger in tests
-# (Carlito keeps its column widths as in Excel).
-APT_PACKAGES=(libssl-dev poppler-utils fonts-noto-cjk libreoffice-calc-nogui fonts-crosextra-carlito)
+# read-back (poppler), CJK fonts, and LibreOffice to render the Excel ledger and the Word
+# documents in tests (Carlito keeps the ledger's column widths as in Excel; without the
+# Writer package, `soffice --convert-to pdf x.docx` loads nothing and still exits 0).
+APT_PACKAGES=(libssl-dev poppler-utils fonts-noto-cjk libreoffice-calc-nogui libreoffice-writer-nogui fonts-crosextra-carlito)
 
 sudo_if_needed() {
   if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else

@@ -190,6 +190,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
 fn finding_input(inspection_id: i64, i: usize) -> FindingInput {
     FindingInput {
+        category_id: None,
         inspection_id,
         category: ((i % 4) + 1).to_string(),
         title: format!("第{i}号问题：制度执行不严格，监督管理存在薄弱环节"),

@@ -3,7 +3,7 @@
 //! UI on the machine starts from, so the app's own share can be told apart.
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    xuncha::app::prefer_lean_webkit();
+    xuncha::desktop::prefer_lean_webkit();
     let mut context = tauri::generate_context!();
     for window in &mut context.config_mut().app.windows {
         window.url = tauri::WebviewUrl::External("blank://localhost/".parse()?);

@@ -117,6 +117,7 @@ pub fn load(db: &Db, today: NaiveDate) -> Result<i64> {
             let finding = findings::add_in_tx(
                 tx,
                 &FindingInput {
+                    category_id: None,
                     inspection_id: i.id,
                     category: f.0.to_string(),
                     title: f.1.into(),

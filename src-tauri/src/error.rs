@@ -3,6 +3,60 @@
 
 use std::path::PathBuf;
 
+/// Declares [`ErrorCode`] with its text form, so the name the UI sees and the one scripts
+/// see are one list.
+macro_rules! error_codes {
+    ($($(#[$m:meta])* $name:ident),+ $(,)?) => {
+        /// The stable codes of every error the core and the desktop shell return. Exported
+        /// to TypeScript, so the UI branches on a type, not on free strings.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+        pub enum ErrorCode {
+            $($(#[$m])* $name),+
+        }
+
+        impl ErrorCode {
+            /// The code's name, as serialised.
+            pub fn as_str(self) -> &'static str {
+                match self { $(ErrorCode::$name => stringify!($name)),+ }
+            }
+        }
+    };
+}
+
+error_codes! {
+    /// Bad input; the error names the field.
+    Validation,
+    NotFound,
+    /// The request contradicts the current state.
+    Conflict,
+    NewerSchema,
+    BadDatabase,
+    /// The database is encrypted: ask for its password.
+    PasswordNeeded,
+    /// The password given does not open the database.
+    WrongPassword,
+    AuditBroken,
+    Io,
+    Storage,
+    Database,
+    Data,
+    /// No database is open (desktop).
+    NoDatabase,
+    /// The export or action is not offered for this document or format.
+    Unsupported,
+    /// A file too large to preview in the window.
+    TooLarge,
+    /// The system could not open a file or folder with its program.
+    Open,
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// Result of every core operation.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -104,22 +158,27 @@ impl Error {
         }
     }
 
-    /// Stable code for the UI and scripts: `Validation`, `NotFound`, …
-    pub fn code(&self) -> &'static str {
+    /// What kind of error this is: the stable code the UI and scripts branch on.
+    pub fn kind(&self) -> ErrorCode {
         match self {
-            Error::Validation { .. } => "Validation",
-            Error::NotFound(_) => "NotFound",
-            Error::Conflict(_) => "Conflict",
-            Error::NewerSchema { .. } => "NewerSchema",
-            Error::BadDatabase { .. } => "BadDatabase",
-            Error::PasswordNeeded { .. } => "PasswordNeeded",
-            Error::WrongPassword { .. } => "WrongPassword",
-            Error::AuditBroken { .. } => "AuditBroken",
-            Error::Io { .. } => "Io",
-            Error::Storage(_) => "Storage",
-            Error::Sqlite(_) => "Database",
-            Error::Json(_) => "Data",
+            Error::Validation { .. } => ErrorCode::Validation,
+            Error::NotFound(_) => ErrorCode::NotFound,
+            Error::Conflict(_) => ErrorCode::Conflict,
+            Error::NewerSchema { .. } => ErrorCode::NewerSchema,
+            Error::BadDatabase { .. } => ErrorCode::BadDatabase,
+            Error::PasswordNeeded { .. } => ErrorCode::PasswordNeeded,
+            Error::WrongPassword { .. } => ErrorCode::WrongPassword,
+            Error::AuditBroken { .. } => ErrorCode::AuditBroken,
+            Error::Io { .. } => ErrorCode::Io,
+            Error::Storage(_) => ErrorCode::Storage,
+            Error::Sqlite(_) => ErrorCode::Database,
+            Error::Json(_) => ErrorCode::Data,
         }
+    }
+
+    /// The code as text (`Validation`, `NotFound`, …), for scripts' JSON.
+    pub fn code(&self) -> &'static str {
+        self.kind().as_str()
     }
 
     /// The field a validation error concerns.

@@ -3,12 +3,13 @@
 //! Nothing in this library depends on a GUI: the CLI, the tests and the desktop shell all
 //! call the same functions.
 
-#[cfg(feature = "desktop")]
 pub mod app;
 #[cfg(any(feature = "desktop", feature = "ts"))]
 pub mod commands;
 pub mod db;
 pub mod demo;
+#[cfg(feature = "desktop")]
+pub mod desktop;
 pub mod documents;
 pub mod domain;
 pub mod error;

@@ -1,10 +1,10 @@
-//! `xuncha-desktop`: starts the desktop app. Everything else lives in `app` and `commands`.
+//! `xuncha-desktop`: starts the desktop app. Everything else lives in `desktop` and `commands`.
 //! `--db FILE` opens that database instead of the last one used.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
-    xuncha::app::prefer_lean_webkit();
+    xuncha::desktop::prefer_lean_webkit();
     let mut args = std::env::args_os().skip(1);
     let mut db = None;
     while let Some(a) = args.next() {
@@ -14,7 +14,7 @@ fn main() {
             db = Some(v.into());
         }
     }
-    if let Err(e) = xuncha::app::run(db) {
+    if let Err(e) = xuncha::desktop::run(db) {
         eprintln!("巡察整改台账无法启动：{e}");
         std::process::exit(1);
     }

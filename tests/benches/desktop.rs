@@ -94,6 +94,7 @@ fn make_db(path: &Path, count: usize) {
             let finding = findings::add_in_tx(
                 tx,
                 &FindingInput {
+                    category_id: None,
                     inspection_id: i.id,
                     category: ((f % 4) + 1).to_string(),
                     title: finding_title(f),

@@ -202,7 +202,7 @@ fn task_assignment_filters_and_stats() {
         "--person",
         "周晓燕",
     ]);
-    let t = cli.json(&["task", "show", &t1.to_string()]);
+    let t = cli.json(&["task", "show", &t1.to_string()])["task"].clone();
     assert_eq!(t["deadline"], "2025-06-30");
     assert_eq!(t["deadline_kind"], "date");
     assert_eq!(
@@ -210,7 +210,7 @@ fn task_assignment_filters_and_stats() {
         serde_json::json!(["财务科", "办公室"])
     );
     assert_eq!(t["warning"], "green"); // 15 days left on 2025-06-15
-    let t = cli.json(&["task", "show", &t3.to_string()]);
+    let t = cli.json(&["task", "show", &t3.to_string()])["task"].clone();
     assert_eq!(t["deadline_kind"], "long_term");
     assert_eq!(t["status"], "long_term");
     assert_eq!(t["milestones"].as_array().unwrap().len(), 2);
@@ -348,7 +348,10 @@ fn progress_evidence_close_out_and_reopen() {
     assert_eq!(s["funds_recovered"], 1.5);
 
     cli.ok(&["reopen", "--task", &t, "--reason", "回头看发现问题反弹"]);
-    assert_eq!(cli.json(&["task", "show", &t])["status"], "in_progress");
+    assert_eq!(
+        cli.json(&["task", "show", &t])["task"]["status"],
+        "in_progress"
+    );
     let reason: String = cli
         .conn()
         .query_row("SELECT reason FROM reopenings", [], |r| r.get(0))
@@ -374,12 +377,15 @@ fn progress_evidence_close_out_and_reopen() {
     assert!(first.status.success());
     let said = String::from_utf8_lossy(&first.stdout);
     assert!(said.contains("初审通过，待终审"), "{said}");
-    assert_eq!(cli.json(&["task", "show", &t])["status"], "completed");
+    assert_eq!(
+        cli.json(&["task", "show", &t])["task"]["status"],
+        "completed"
+    );
     let same = cli.fail(&["close-out", "approve", "--task", &t, "--approver", "王建国"]);
     assert!(same.contains("终审"), "{same}");
     let last = approve("黄志远");
     assert!(String::from_utf8_lossy(&last.stdout).contains("已销号"));
-    assert_eq!(cli.json(&["task", "show", &t])["status"], "closed");
+    assert_eq!(cli.json(&["task", "show", &t])["task"]["status"], "closed");
     let out = cli.ok(&["verify-audit"]);
     assert!(out.contains("链条完整"), "{out}");
 }
@@ -550,7 +556,10 @@ fn leads_regulations_accountability_follow_ups_and_papers() {
         "--notes",
         "报销又不规范",
     ]);
-    assert_eq!(cli.json(&["task", "show", &t])["status"], "in_progress");
+    assert_eq!(
+        cli.json(&["task", "show", &t])["task"]["status"],
+        "in_progress"
+    );
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! WebKitWebDriver. Answers the first start's question for the operator's name, creates an
 //! inspection with 双审核, records findings with the keyboard, assigns a task, adds
 //! progress with an evidence file, closes the task out through 初审 and 终审, exports the
-//! Excel ledger and the feedback PDF, makes an automatic backup, imports an existing
+//! Excel ledger and the feedback PDF and Word document, makes an automatic backup, imports an existing
 //! ledger after its preview, restores the backup (the import is gone again), restarts the
 //! app and sees the data still there; then reads the database, the workbook and the PDF
 //! back. On a second database (the demo): sets a password on the 备份 page, restarts, is
@@ -238,6 +238,7 @@ fn desktop_app_end_to_end() {
     );
     let xlsx_out = tmp.path().join("整改台账.xlsx");
     let pdf_out = tmp.path().join("巡察反馈意见.pdf");
+    let docx_out = tmp.path().join("巡察反馈意见.docx");
     let args = vec!["--db".to_owned(), db_path.display().to_string()];
     let driver = Driver::start(tmp.path());
 
@@ -355,8 +356,9 @@ fn desktop_app_end_to_end() {
     // 导出: the Excel ledger and the feedback PDF, to paths "picked" in the save dialog.
     nav(&s, "export");
     for (button, path) in [
-        ("[data-test=export-xlsx_ledger]", &xlsx_out),
-        ("[data-test=export-feedback_report]", &pdf_out),
+        ("[data-test=export-ledger-xlsx]", &xlsx_out),
+        ("[data-test=export-feedback-pdf]", &pdf_out),
+        ("[data-test=export-feedback-docx]", &docx_out),
     ] {
         s.script(
             "window.__XUNCHA_PICK__ = [arguments[0]];",
@@ -518,6 +520,15 @@ fn desktop_app_end_to_end() {
     assert!(
         text.contains("财务管理制度执行不严格"),
         "feedback PDF lists the finding"
+    );
+    // The Word edition, from the same document: the finding in its body XML.
+    let mut docx = zip::ZipArchive::new(std::fs::File::open(&docx_out).unwrap()).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut docx.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(
+        xml.contains("财务管理制度执行不严格"),
+        "feedback .docx lists the finding"
     );
     let entries = db.read(|c| progress::for_task(c, task.id)).unwrap();
     assert_eq!(entries.len(), 1);

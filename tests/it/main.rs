@@ -3,9 +3,12 @@
 // reach helper functions outside #[test] bodies).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod app_paths;
 mod cli;
 mod cli_validation;
 mod common;
+mod docx;
+mod docx_render;
 mod e2e;
 mod encryption;
 mod fuzz;

@@ -218,7 +218,7 @@ fn print_settings_validation_and_conditional_formats() {
     assert!(sheet.contains("<dataValidation type=\"list\""));
     // The drop-down offers what the ledger writes, the overdue statuses too.
     assert!(sheet.contains(
-        "未启动,正在推进,已完成,已销号,长期坚持,未启动（逾期）,正在推进（逾期）,长期坚持（逾期）"
+        "未启动,正在推进,长期坚持,已完成,已销号,未启动（逾期）,正在推进（逾期）,长期坚持（逾期）"
     ));
     assert_eq!(sheet.matches("TODAY()").count() % 3, 0);
     assert!(sheet.contains("TODAY()"), "warning colours follow the date");

@@ -2,7 +2,8 @@
 # The desktop app's build and test steps, for .ci/run and the README.
 #   desktop.sh setup   install the system libraries, tauri-driver and the UI's npm packages
 #   desktop.sh build   build the UI, then the app with the UI inside (target/debug/xuncha-desktop)
-#   desktop.sh test    UI unit tests (vitest) and the TypeScript bindings check
+#   desktop.sh test    UI unit tests (vitest), the UI type check, the command layer's tests
+#                      and the TypeScript bindings check
 #   desktop.sh e2e     the real app end to end under Xvfb (screenshots in target/e2e-screenshots)
 #   desktop.sh bench   start-up, board filtering and memory with 10,000 tasks
 #   desktop.sh package the deb and rpm installers, checked (--release for the shipped ones)
@@ -36,8 +37,8 @@ case "${1:-}" in
   build) setup; build ;;
   test)
     setup
-    (cd ui && npx vitest run)
-    cargo test -p xuncha --features ts --lib bindings
+    (cd ui && npx vitest run && npx vue-tsc --noEmit)
+    cargo test -p xuncha --features ts --lib commands::
     ;;
   e2e)
     setup; build

@@ -9,13 +9,14 @@ export type * from "./bindings";
 /** Every failed call rejects with this shape (from the Rust `CmdError`). */
 export type CmdError = B.CmdError;
 
-/** Turns whatever `invoke` rejected with into a `CmdError`. */
+/** Turns whatever `invoke` rejected with into a `CmdError` (an unexpected failure, not
+ * from the core, counts as `Data`). */
 export function toCmdError(e: unknown): CmdError {
   if (e && typeof e === "object" && "message" in e) {
-    const o = e as { code?: string; field?: string | null; message: string };
-    return { code: o.code ?? "Error", field: o.field ?? null, message: String(o.message) };
+    const o = e as { code?: B.ErrorCode; field?: string | null; message: string };
+    return { code: o.code ?? "Data", field: o.field ?? null, message: String(o.message) };
   }
-  return { code: "Error", field: null, message: String(e) };
+  return { code: "Data", field: null, message: String(e) };
 }
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
@@ -33,6 +34,8 @@ export const openDatabase = (path: string, password?: string) =>
 export const newDatabase = (path: string) => call<B.AppInfo>("new_database", { path });
 export const loadDemo = () => call<number>("load_demo");
 export const setOperator = (name: string) => call<B.AppInfo>("set_operator", { name });
+export const getPreferences = () => call<B.Preferences>("get_preferences");
+export const savePreferences = (prefs: B.Preferences) => call<B.Preferences>("save_preferences", { prefs });
 export const backupTo = (path: string) => call<B.BackupSummary>("backup_to", { path });
 /** `password`: of an encrypted backup made under another password than the database's. */
 export const restoreFrom = (path: string, password?: string) =>
@@ -75,7 +78,7 @@ export const listImmediateFixes = (inspectionId: number) =>
 export const addImmediateFix = (input: B.ImmediateFix) =>
   call<B.ImmediateFix>("add_immediate_fix", { input });
 export const listLeads = (inspectionId: number) => call<B.Lead[]>("list_leads", { inspectionId });
-export const addLead = (input: B.LeadInputDto) => call<B.Lead>("add_lead", { input });
+export const addLead = (input: B.LeadInput) => call<B.Lead>("add_lead", { input });
 export const transferLead = (id: number, transfer: B.Transfer) =>
   call<B.Lead>("transfer_lead", { id, transfer });
 export const listRecommendations = (inspectionId: number) =>
@@ -86,13 +89,8 @@ export const listWorkingPapers = (inspectionId: number) =>
   call<B.WorkingPaper[]>("list_working_papers", { inspectionId });
 export const addWorkingPaper = (input: B.WorkingPaper) =>
   call<B.WorkingPaper>("add_working_paper", { input });
-export const approveWorkingPaper = (
-  id: number,
-  category: string,
-  signedBy: string,
-  review: string,
-  nature: B.Nature,
-) => call<B.Finding>("approve_working_paper", { id, category, signedBy, review, nature });
+export const approveWorkingPaper = (id: number, approval: B.PaperApproval) =>
+  call<B.Finding>("approve_working_paper", { id, approval });
 
 // 责任分工 / 挂图作战
 export const addTask = (input: Partial<B.TaskInput>) => call<B.Task>("add_task", { input });
@@ -129,7 +127,8 @@ export const openEvidence = (taskId: number, evidenceId: number) =>
   call<null>("open_evidence", { taskId, evidenceId });
 export const openFile = (path: string) => call<null>("open_file", { path });
 export const revealFile = (path: string) => call<null>("reveal_file", { path });
-export const exportCaps = () => call<B.ExportCaps>("export_caps");
+/** Every document the app writes, with its formats and options. */
+export const exportCatalog = () => call<B.DocumentInfo[]>("export_catalog");
 
 // 文件对话框. The end-to-end test cannot drive the system's dialogs, so it may queue the
 // answers in `window.__XUNCHA_PICK__` (reachable only from inside the app's own page).
@@ -167,18 +166,21 @@ export async function pickSavePath(
 }
 
 // 导出与打印、导入
-export const exportTo = (kind: B.ExportKind, inspectionId: number, path: string, options?: B.ExportOptions) =>
-  call<B.ExportResult>("export", { kind, inspectionId, path, options: options ?? null });
-export const printDoc = (kind: B.ExportKind, inspectionId: number, options?: B.ExportOptions) =>
-  call<B.ExportResult>("print", { kind, inspectionId, options: options ?? null });
-export const listLedgerTemplates = () => call<B.LedgerTemplateInfo[]>("list_ledger_templates");
-export const getDocument = (kind: B.ExportKind, inspectionId: number) =>
+export const exportTo = (kind: B.DocumentKind, format: B.Format, path: string, options: B.ExportOptions) =>
+  call<B.Exported>("export", { kind, format, path, options });
+export const printDoc = (kind: B.DocumentKind, options: B.ExportOptions) =>
+  call<B.Exported>("print", { kind, options });
+export const listLedgerTemplates = () => call<B.TemplateInfo[]>("list_ledger_templates");
+export const getDocument = (kind: B.DocumentKind, inspectionId: number) =>
   call<B.Document>("get_document", { kind, inspectionId });
-export const saveDocument = (kind: B.ExportKind, inspectionId: number, edits: Record<string, string>) =>
+export const saveDocument = (kind: B.DocumentKind, inspectionId: number, edits: Record<string, string>) =>
   call<B.Document>("save_document", { kind, inspectionId, edits });
-export const resetDocument = (kind: B.ExportKind, inspectionId: number) =>
+export const resetDocument = (kind: B.DocumentKind, inspectionId: number) =>
   call<B.Document>("reset_document", { kind, inspectionId });
-export const importPreview = (path: string) => call<B.ImportPreview>("import_preview", { path });
+/** The dry run of importing `path` into an inspection (or a new one named `newName`);
+ * `token` re-reads the copy made by an earlier preview (after the target changed). */
+export const importPreview = (path: string, inspectionId: number | null, newName: string | null, token?: string) =>
+  call<B.ImportPreview>("import_preview", { path, token: token ?? null, inspectionId, newName });
 export const importApply = (token: string, inspectionId: number | null, newName: string | null) =>
   call<B.ImportOutcome>("import_apply", { token, inspectionId, newName });
 

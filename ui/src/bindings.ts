@@ -7,7 +7,7 @@ export type Nature = "common" | "specific";
 
 export type DeadlineKind = "date" | "immediate" | "long_term";
 
-export type Status = "not_started" | "in_progress" | "completed" | "closed" | "long_term";
+export type Status = "not_started" | "in_progress" | "long_term" | "completed" | "closed";
 
 export type Warning = "green" | "yellow" | "red";
 
@@ -24,6 +24,8 @@ export type DirectoryKind = "person" | "unit";
 export type PaperStatus = "draft" | "approved";
 
 export type FollowUpResult = "held" | "rebound";
+
+export type ErrorCode = "Validation" | "NotFound" | "Conflict" | "NewerSchema" | "BadDatabase" | "PasswordNeeded" | "WrongPassword" | "AuditBroken" | "Io" | "Storage" | "Database" | "Data" | "NoDatabase" | "Unsupported" | "TooLarge" | "Open";
 
 export type Inspection = { id: number, 
 /**
@@ -309,11 +311,20 @@ export type InspectionInput = { name: string | null, round: string | null, kind:
 
 export type FindingInput = { inspection_id: number, 
 /**
- * Category name, or its number (1–4…) within the inspection.
+ * The category by id (the desktop picks from the list).
+ */
+category_id: number | null, 
+/**
+ * Or by its name or its number (1–4…) within the inspection (the CLI, imports); used
+ * when `category_id` is absent.
  */
 category: string, title: string, manifestation: string, nature: Nature | null, source: string | null, found_on: string | null, tags: Array<string>, };
 
-export type FindingPatch = { category: string | null, title: string | null, manifestation: string | null, nature: Nature | null, source: string | null, found_on: string | null, tags: Array<string> | null, };
+export type FindingPatch = { 
+/**
+ * A new category by id; or by name or number in `category`.
+ */
+category_id: number | null, category: string | null, title: string | null, manifestation: string | null, nature: Nature | null, source: string | null, found_on: string | null, tags: Array<string> | null, };
 
 export type AssignmentPatch = { lead_leader: string | null, responsible_leader: string | null, lead_unit: string | null, responsible_units: Array<string> | null, responsible_person: string | null, };
 
@@ -339,6 +350,18 @@ funds_recovered: number,
  */
 evidence: Array<string>, };
 
+export type LeadInput = { inspection_id: number, person: string, position: string, summary: string, found_on: string | null, };
+
+export type PaperApproval = { 
+/**
+ * The category the finding goes under, by id (the desktop) …
+ */
+category_id: number | null, 
+/**
+ * … or by its number, name or a unique part of it (the CLI).
+ */
+category: string, signed_by: string, review: string, nature: Nature, };
+
 export type FindingCounts = { total: number, completed: number, basically_completed: number, incomplete: number, 
 /**
  * 完成率 in percent, one decimal (0 when there are no findings).
@@ -359,35 +382,6 @@ by_unit: Array<GroupCounts>, regulations: number, accountabilities: number, imme
  */
 funds_recovered: number, };
 
-export type CmdError = { code: string, field: string | null, message: string, };
-
-export type AppInfo = { 
-/**
- * The open database file, or `None` when none could be opened.
- */
-db_path: string | null, 
-/**
- * Why the database could not be opened, if so.
- */
-open_error: CmdError | null, 
-/**
- * When no database is open because the file is encrypted: that file, whose password
- * the UI asks for (then `open_database` with it).
- */
-locked_path: string | null, 
-/**
- * Whether the open database is encrypted with a password.
- */
-encrypted: boolean, 
-/**
- * The shortest password the core accepts, for the hint beside the field.
- */
-min_password_chars: number, operator: string, today: string, version: string, inspections: number, 
-/**
- * The folder exports were last saved to.
- */
-export_dir: string | null, };
-
 export type InspectionView = { inspection: Inspection, categories: Array<Category>, deadlines: InspectionDeadlines | null, };
 
 export type BoardTask = { task: Task, finding_seq: number, finding_title: string, category_id: number, category: string, 
@@ -398,7 +392,11 @@ close_out_pending: boolean, };
 
 export type BoardFilter = { inspection_id: number | null, category_id: number | null, status: Status | null, overdue: boolean, unit: string | null, person: string | null, due_within_days: number | null, };
 
-export type TaskDetail = { task: Task, finding: Finding, progress: Array<Progress>, close_outs: Array<CloseOut>, follow_ups: Array<FollowUpCheck>, evidence: Array<Evidence>, 
+export type TaskDetail = { task: Task, finding: Finding, progress: Array<Progress>, close_outs: Array<CloseOut>, 
+/**
+ * The times the task was reopened (问题反弹).
+ */
+reopenings: Array<Reopening>, follow_ups: Array<FollowUpCheck>, evidence: Array<Evidence>, 
 /**
  * Whether the inspection requires 双审核 (初审 then 终审).
  */
@@ -406,35 +404,42 @@ dual_review: boolean,
 /**
  * The review the pending close-out request waits for; `None` when none is pending.
  */
-review_step: ReviewStep | null, };
+review_step: ReviewStep | null, 
+/**
+ * The statuses a progress entry may move the task to (the rules in
+ * `domain::status`), so the UI offers nothing the core would refuse.
+ */
+next_statuses: Array<Status>, };
 
-export type ReviewInput = { approve: boolean, approvers: Array<string>, verdict: string, on: string | null, 
+export type ReviewInput = { approve: boolean, approvers: Array<string>, verdict: string, 
+/**
+ * The review's date (today when absent).
+ */
+on: string | null, 
 /**
  * The step the UI showed; refused if the request now waits for another.
  */
 step: ReviewStep | null, };
 
-export type LeadInputDto = { inspection_id: number, person: string, position: string, summary: string, found_on: string | null, };
-
 export type BurnPoint = { on: string, open: number, };
 
 export type DueItem = { task_id: number, finding_seq: number, measure: string, lead_unit: string, responsible_person: string, deadline_kind: DeadlineKind, deadline: string | null, days_left: number | null, warning: Warning | null, status: Status, };
 
-export type Dashboard = { stats: Stats, overdue: Array<DueItem>, due_soon: Array<DueItem>, burndown: Array<BurnPoint>, };
-
-export type ExportResult = { path: string, bytes: number, };
-
-export type ExportCaps = { xlsx_ledger: boolean, pdf_ledger: boolean, feedback_report: boolean, status_report: boolean, weekly_summary: boolean, import_ledger: boolean, };
-
-export type BackupSummary = { path: string, bytes: number, evidence_files: number, };
-
-export type BackupCounts = { inspections: number, findings: number, tasks: number, };
+export type Dashboard = { stats: Stats, overdue: Array<DueItem>, due_soon: Array<DueItem>, burndown: Array<BurnPoint>, 
+/**
+ * Days left at which the green warning starts (the due-soon list's horizon).
+ */
+green_days: number, };
 
 export type AutoBackup = { 
 /**
- * File name: what `restore_backup` takes.
+ * File name: what a restore by name takes.
  */
 name: string, 
+/**
+ * Where it is (shown; a restore takes only the name).
+ */
+path: string, 
 /**
  * Local time it was made, 2025-03-31 08:30:00.
  */
@@ -456,6 +461,92 @@ encrypted: boolean,
  */
 counts: BackupCounts | null, };
 
+export type Preferences = { 
+/**
+ * Written into the audit log and progress entries (empty: not set, 未署名).
+ */
+operator: string, 
+/**
+ * Responsible units and people must already be in the directory.
+ */
+strict_directory: boolean, };
+
+export type Verification = { ok: boolean, rows: number, problems: Array<string>, };
+
+export type Format = "xlsx" | "pdf" | "docx";
+
+export type DocumentKind = "ledger" | "feedback" | "status_report" | "weekly" | "leads";
+
+export type DocumentInfo = { kind: DocumentKind, title: string, 
+/**
+ * The file name offered (before the unit and the date).
+ */
+file_name: string, description: string, 
+/**
+ * The formats it is written in, the first the usual one.
+ */
+formats: Array<Format>, 
+/**
+ * Whether it has a 公开版 (names masked).
+ */
+public: boolean, 
+/**
+ * Whether a saved ledger template applies (the Excel ledger).
+ */
+template: boolean, 
+/**
+ * Whether its paragraphs can be edited before printing.
+ */
+editable: boolean, };
+
+export type ExportOptions = { 
+/**
+ * The inspection (`None`: the most recent).
+ */
+inspection_id: number | null, 
+/**
+ * Every inspection in one file (the ledger and the leads).
+ */
+all_inspections: boolean, 
+/**
+ * The 公开版: people's names masked (the ledger).
+ */
+public: boolean, 
+/**
+ * A saved ledger template by name, or a template file (.json), for the Excel ledger;
+ * `None` or 默认: the official layout.
+ */
+template: string | null, };
+
+export type Exported = { path: string, format: Format, bytes: number, 
+/**
+ * What it is, in words: 整改台账（公开版）, 巡察反馈意见….
+ */
+what: string, 
+/**
+ * The inspections it covers.
+ */
+inspections: Array<number>, 
+/**
+ * Findings and tasks in a ledger; leads in the leads list, and how many of them were
+ * transferred.
+ */
+findings: number, tasks: number, leads: number, leads_transferred: number, };
+
+export type TemplateInfo = { 
+/**
+ * 默认 for the built-in official layout.
+ */
+name: string, 
+/**
+ * The ledger's title row as the template writes it.
+ */
+title: string, columns: number, builtin: boolean, };
+
+export type BackupSummary = { path: string, bytes: number, evidence_files: number, };
+
+export type BackupCounts = { inspections: number, findings: number, tasks: number, };
+
 export type PasswordChange = { 
 /**
  * Whether the database is encrypted now.
@@ -473,32 +564,6 @@ backups_converted: number,
  * Automatic backups left as they were because the old password does not open them.
  */
 backups_skipped: number, };
-
-export type ExportOptions = { public: boolean, template: string | null, };
-
-export type LedgerTemplateInfo = { 
-/**
- * 默认 for the built-in official layout.
- */
-name: string, 
-/**
- * The ledger's title row as the template writes it.
- */
-title: string, columns: number, builtin: boolean, };
-
-export type ImportPreview = { 
-/**
- * Identifies the copy of the file that `import_apply` will read.
- */
-token: string, file: string, sheet: string, categories: Array<string>, findings: Array<PlannedFinding>, people: Array<string>, units: Array<string>, issues: Array<Issue>, has_errors: boolean, task_count: number, };
-
-export type ExportKind = "xlsx_ledger" | "pdf_ledger" | "feedback_report" | "status_report" | "weekly_summary";
-
-export type ExportProgress = { 
-/**
- * 0–100.
- */
-percent: number, stage: string, };
 
 export type PlannedFinding = { 
 /**
@@ -579,3 +644,129 @@ export type Document = {
 title: string, blocks: Array<Block>, };
 
 export type Block = { "kind": "addressee", id: string, text: string, } | { "kind": "heading1", id: string, text: string, } | { "kind": "heading2", id: string, text: string, } | { "kind": "heading3", id: string, text: string, } | { "kind": "paragraph", id: string, text: string, } | { "kind": "signature", id: string, text: string, } | { "kind": "date", id: string, text: string, } | { "kind": "page_break" } | { "kind": "attachment", label: string, title: string, };
+
+export type CmdError = { code: ErrorCode, field: string | null, message: string, };
+
+export type AppInfo = { 
+/**
+ * The open database file, or `None` when none could be opened.
+ */
+db_path: string | null, 
+/**
+ * Why the database could not be opened, if so.
+ */
+open_error: CmdError | null, 
+/**
+ * When no database is open because the file is encrypted: that file, whose password
+ * the UI asks for (then `open_database` with it).
+ */
+locked_path: string | null, 
+/**
+ * Whether the open database is encrypted with a password.
+ */
+encrypted: boolean, 
+/**
+ * The shortest password the core accepts, for the hint beside the field.
+ */
+min_password_chars: number, operator: string, today: string, version: string, inspections: number, 
+/**
+ * The folder exports were last saved to.
+ */
+export_dir: string | null, };
+
+export type ImportPreview = { 
+/**
+ * Identifies the copy of the file that `import_apply` will read.
+ */
+token: string, file: string, sheet: string, categories: Array<string>, findings: Array<PlannedFinding>, people: Array<string>, units: Array<string>, issues: Array<Issue>, has_errors: boolean, task_count: number, };
+
+export type ExportProgress = { 
+/**
+ * 0–100.
+ */
+percent: number, stage: string, };
+
+/** 巡察类型：each code's label. */
+export const INSPECTION_KIND_LABELS: Record<InspectionKind, string> = { regular: "常规巡察", special: "专项巡察", flexible: "机动巡察", follow_up: "巡察“回头看”" };
+
+/** 巡察类型：every code, in display order. */
+export const INSPECTION_KIND_VALUES: InspectionKind[] = ["regular", "special", "flexible", "follow_up"];
+
+/** 问题性质：each code's label. */
+export const NATURE_LABELS: Record<Nature, string> = { common: "共性问题", specific: "个性问题" };
+
+/** 问题性质：every code, in display order. */
+export const NATURE_VALUES: Nature[] = ["common", "specific"];
+
+/** 整改时限类型：each code's label. */
+export const DEADLINE_KIND_LABELS: Record<DeadlineKind, string> = { date: "限期完成", immediate: "立行立改", long_term: "长期坚持" };
+
+/** 整改时限类型：every code, in display order. */
+export const DEADLINE_KIND_VALUES: DeadlineKind[] = ["date", "immediate", "long_term"];
+
+/** 整改状态：each code's label. */
+export const STATUS_LABELS: Record<Status, string> = { not_started: "未启动", in_progress: "正在推进", long_term: "长期坚持", completed: "已完成", closed: "已销号" };
+
+/** 整改状态：every code, in display order. */
+export const STATUS_VALUES: Status[] = ["not_started", "in_progress", "long_term", "completed", "closed"];
+
+/** 预警：each code's label. */
+export const WARNING_LABELS: Record<Warning, string> = { green: "绿色预警", yellow: "黄色预警", red: "红色预警（逾期）" };
+
+/** 预警：every code, in display order. */
+export const WARNING_VALUES: Warning[] = ["green", "yellow", "red"];
+
+/** 整改完成情况：each code's label. */
+export const COMPLETION_LABELS: Record<Completion, string> = { completed: "完成整改", basically_completed: "基本完成并持续整改", incomplete: "未完成" };
+
+/** 整改完成情况：every code, in display order. */
+export const COMPLETION_VALUES: Completion[] = ["completed", "basically_completed", "incomplete"];
+
+/** 销号状态：each code's label. */
+export const CLOSE_OUT_STATE_LABELS: Record<CloseOutState, string> = { requested: "待审批", first_approved: "初审通过，待终审", approved: "已批准销号", rejected: "已退回" };
+
+/** 销号状态：every code, in display order. */
+export const CLOSE_OUT_STATE_VALUES: CloseOutState[] = ["requested", "first_approved", "approved", "rejected"];
+
+/** 审核环节：each code's label. */
+export const REVIEW_STEP_LABELS: Record<ReviewStep, string> = { single: "审批", first: "初审", final: "终审" };
+
+/** 审核环节：every code, in display order. */
+export const REVIEW_STEP_VALUES: ReviewStep[] = ["single", "first", "final"];
+
+/** 建章立制类型：each code's label. */
+export const REGULATION_ACTION_LABELS: Record<RegulationAction, string> = { establish: "新建", revise: "修订", abolish: "废止" };
+
+/** 建章立制类型：every code, in display order. */
+export const REGULATION_ACTION_VALUES: RegulationAction[] = ["establish", "revise", "abolish"];
+
+/** 名录类型：each code's label. */
+export const DIRECTORY_KIND_LABELS: Record<DirectoryKind, string> = { person: "人员", unit: "单位" };
+
+/** 名录类型：every code, in display order. */
+export const DIRECTORY_KIND_VALUES: DirectoryKind[] = ["person", "unit"];
+
+/** 底稿状态：each code's label. */
+export const PAPER_STATUS_LABELS: Record<PaperStatus, string> = { draft: "草稿", approved: "已审定" };
+
+/** 底稿状态：every code, in display order. */
+export const PAPER_STATUS_VALUES: PaperStatus[] = ["draft", "approved"];
+
+/** 回头看结论：each code's label. */
+export const FOLLOW_UP_RESULT_LABELS: Record<FollowUpResult, string> = { held: "整改成效巩固", rebound: "问题反弹" };
+
+/** 回头看结论：every code, in display order. */
+export const FOLLOW_UP_RESULT_VALUES: FollowUpResult[] = ["held", "rebound"];
+
+/** The statuses that count as done (no overdue, no warning). */
+export const DONE_STATUSES: Status[] = ["completed", "closed"];
+
+/** Days left at which the green and the yellow warnings start. */
+export const GREEN_DAYS = 20;
+export const YELLOW_DAYS = 10;
+
+/** Chinese numerals 一 … 九十九: `CN_NUMERALS[n - 1]`. */
+export const CN_NUMERALS: string[] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十", "二十一", "二十二", "二十三", "二十四", "二十五", "二十六", "二十七", "二十八", "二十九", "三十", "三十一", "三十二", "三十三", "三十四", "三十五", "三十六", "三十七", "三十八", "三十九", "四十", "四十一", "四十二", "四十三", "四十四", "四十五", "四十六", "四十七", "四十八", "四十九", "五十", "五十一", "五十二", "五十三", "五十四", "五十五", "五十六", "五十七", "五十八", "五十九", "六十", "六十一", "六十二", "六十三", "六十四", "六十五", "六十六", "六十七", "六十八", "六十九", "七十", "七十一", "七十二", "七十三", "七十四", "七十五", "七十六", "七十七", "七十八", "七十九", "八十", "八十一", "八十二", "八十三", "八十四", "八十五", "八十六", "八十七", "八十八", "八十九", "九十", "九十一", "九十二", "九十三", "九十四", "九十五", "九十六", "九十七", "九十八", "九十九"];
+
+/** What users call each file format. */
+export const FORMAT_LABELS: Record<Format, string> = { xlsx: "Excel", pdf: "PDF", docx: "Word" };

@@ -1,14 +1,29 @@
-// Chinese labels of the coded values (the core's codes.rs labels) and shared wording.
-import type { DeadlineKind, InspectionKind, Nature, Status, Warning, Completion } from "./bindings";
+// Wording the UI adds around the core's data. The labels of every code (statuses, kinds,
+// natures, close-out states, review steps…), the Chinese numerals, which statuses count as
+// done and the warning days are generated from Rust into `bindings.ts`; they are re-exported
+// here under the names the views use, and nothing is copied by hand.
+import type { DeadlineKind, Status } from "./bindings";
+import {
+  CN_NUMERALS,
+  DEADLINE_KIND_LABELS,
+  DONE_STATUSES,
+  INSPECTION_KIND_LABELS,
+  NATURE_LABELS,
+  STATUS_LABELS,
+  STATUS_VALUES,
+  WARNING_LABELS,
+  COMPLETION_LABELS,
+} from "./bindings";
 
-export const STATUS: Record<Status, string> = {
-  not_started: "未启动",
-  in_progress: "正在推进",
-  completed: "已完成",
-  closed: "已销号",
-  long_term: "长期坚持",
-};
-export const STATUS_ORDER: Status[] = ["not_started", "in_progress", "long_term", "completed", "closed"];
+export const STATUS = STATUS_LABELS;
+export const STATUS_ORDER = STATUS_VALUES;
+export const KIND = INSPECTION_KIND_LABELS;
+export const NATURE = NATURE_LABELS;
+export const DEADLINE_KIND = DEADLINE_KIND_LABELS;
+export const WARNING = WARNING_LABELS;
+export const COMPLETION = COMPLETION_LABELS;
+
+/** Element Plus tag colours of the statuses (presentation only). */
 export const STATUS_TAG: Record<Status, "info" | "primary" | "warning" | "success" | ""> = {
   not_started: "info",
   in_progress: "primary",
@@ -16,31 +31,18 @@ export const STATUS_TAG: Record<Status, "info" | "primary" | "warning" | "succes
   completed: "success",
   closed: "",
 };
-export const KIND: Record<InspectionKind, string> = {
-  regular: "常规巡察",
-  special: "专项巡察",
-  flexible: "机动巡察",
-  follow_up: "巡察“回头看”",
-};
-export const NATURE: Record<Nature, string> = { common: "共性问题", specific: "个性问题" };
-export const DEADLINE_KIND: Record<DeadlineKind, string> = {
-  date: "限期完成",
-  immediate: "立行立改",
-  long_term: "长期坚持",
-};
-export const WARNING: Record<Warning, string> = {
-  green: "绿色预警",
-  yellow: "黄色预警",
-  red: "红色预警（逾期）",
-};
-export const COMPLETION: Record<Completion, string> = {
-  completed: "完成整改",
-  basically_completed: "基本完成并持续整改",
-  incomplete: "未完成",
-};
 export const SOURCES = ["巡察发现", "群众来信来访", "审计", "上轮巡察未整改", "个别谈话", "调阅资料"];
 export const TAGS = ["选人用人", "意识形态", "巡察工作", "中央八项规定精神", "财务管理", "基层党组织建设"];
-export const CN_NUM = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+/** 一、二 … 九十九 (the number itself beyond). */
+export function cnNumeral(n: number): string {
+  return CN_NUMERALS[n - 1] ?? String(n);
+}
+
+/** Whether a status counts as done (the core's rule). */
+export function isDone(s: Status): boolean {
+  return DONE_STATUSES.includes(s);
+}
 
 /** 2025年3月31日 from an ISO date (no zero padding, as official documents write it). */
 export function cnDate(iso: string | null | undefined): string {

@@ -9,6 +9,7 @@ export const VIEWS = [
   { path: "/dashboard", name: "dashboard", title: "统计", icon: "DataAnalysis" },
   { path: "/export", name: "export", title: "导出与打印", icon: "Printer" },
   { path: "/backup", name: "backup", title: "备份", icon: "FolderChecked" },
+  { path: "/settings", name: "settings", title: "设置", icon: "Setting" },
 ] as const;
 
 export const router = createRouter({
@@ -22,5 +23,6 @@ export const router = createRouter({
     { path: "/dashboard", name: "dashboard", component: () => import("./views/DashboardView.vue") },
     { path: "/export", name: "export", component: () => import("./views/ExportView.vue") },
     { path: "/backup", name: "backup", component: () => import("./views/BackupView.vue") },
+    { path: "/settings", name: "settings", component: () => import("./views/SettingsView.vue") },
   ],
 });

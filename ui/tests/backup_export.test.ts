@@ -9,7 +9,8 @@ import BackupView from "../src/views/BackupView.vue";
 import ExportView from "../src/views/ExportView.vue";
 import OperatorDialog from "../src/components/OperatorDialog.vue";
 import { store } from "../src/store";
-import type { AppInfo, AutoBackup } from "../src/bindings";
+import type { AppInfo, AutoBackup, DocumentInfo, DocumentKind, Format } from "../src/bindings";
+import { answerBox, boxText } from "./messagebox";
 
 const global = { plugins: [ElementPlus], stubs: { transition: false, "transition-group": false, DocumentEditor: true, ImportPanel: true } };
 
@@ -17,10 +18,16 @@ const INFO: AppInfo = {
   db_path: "/home/u/巡察整改台账.db", open_error: null, locked_path: null, encrypted: false, min_password_chars: 6, operator: "张三", today: "2025-06-01", version: "0.1.0", inspections: 1, export_dir: null,
 };
 const BACKUPS: AutoBackup[] = [
-  { name: "xuncha-before-restore-20250601-101500.db", made_at: "2025-06-01 10:15:00", bytes: 300_000, before_restore: true, before_password: false, encrypted: false, counts: { inspections: 1, findings: 13, tasks: 26 } },
-  { name: "xuncha-20250531-090000.db", made_at: "2025-05-31 09:00:00", bytes: 2_400_000, before_restore: false, before_password: false, encrypted: false, counts: { inspections: 0, findings: 0, tasks: 0 } },
-  { name: "xuncha-20250530-090000.db", made_at: "2025-05-30 09:00:00", bytes: 1000, before_restore: false, before_password: false, encrypted: false, counts: null },
+  { name: "xuncha-before-restore-20250601-101500.db", path: "/home/u/xuncha.db.backups/xuncha-before-restore-20250601-101500.db", made_at: "2025-06-01 10:15:00", bytes: 300_000, before_restore: true, before_password: false, encrypted: false, counts: { inspections: 1, findings: 13, tasks: 26 } },
+  { name: "xuncha-20250531-090000.db", path: "/home/u/xuncha.db.backups/xuncha-20250531-090000.db", made_at: "2025-05-31 09:00:00", bytes: 2_400_000, before_restore: false, before_password: false, encrypted: false, counts: { inspections: 0, findings: 0, tasks: 0 } },
+  { name: "xuncha-20250530-090000.db", path: "/home/u/xuncha.db.backups/xuncha-20250530-090000.db", made_at: "2025-05-30 09:00:00", bytes: 1000, before_restore: false, before_password: false, encrypted: false, counts: null },
 ];
+
+/** What the core's catalog says (the real one is `app::exports::catalog`). */
+const doc = (kind: DocumentKind, title: string, formats: Format[], ledger = false): DocumentInfo => ({
+  kind, title, file_name: title, description: "", formats, public: ledger, template: ledger, editable: !ledger,
+});
+const CATALOG: DocumentInfo[] = [doc("ledger", "整改台账", ["xlsx", "pdf"], true), doc("feedback", "巡察反馈意见", ["pdf"])];
 
 let calls: [string, unknown][];
 function core(extra: (cmd: string, args: unknown) => unknown = () => undefined) {
@@ -33,22 +40,16 @@ function core(extra: (cmd: string, args: unknown) => unknown = () => undefined) 
     if (cmd === "get_inspection") return store.current;
     if (cmd === "list_backups") return BACKUPS;
     if (cmd === "restore_backup") return "xuncha-before-restore-20250601-120000.db";
-    if (cmd === "export_caps") return { xlsx_ledger: true, pdf_ledger: true, feedback_report: true, status_report: true, weekly_summary: true, import_ledger: true };
+    if (cmd === "export_catalog") return CATALOG;
     if (cmd === "list_ledger_templates") return [
       { name: "默认", title: "{inspected_org}巡察反馈问题整改台账", columns: 15, builtin: true },
       { name: "区委巡察办", title: "整改台账", columns: 12, builtin: false },
     ];
-    if (cmd === "export") return { path: "/home/u/整改台账.xlsx", bytes: 1000 };
+    if (cmd === "export") return { path: "/home/u/整改台账.xlsx", format: "xlsx", bytes: 1000, what: "整改台账", inspections: [3], findings: 1, tasks: 1, leads: 0, leads_transferred: 0 };
     return null;
   });
 }
 
-/** The buttons of the open message box (ElMessageBox renders into the body). */
-function boxButton(text: string): HTMLButtonElement {
-  const b = [...document.querySelectorAll<HTMLButtonElement>(".el-message-box__btns button")].find((x) => x.textContent?.includes(text));
-  if (!b) throw new Error(`no “${text}” in the message box`);
-  return b;
-}
 
 beforeEach(() => {
   calls = [];
@@ -85,12 +86,12 @@ describe("automatic backups", () => {
     const w = mount(BackupView, { global, attachTo: document.body });
     await flushPromises();
     await w.findAll("[data-test=restore-backup]")[1].trigger("click");
-    await vi.waitFor(() => expect(document.querySelector(".el-message-box")).not.toBeNull());
-    const box = document.querySelector(".el-message-box")!.textContent ?? "";
+    await vi.waitFor(() => expect(boxText()).not.toBe(""));
+    const box = boxText();
     expect(box).toContain("2025-05-31 09:00:00");
     expect(box).toContain("当前数据会先自动另存为一份备份");
     expect(calls.map((c) => c[0])).not.toContain("restore_backup");
-    boxButton("恢复").click();
+    await answerBox("恢复");
     await vi.waitFor(() => expect(calls).toContainEqual(["restore_backup", { name: "xuncha-20250531-090000.db", password: null }]));
     // The app state is reloaded after the restore.
     await vi.waitFor(() => expect(calls.filter((c) => c[0] === "app_info").length).toBeGreaterThan(0));
@@ -102,8 +103,7 @@ describe("automatic backups", () => {
     const w = mount(BackupView, { global, attachTo: document.body });
     await flushPromises();
     await w.findAll("[data-test=restore-backup]")[0].trigger("click");
-    await vi.waitFor(() => expect(document.querySelector(".el-message-box")).not.toBeNull());
-    boxButton("取消").click();
+    await answerBox("取消");
     await flushPromises();
     await new Promise((r) => setTimeout(r, 50));
     expect(calls.map((c) => c[0])).not.toContain("restore_backup");
@@ -131,35 +131,40 @@ describe("ledger export options", () => {
     core();
     const w = mount(ExportView, { global });
     await flushPromises();
-    await w.find("[data-test=public-xlsx_ledger]").trigger("click");
+    await w.find("[data-test=public-ledger]").trigger("click");
     pick("/home/u/整改台账.xlsx");
-    await w.find("[data-test=export-xlsx_ledger]").trigger("click");
+    await w.find("[data-test=export-ledger-xlsx]").trigger("click");
     await vi.waitFor(() => expect(exportCall()).toBeDefined());
-    expect(exportCall()).toEqual({ kind: "xlsx_ledger", inspectionId: 3, path: "/home/u/整改台账.xlsx", options: { public: true, template: null } });
+    expect(exportCall()).toEqual({
+      kind: "ledger", format: "xlsx", path: "/home/u/整改台账.xlsx",
+      options: { inspection_id: 3, all_inspections: false, public: true, template: null },
+    });
   });
 
-  it("the PDF ledger has its own switch; other documents take no options", async () => {
+  it("offers each format the catalog lists; only the ledger has a 公开版", async () => {
     core();
     const w = mount(ExportView, { global });
     await flushPromises();
-    expect(w.find("[data-test=public-feedback_report]").exists()).toBe(false);
+    expect(w.find("[data-test=public-feedback]").exists()).toBe(false);
+    expect(w.find("[data-test=export-feedback-xlsx]").exists()).toBe(false);
+    expect(w.find("[data-test=print-feedback]").exists()).toBe(true);
     pick("/home/u/台账.pdf");
-    await w.find("[data-test=export-pdf_ledger]").trigger("click");
+    await w.find("[data-test=export-ledger-pdf]").trigger("click");
     await vi.waitFor(() => expect(exportCall()).toBeDefined());
-    expect(exportCall()).toMatchObject({ kind: "pdf_ledger", options: { public: false, template: null } });
+    expect(exportCall()).toMatchObject({ kind: "ledger", format: "pdf", options: { public: false, template: null } });
     await flushPromises();
     calls = [];
     pick("/home/u/反馈意见.pdf");
-    await w.find("[data-test=export-feedback_report]").trigger("click");
+    await w.find("[data-test=export-feedback-pdf]").trigger("click");
     await vi.waitFor(() => expect(exportCall()).toBeDefined());
-    expect(exportCall()).toMatchObject({ kind: "feedback_report", options: null });
+    expect(exportCall()).toMatchObject({ kind: "feedback", format: "pdf", options: { public: false, template: null } });
   });
 
   it("offers the saved templates, the official layout first, and passes the one picked", async () => {
     core();
     const w = mount(ExportView, { global, attachTo: document.body });
     await flushPromises();
-    await w.find("[data-test=template-xlsx_ledger]").trigger("click");
+    await w.find("[data-test=template-ledger]").trigger("click");
     await flushPromises();
     const items = [...document.querySelectorAll(".el-select-dropdown__item")].map((e) => e.textContent ?? "");
     expect(items[0]).toContain("默认（官方格式）");
@@ -167,9 +172,16 @@ describe("ledger export options", () => {
     (document.querySelectorAll<HTMLElement>(".el-select-dropdown__item")[1]).click();
     await flushPromises();
     pick("/home/u/整改台账.xlsx");
-    await w.find("[data-test=export-xlsx_ledger]").trigger("click");
+    await w.find("[data-test=export-ledger-xlsx]").trigger("click");
     await vi.waitFor(() => expect(exportCall()).toBeDefined());
     expect(exportCall()).toMatchObject({ options: { public: false, template: "区委巡察办" } });
+    // A template is for the Excel ledger only: the PDF goes out in the official layout.
+    await flushPromises();
+    calls = [];
+    pick("/home/u/整改台账.pdf");
+    await w.find("[data-test=export-ledger-pdf]").trigger("click");
+    await vi.waitFor(() => expect(exportCall()).toBeDefined());
+    expect(exportCall()).toMatchObject({ format: "pdf", options: { template: null } });
     w.unmount();
   });
 });

@@ -14,6 +14,7 @@ import { router } from "../src/router";
 import { store } from "../src/store";
 import { openFile } from "../src/database";
 import type { AppInfo, AutoBackup } from "../src/bindings";
+import { answerBox, boxText } from "./messagebox";
 
 const global = { plugins: [ElementPlus], stubs: { transition: false, "transition-group": false } };
 
@@ -56,11 +57,6 @@ function click(css: string) {
   const b = document.querySelector<HTMLElement>(css);
   if (!b) throw new Error(`no ${css}`);
   b.click();
-}
-function boxButton(text: string): HTMLButtonElement {
-  const b = [...document.querySelectorAll<HTMLButtonElement>(".el-message-box__btns button")].find((x) => x.textContent?.includes(text));
-  if (!b) throw new Error(`no “${text}” in the message box`);
-  return b;
 }
 const dialogText = (css: string) => document.querySelector(css)?.textContent ?? "";
 
@@ -214,21 +210,19 @@ describe("数据库加密 card", () => {
       return { ...CHANGED, encrypted: pw !== null };
     });
     await w.find("[data-test=remove-password]").trigger("click");
-    await vi.waitFor(() => expect(document.querySelector(".el-message-box")?.textContent).toContain("不再需要密码"));
-    boxButton("不取消").click();
+    await vi.waitFor(() => expect(boxText()).toContain("不再需要密码"));
+    await answerBox("不取消");
     await flushPromises();
     await new Promise((r) => setTimeout(r, 50));
     expect(called("set_database_password")).toEqual([]);
     await w.find("[data-test=remove-password]").trigger("click");
-    await vi.waitFor(() => expect(document.querySelectorAll(".el-message-box").length).toBeGreaterThan(0));
-    boxButton("取消加密").click();
+    await answerBox("取消加密");
     await vi.waitFor(() => expect(called("set_database_password")).toEqual([{ password: null }]));
     await vi.waitFor(() => expect(document.body.textContent).toContain("数据库正被另一个程序使用"));
     expect(w.emitted("changed")).toBeUndefined();
     refuse = false;
     await w.find("[data-test=remove-password]").trigger("click");
-    await vi.waitFor(() => expect([...document.querySelectorAll(".el-message-box")].some((b) => (b as HTMLElement).style.display !== "none")).toBe(true));
-    boxButton("取消加密").click();
+    await answerBox("取消加密");
     await vi.waitFor(() => expect(w.emitted("changed")).toHaveLength(1));
     expect(document.body.textContent).toContain("已取消加密");
     w.unmount();
@@ -237,7 +231,7 @@ describe("数据库加密 card", () => {
 
 describe("restoring a backup made under an earlier password", () => {
   const OLD: AutoBackup = {
-    name: "xuncha-20250520-090000.db", made_at: "2025-05-20 09:00:00", bytes: 4096, before_restore: false, before_password: false, encrypted: true, counts: null,
+    name: "xuncha-20250520-090000.db", path: "/home/u/xuncha.db.backups/xuncha-20250520-090000.db", made_at: "2025-05-20 09:00:00", bytes: 4096, before_restore: false, before_password: false, encrypted: true, counts: null,
   };
   const KEPT: AutoBackup = { ...OLD, name: "xuncha-before-password-20250601-100000.db", made_at: "2025-06-01 10:00:00", before_password: true, encrypted: false };
 
@@ -258,8 +252,7 @@ describe("restoring a backup made under an earlier password", () => {
     expect(rows[0].find("[data-test=backup-encrypted]").exists()).toBe(false);
     expect(rows[1].find("[data-test=backup-encrypted]").text()).toBe("已加密");
     await rows[1].find("[data-test=restore-backup]").trigger("click");
-    await vi.waitFor(() => expect(document.querySelector(".el-message-box")).not.toBeNull());
-    boxButton("恢复").click();
+    await answerBox("恢复");
     await vi.waitFor(() => expect(dialogText("[data-test=backup-password-dialog]")).toContain("另一个密码加密"));
     expect(called("restore_backup")).toEqual([{ name: OLD.name, password: null }]);
     typeIn("input[data-test=password-input]", "错的密码");
@@ -281,8 +274,7 @@ describe("restoring a backup made under an earlier password", () => {
     const w = mount(BackupView, { global, attachTo: document.body });
     await flushPromises();
     await w.findAll("button").find((b) => b.text().includes("从备份恢复"))!.trigger("click");
-    await vi.waitFor(() => expect(document.querySelector(".el-message-box")).not.toBeNull());
-    boxButton("恢复").click();
+    await answerBox("恢复");
     await vi.waitFor(() => expect(dialogText("[data-test=backup-password-dialog]")).toContain("所选备份文件已加密"));
     expect(dialogText("[data-test=backup-password-dialog]")).toContain("/media/u/备份.db");
     click("[data-test=password-cancel]");

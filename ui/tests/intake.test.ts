@@ -32,7 +32,7 @@ beforeEach(() => {
       const input = (args as { input: { title: string; manifestation: string } }).input;
       if (!input.title.trim()) throw { code: "Validation", field: "title", message: "反馈问题不能为空" };
       if (!input.manifestation.trim()) throw { code: "Validation", field: "manifestation", message: "具体表现不能为空" };
-      const f = { id: findings.length + 1, seq: findings.length + 1, ...input, category_id: 71, tasks: [], status: "not_started" };
+      const f = { id: findings.length + 1, seq: findings.length + 1, ...input, tasks: [], status: "not_started" };
       findings.push(f);
       return f;
     }
@@ -58,7 +58,7 @@ describe("finding intake", () => {
     key(text.element, { key: "Enter", ctrlKey: true });
     await flushPromises();
     const add = calls.find((c) => c.cmd === "add_finding");
-    expect(add?.args.input).toMatchObject({ inspection_id: 7, category: "1", title: "财务管理制度执行不严格", manifestation: "部分支出报销手续不全。", nature: "common" });
+    expect(add?.args.input).toMatchObject({ inspection_id: 7, category_id: 71, title: "财务管理制度执行不严格", manifestation: "部分支出报销手续不全。", nature: "common" });
     // Ready for the next one: title and text cleared, category kept, focus on the title.
     expect((title.element as HTMLInputElement).value).toBe("");
     expect((text.element as HTMLTextAreaElement).value).toBe("");

@@ -7,6 +7,7 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import StartPage from "../src/components/StartPage.vue";
 import { store } from "../src/store";
 import type { AppInfo, AutoBackup } from "../src/bindings";
+import { answerBox, boxText } from "./messagebox";
 
 const global = { plugins: [ElementPlus], stubs: { transition: false, "transition-group": false } };
 
@@ -16,7 +17,7 @@ const BROKEN: AppInfo = {
 };
 const OPENED: AppInfo = { ...BROKEN, db_path: "/home/u/x.db", open_error: null, inspections: 1 };
 const BACKUPS: AutoBackup[] = [
-  { name: "xuncha-20250531-090000.db", made_at: "2025-05-31 09:00:00", bytes: 2_400_000, before_restore: false, before_password: false, encrypted: false, counts: { inspections: 1, findings: 13, tasks: 26 } },
+  { name: "xuncha-20250531-090000.db", path: "/home/u/xuncha.db.backups/xuncha-20250531-090000.db", made_at: "2025-05-31 09:00:00", bytes: 2_400_000, before_restore: false, before_password: false, encrypted: false, counts: { inspections: 1, findings: 13, tasks: 26 } },
 ];
 
 let calls: [string, unknown][];
@@ -42,11 +43,6 @@ afterEach(() => {
   document.body.innerHTML = "";
 });
 
-function boxButton(text: string): HTMLButtonElement {
-  const b = [...document.querySelectorAll<HTMLButtonElement>(".el-message-box__btns button")].find((x) => x.textContent?.includes(text));
-  if (!b) throw new Error(`no “${text}” in the message box`);
-  return b;
-}
 
 describe("recovering a database that cannot be opened", () => {
   it("shows why, lists the backups and recovers one after the confirmation", async () => {
@@ -57,10 +53,9 @@ describe("recovering a database that cannot be opened", () => {
     expect(table.text()).toContain("2025-05-31 09:00:00");
     expect(table.text()).toContain("反馈问题 13 个");
     await w.find("[data-test=recover-backups] [data-test=restore-backup]").trigger("click");
-    await vi.waitFor(() => expect(document.querySelector(".el-message-box")).not.toBeNull());
-    expect(document.querySelector(".el-message-box")!.textContent).toContain("原文件不会删除");
+    await vi.waitFor(() => expect(boxText()).toContain("原文件不会删除"));
     expect(calls.some(([c]) => c === "recover_from_backup")).toBe(false);
-    boxButton("恢复").click();
+    await answerBox("恢复");
     await vi.waitFor(() => expect(calls.some(([c]) => c === "recover_from_backup")).toBe(true));
     expect(calls.find(([c]) => c === "recover_from_backup")![1]).toEqual({ name: "xuncha-20250531-090000.db" });
     await vi.waitFor(() => expect(store.info?.db_path).toBe("/home/u/x.db"));
@@ -70,8 +65,7 @@ describe("recovering a database that cannot be opened", () => {
     const w = mount(StartPage, { global, attachTo: document.body });
     await flushPromises();
     await w.find("[data-test=recover-backups] [data-test=restore-backup]").trigger("click");
-    await vi.waitFor(() => expect(document.querySelector(".el-message-box")).not.toBeNull());
-    boxButton("取消").click();
+    await answerBox("取消");
     await flushPromises();
     await new Promise((r) => setTimeout(r, 50));
     expect(calls.some(([c]) => c === "recover_from_backup")).toBe(false);

@@ -63,7 +63,9 @@ describe("import preview", () => {
     });
     const w = mount(ImportPanel, { global });
     await w.find("[data-test=import-pick]").trigger("click");
-    await vi.waitFor(() => expect(calls).toContainEqual(["import_preview", { path: "/home/u/旧台账.xlsx" }]));
+    await vi.waitFor(() =>
+      expect(calls).toContainEqual(["import_preview", { path: "/home/u/旧台账.xlsx", token: null, inspectionId: 3, newName: null }]),
+    );
     await vi.waitFor(() => expect(w.find("[data-test=import-issues]").exists()).toBe(true));
     expect(w.find("[data-test=import-issues]").text()).toContain("K5单元格");
     expect(w.find("[data-test=import-issues]").text()).toContain("整改时限“下月”无法识别");

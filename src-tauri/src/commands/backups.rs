@@ -4,24 +4,17 @@
 
 use tauri::State;
 
-use super::dto::AutoBackup;
+use super::database::on_password_field;
 use super::state::AppState;
 use super::CmdResult;
-use crate::db::{backup, settings, Db};
+use crate::app::{session, AutoBackup};
+use crate::error::ErrorCode;
 use crate::Error;
 
 /// The automatic backups of the open database, newest first.
 #[tauri::command(async)]
 pub fn list_backups(state: State<'_, AppState>) -> CmdResult<Vec<AutoBackup>> {
-    let db = state.db()?;
-    Ok(listed(&db))
-}
-
-fn listed(db: &Db) -> Vec<AutoBackup> {
-    match db.path() {
-        Some(path) => listed_for(path, db.key().as_deref()),
-        None => vec![],
-    }
+    Ok(session::backups(&*state.db()?))
 }
 
 /// The automatic backups of the database that could not be opened (damaged, or not a
@@ -30,7 +23,7 @@ fn listed(db: &Db) -> Vec<AutoBackup> {
 pub fn unusable_database_backups(state: State<'_, AppState>) -> CmdResult<Vec<AutoBackup>> {
     Ok(state
         .failed()
-        .map(|p| listed_for(&p, None))
+        .map(|p| session::backups_of(&p, None))
         .unwrap_or_default())
 }
 
@@ -42,44 +35,20 @@ pub fn recover_from_backup(state: State<'_, AppState>, name: String) -> CmdResul
     let path = state
         .failed()
         .ok_or_else(|| Error::invalid("name", "没有无法打开的数据库需要恢复"))?;
-    let kept = backup::recover(&path, &name)?;
+    let kept = session::recover(&path, &name)?;
     match state.open(&path, None) {
         Ok(_) => {}
-        Err(e) if e.code == "PasswordNeeded" => {}
+        Err(e) if e.code == ErrorCode::PasswordNeeded => {}
         Err(e) => return Err(e),
     }
     Ok(kept.and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned())))
-}
-
-fn listed_for(path: &std::path::Path, key: Option<&str>) -> Vec<AutoBackup> {
-    backup::list(path)
-        .into_iter()
-        .map(|b| {
-            let name = b
-                .path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            AutoBackup {
-                before_restore: name.starts_with("xuncha-before-restore-"),
-                before_password: name.starts_with("xuncha-before-password-"),
-                encrypted: b.encrypted,
-                counts: backup::counts(&b.path, key),
-                name,
-                made_at: b.made_at,
-                bytes: b.bytes,
-            }
-        })
-        .collect()
 }
 
 /// 立即备份: an automatic backup now (the oldest beyond the kept number is removed);
 /// returns the list.
 #[tauri::command(async)]
 pub fn backup_now(state: State<'_, AppState>) -> CmdResult<Vec<AutoBackup>> {
-    let db = state.db()?;
-    backup::auto(&db, chrono::Duration::zero())?;
-    Ok(listed(&db))
+    Ok(session::backup_now(&*state.db()?)?)
 }
 
 /// Restores the automatic backup `name` (a name from [`list_backups`]); the current data
@@ -92,30 +61,8 @@ pub fn restore_backup(
     name: String,
     password: Option<String>,
 ) -> CmdResult<Option<String>> {
-    let db = state.db()?;
-    let path = db
-        .path()
-        .ok_or_else(|| Error::invalid("name", "当前数据库没有自动备份"))?;
-    let from = backup::named(path, &name)?;
-    let kept = restore_keeping_operator(&db, &from.path, password.as_deref())
-        .map_err(|e| super::database::on_password_field(e.into()))?;
-    Ok(kept.and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned())))
-}
-
-/// Restores `from` (with `password` if it is encrypted under another password than the
-/// database's) into `db`; the operator is the person at this computer, not part of the
-/// data, so a backup made before the name was set does not make the app ask again.
-pub(super) fn restore_keeping_operator(
-    db: &Db,
-    from: &std::path::Path,
-    password: Option<&str>,
-) -> crate::Result<Option<std::path::PathBuf>> {
-    let operator = db.has_operator().then(|| db.operator().to_owned());
-    let r = backup::restore_with_password(db, from, password)?;
-    if let Some(name) = operator {
-        if db.read(|c| settings::get(c, settings::OPERATOR))?.is_none() {
-            db.write(|tx| settings::set_in_tx(tx, settings::OPERATOR, &name))?;
-        }
-    }
-    Ok(r.kept_current_as)
+    let r = session::restore_named(&*state.db()?, &name, password.as_deref())
+        .map_err(|e| on_password_field(e.into()))?;
+    Ok(r.kept_current_as
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned())))
 }

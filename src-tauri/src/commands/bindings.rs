@@ -1,13 +1,19 @@
-//! Generates `ui/src/bindings.ts` from the Rust types that cross the UI boundary and fails
-//! when the committed file is stale. `XUNCHA_WRITE_BINDINGS=1` rewrites it.
+//! Generates `ui/src/bindings.ts` from the Rust types that cross the UI boundary — and the
+//! labels and rules the UI shows (each code's Chinese label in display order, Chinese
+//! numerals, which statuses count as done, the warning days), so the UI keeps no copies —
+//! and fails when the committed file is stale. `XUNCHA_WRITE_BINDINGS=1` rewrites it.
 //! Run: `cargo test -p xuncha --features ts --lib bindings`.
 
 use ts_rs::{Config, TS};
 
 use super::dto::*;
+use crate::app::exports::{DocumentInfo, DocumentKind, ExportOptions, Exported, Format};
+use crate::app::*;
 use crate::db::backup::{BackupCounts, BackupSummary};
 use crate::domain::counting::{FindingCounts, GroupCounts, Stats, TaskCounts};
+use crate::domain::status::{is_done, GREEN_DAYS, YELLOW_DAYS};
 use crate::domain::*;
+use crate::error::ErrorCode;
 
 /// `decl()` of every exported type, in a stable order.
 fn declarations(cfg: &Config) -> Vec<String> {
@@ -28,6 +34,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         DirectoryKind,
         PaperStatus,
         FollowUpResult,
+        ErrorCode,
         // records
         Inspection,
         InspectionDeadlines,
@@ -57,34 +64,34 @@ fn declarations(cfg: &Config) -> Vec<String> {
         TaskInput,
         TaskPatch,
         ProgressInput,
+        crate::db::leads::LeadInput,
+        PaperApproval,
         // counting
         FindingCounts,
         TaskCounts,
         GroupCounts,
         Stats,
-        // shell
-        CmdError,
-        AppInfo,
+        // application layer
         InspectionView,
         BoardTask,
         BoardFilter,
         TaskDetail,
         ReviewInput,
-        LeadInputDto,
         BurnPoint,
         DueItem,
         Dashboard,
-        ExportResult,
-        ExportCaps,
+        AutoBackup,
+        preferences::Preferences,
+        session::Verification,
+        Format,
+        DocumentKind,
+        DocumentInfo,
+        ExportOptions,
+        Exported,
+        exports::TemplateInfo,
         BackupSummary,
         BackupCounts,
-        AutoBackup,
         crate::db::crypto::PasswordChange,
-        ExportOptions,
-        LedgerTemplateInfo,
-        ImportPreview,
-        ExportKind,
-        ExportProgress,
         crate::import::plan::PlannedFinding,
         crate::import::plan::PlannedTask,
         crate::import::plan::PlannedProgress,
@@ -93,7 +100,91 @@ fn declarations(cfg: &Config) -> Vec<String> {
         crate::import::ImportOutcome,
         crate::report::doc::Document,
         crate::report::doc::Block,
+        // shell
+        CmdError,
+        AppInfo,
+        ImportPreview,
+        ExportProgress,
     ]
+}
+
+/// A TypeScript string literal.
+fn quoted(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_default()
+}
+
+/// `NAME_LABELS` (code → Chinese label) and `NAME_VALUES` (every code in display order)
+/// of each coded value.
+fn labels() -> Vec<String> {
+    macro_rules! labels {
+        ($($t:ident => $name:literal),* $(,)?) => { vec![$({
+            let pairs: Vec<String> = $t::ALL
+                .iter()
+                .map(|v| format!("{}: {}", v.code(), quoted(v.label())))
+                .collect();
+            let codes: Vec<String> = $t::ALL.iter().map(|v| quoted(v.code())).collect();
+            format!(
+                "/** {what}：each code's label. */\nexport const {name}_LABELS: Record<{t}, string> = {{ {pairs} }};\n\n\
+                 /** {what}：every code, in display order. */\nexport const {name}_VALUES: {t}[] = [{codes}];",
+                what = $t::WHAT,
+                name = $name,
+                t = stringify!($t),
+                pairs = pairs.join(", "),
+                codes = codes.join(", "),
+            )
+        }),*] };
+    }
+    let mut out = labels![
+        InspectionKind => "INSPECTION_KIND",
+        Nature => "NATURE",
+        DeadlineKind => "DEADLINE_KIND",
+        Status => "STATUS",
+        Warning => "WARNING",
+        Completion => "COMPLETION",
+        CloseOutState => "CLOSE_OUT_STATE",
+        ReviewStep => "REVIEW_STEP",
+        RegulationAction => "REGULATION_ACTION",
+        DirectoryKind => "DIRECTORY_KIND",
+        PaperStatus => "PAPER_STATUS",
+        FollowUpResult => "FOLLOW_UP_RESULT",
+    ];
+    let done: Vec<String> = Status::ALL
+        .iter()
+        .filter(|s| is_done(**s))
+        .map(|s| quoted(s.code()))
+        .collect();
+    out.push(format!(
+        "/** The statuses that count as done (no overdue, no warning). */\nexport const DONE_STATUSES: Status[] = [{}];",
+        done.join(", ")
+    ));
+    out.push(format!(
+        "/** Days left at which the green and the yellow warnings start. */\nexport const GREEN_DAYS = {GREEN_DAYS};\nexport const YELLOW_DAYS = {YELLOW_DAYS};"
+    ));
+    let numerals: Vec<String> = (1..=99)
+        .map(|n| quoted(&crate::report::numbering::cn_number(n)))
+        .collect();
+    out.push(format!(
+        "/** Chinese numerals 一 … 九十九: `CN_NUMERALS[n - 1]`. */\nexport const CN_NUMERALS: string[] = [{}];",
+        numerals.join(", ")
+    ));
+    let formats: Vec<String> = Format::ALL
+        .iter()
+        .map(|f| {
+            format!(
+                "{}: {}",
+                serde_json::to_value(f)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+                    .unwrap_or_default(),
+                quoted(f.label())
+            )
+        })
+        .collect();
+    out.push(format!(
+        "/** What users call each file format. */\nexport const FORMAT_LABELS: Record<Format, string> = {{ {} }};",
+        formats.join(", ")
+    ));
+    out
 }
 
 fn render() -> String {
@@ -105,6 +196,10 @@ fn render() -> String {
     for d in declarations(&cfg) {
         out.push_str("export ");
         out.push_str(d.trim());
+        out.push_str("\n\n");
+    }
+    for l in labels() {
+        out.push_str(&l);
         out.push_str("\n\n");
     }
     out.trim_end().to_owned() + "\n"

@@ -1,16 +1,19 @@
 //! The database file as a whole: what is open, opening another (with its password when it
-//! is encrypted), the demo, the operator's name, setting or removing the password, backup
-//! to a file the user picks and restore from one.
+//! is encrypted), the demo, the preferences (operator, strict directory), setting or
+//! removing the password, backup to a file the user picks and restore from one.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use tauri::State;
 
 use super::dto::AppInfo;
 use super::state::AppState;
 use super::{CmdError, CmdResult};
+use crate::app::preferences::{self, Preferences};
+use crate::app::{inspections, session, today};
+use crate::db::backup::BackupSummary;
 use crate::db::crypto::{PasswordChange, MIN_PASSWORD_CHARS};
-use crate::db::{self, backup::BackupSummary, inspections, settings};
+use crate::error::ErrorCode;
 use crate::Error;
 
 /// What is open, for the title bar and the start page.
@@ -26,14 +29,10 @@ pub fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
             locked_path: None,
             encrypted: db.is_encrypted(),
             min_password_chars: MIN_PASSWORD_CHARS,
-            operator: if db.has_operator() {
-                db.operator().to_owned()
-            } else {
-                String::new()
-            },
-            today: db::today(),
+            operator: session::operator(&db),
+            today: today(),
             version,
-            inspections: db.read(inspections::list)?.len() as i64,
+            inspections: inspections::list(&db)?.len() as i64,
             export_dir,
         }),
         Err(e) => Ok(AppInfo {
@@ -43,7 +42,7 @@ pub fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
             encrypted: false,
             min_password_chars: MIN_PASSWORD_CHARS,
             operator: String::new(),
-            today: db::today(),
+            today: today(),
             version,
             inspections: 0,
             export_dir,
@@ -71,7 +70,7 @@ pub fn open_database(
 
 /// A wrong password belongs beside the field it was typed into.
 pub(super) fn on_password_field(e: CmdError) -> CmdError {
-    if e.code == "WrongPassword" {
+    if e.code == ErrorCode::WrongPassword {
         CmdError {
             field: Some("password".into()),
             ..e
@@ -109,30 +108,33 @@ pub fn new_database(state: State<'_, AppState>, path: PathBuf) -> CmdResult<AppI
 /// Loads the demo inspection; returns its id.
 #[tauri::command(async)]
 pub fn load_demo(state: State<'_, AppState>) -> CmdResult<i64> {
-    Ok(crate::demo::load(&*state.db()?, db::today())?)
+    Ok(crate::demo::load(&*state.db()?, today())?)
 }
 
-/// Stores the operator's name (written into progress entries and the audit log).
+/// Stores the operator's name (written into progress entries and the audit log), in force
+/// at once: the database stays open.
 #[tauri::command(async)]
 pub fn set_operator(state: State<'_, AppState>, name: String) -> CmdResult<AppInfo> {
-    let db = state.db()?;
-    let name = name.trim().to_owned();
-    crate::domain::validate::required_text("operator", "操作人", &name, 50)?;
-    db.write(|tx| settings::set_in_tx(tx, settings::OPERATOR, &name))?;
-    // The operator is read when the database is opened: reopen to use the new name (with
-    // the password it is open with, if encrypted).
-    if let Some(path) = db.path().map(Path::to_owned) {
-        let key = db.key();
-        drop(db);
-        state.open(&path, key.as_deref())?;
-    }
+    session::set_operator(&*state.db()?, &name)?;
     app_info(state)
+}
+
+/// The 设置 page: the open database's preferences.
+#[tauri::command(async)]
+pub fn get_preferences(state: State<'_, AppState>) -> CmdResult<Preferences> {
+    Ok(preferences::get(&*state.db()?)?)
+}
+
+/// Saves the 设置 page.
+#[tauri::command(async)]
+pub fn save_preferences(state: State<'_, AppState>, prefs: Preferences) -> CmdResult<Preferences> {
+    Ok(preferences::save(&*state.db()?, &prefs)?)
 }
 
 /// 备份到…: a consistent copy of the database and its evidence at `path`.
 #[tauri::command(async)]
 pub fn backup_to(state: State<'_, AppState>, path: PathBuf) -> CmdResult<BackupSummary> {
-    Ok(db::backup::to_file(&*state.db()?, &path)?)
+    Ok(session::backup_to(&*state.db()?, &path)?)
 }
 
 /// 从备份恢复: the backup's contents (and evidence) are copied into the open database
@@ -144,10 +146,7 @@ pub fn restore_from(
     path: PathBuf,
     password: Option<String>,
 ) -> CmdResult<Option<String>> {
-    if !path.is_file() {
-        return Err(Error::invalid("path", format!("备份文件“{}”不存在", path.display())).into());
-    }
-    let kept = super::backups::restore_keeping_operator(&*state.db()?, &path, password.as_deref())
+    let r = session::restore(&*state.db()?, &path, password.as_deref())
         .map_err(|e| on_password_field(e.into()))?;
-    Ok(kept.map(|p| p.display().to_string()))
+    Ok(r.kept_current_as.map(|p| p.display().to_string()))
 }

@@ -9,25 +9,21 @@ use tauri_plugin_opener::OpenerExt;
 
 use super::state::AppState;
 use super::{CmdError, CmdResult};
+use crate::app::tracking;
 use crate::db::evidence;
 use crate::domain::Evidence;
+use crate::error::ErrorCode;
 use crate::Error;
 
 /// Largest file sent to the webview for a preview.
 const PREVIEW_MAX: u64 = 30 * 1024 * 1024;
 
 fn find(state: &AppState, task_id: i64, evidence_id: i64) -> CmdResult<(Evidence, PathBuf)> {
-    let db = state.db()?;
-    let e = db
-        .read(|c| evidence::for_task(c, task_id))?
-        .into_iter()
-        .find(|e| e.id == evidence_id)
-        .ok_or_else(|| Error::NotFound(format!("没有编号为 {evidence_id} 的佐证材料")))?;
-    let dir = db
-        .evidence_dir()
-        .ok_or_else(|| CmdError::new("NotFound", "内存数据库没有佐证材料文件"))?;
-    let path = evidence::stored_path(&dir, &e.sha256);
-    Ok((e, path))
+    Ok(tracking::evidence_file(
+        &*state.db()?,
+        task_id,
+        evidence_id,
+    )?)
 }
 
 /// The bytes of an evidence file, for an image or PDF preview in the window.
@@ -40,7 +36,7 @@ pub fn evidence_bytes(
     let (e, path) = find(&state, task_id, evidence_id)?;
     if e.size as u64 > PREVIEW_MAX {
         return Err(CmdError::new(
-            "TooLarge",
+            ErrorCode::TooLarge,
             format!("“{}”太大，无法预览：请用“打开”查看", e.file_name),
         ));
     }
@@ -92,7 +88,7 @@ pub fn open_path(app: &AppHandle, path: &Path) -> CmdResult<()> {
         .open_path(path.display().to_string(), None::<&str>)
         .map_err(|e| {
             CmdError::new(
-                "Open",
+                ErrorCode::Open,
                 format!("无法用系统程序打开“{}”：{e}", path.display()),
             )
         })
@@ -111,5 +107,5 @@ pub fn reveal_file(app: AppHandle, path: PathBuf) -> CmdResult<()> {
     check_openable(&path)?;
     app.opener()
         .reveal_item_in_dir(&path)
-        .map_err(|e| CmdError::new("Open", format!("无法打开所在文件夹：{e}")))
+        .map_err(|e| CmdError::new(ErrorCode::Open, format!("无法打开所在文件夹：{e}")))
 }

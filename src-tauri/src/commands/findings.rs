@@ -4,27 +4,26 @@
 use chrono::NaiveDate;
 use tauri::State;
 
-use super::dto::LeadInputDto;
 use super::state::AppState;
 use super::CmdResult;
-use crate::db::{self, findings, leads, records};
+use crate::app::intake as app;
+use crate::app::today;
+use crate::db::leads::LeadInput;
 use crate::domain::{
-    Accountability, Finding, FindingInput, FindingPatch, ImmediateFix, Lead, Nature,
+    Accountability, Finding, FindingInput, FindingPatch, ImmediateFix, Lead, PaperApproval,
     Recommendation, Regulation, Transfer, WorkingPaper,
 };
 
 /// Findings of an inspection with their tasks, in category then number order.
 #[tauri::command(async)]
 pub fn list_findings(state: State<'_, AppState>, inspection_id: i64) -> CmdResult<Vec<Finding>> {
-    Ok(state
-        .db()?
-        .read(|c| findings::list(c, Some(inspection_id), db::today()))?)
+    Ok(app::findings(&*state.db()?, Some(inspection_id), today())?)
 }
 
 /// Records a new finding.
 #[tauri::command(async)]
 pub fn add_finding(state: State<'_, AppState>, input: FindingInput) -> CmdResult<Finding> {
-    Ok(state.db()?.write(|tx| findings::add_in_tx(tx, &input))?)
+    Ok(app::add_finding(&*state.db()?, &input)?)
 }
 
 /// Saves changes to a finding.
@@ -34,15 +33,13 @@ pub fn update_finding(
     id: i64,
     patch: FindingPatch,
 ) -> CmdResult<Finding> {
-    Ok(state
-        .db()?
-        .write(|tx| findings::edit_in_tx(tx, id, &patch, db::today()))?)
+    Ok(app::update_finding(&*state.db()?, id, &patch, today())?)
 }
 
 /// Deletes a finding that has no tasks yet.
 #[tauri::command(async)]
 pub fn delete_finding(state: State<'_, AppState>, id: i64) -> CmdResult<()> {
-    Ok(state.db()?.write(|tx| findings::delete_in_tx(tx, id))?)
+    Ok(app::delete_finding(&*state.db()?, id)?)
 }
 
 /// 立行立改 items of an inspection.
@@ -51,9 +48,7 @@ pub fn list_immediate_fixes(
     state: State<'_, AppState>,
     inspection_id: i64,
 ) -> CmdResult<Vec<ImmediateFix>> {
-    Ok(state
-        .db()?
-        .read(|c| records::immediate_fixes(c, Some(inspection_id)))?)
+    Ok(app::immediate_fixes(&*state.db()?, inspection_id)?)
 }
 
 /// Records a 立行立改 item (`id` is ignored).
@@ -62,36 +57,25 @@ pub fn add_immediate_fix(
     state: State<'_, AppState>,
     input: ImmediateFix,
 ) -> CmdResult<ImmediateFix> {
-    Ok(state
-        .db()?
-        .write(|tx| records::add_immediate_fix_in_tx(tx, &input))?)
+    Ok(app::add_immediate_fix(&*state.db()?, &input)?)
 }
 
 /// 问题线索 of an inspection (confidential: shown only in their own tab).
 #[tauri::command(async)]
 pub fn list_leads(state: State<'_, AppState>, inspection_id: i64) -> CmdResult<Vec<Lead>> {
-    Ok(state.db()?.read(|c| leads::list(c, inspection_id))?)
+    Ok(app::leads(&*state.db()?, inspection_id)?)
 }
 
 /// Records a lead.
 #[tauri::command(async)]
-pub fn add_lead(state: State<'_, AppState>, input: LeadInputDto) -> CmdResult<Lead> {
-    let input = leads::LeadInput {
-        inspection_id: input.inspection_id,
-        person: input.person,
-        position: input.position,
-        summary: input.summary,
-        found_on: input.found_on,
-    };
-    Ok(state.db()?.write(|tx| leads::add_in_tx(tx, &input))?)
+pub fn add_lead(state: State<'_, AppState>, input: LeadInput) -> CmdResult<Lead> {
+    Ok(app::add_lead(&*state.db()?, &input)?)
 }
 
 /// 移交 of a lead.
 #[tauri::command(async)]
 pub fn transfer_lead(state: State<'_, AppState>, id: i64, transfer: Transfer) -> CmdResult<Lead> {
-    Ok(state
-        .db()?
-        .write(|tx| leads::transfer_in_tx(tx, id, &transfer))?)
+    Ok(app::transfer_lead(&*state.db()?, id, &transfer)?)
 }
 
 /// 意见建议 of an inspection.
@@ -100,9 +84,7 @@ pub fn list_recommendations(
     state: State<'_, AppState>,
     inspection_id: i64,
 ) -> CmdResult<Vec<Recommendation>> {
-    Ok(state
-        .db()?
-        .read(|c| records::recommendations(c, Some(inspection_id)))?)
+    Ok(app::recommendations(&*state.db()?, inspection_id)?)
 }
 
 /// Adds a recommendation at the end.
@@ -112,9 +94,11 @@ pub fn add_recommendation(
     inspection_id: i64,
     text: String,
 ) -> CmdResult<Recommendation> {
-    Ok(state
-        .db()?
-        .write(|tx| records::add_recommendation_in_tx(tx, inspection_id, &text))?)
+    Ok(app::add_recommendation(
+        &*state.db()?,
+        inspection_id,
+        &text,
+    )?)
 }
 
 /// 问题底稿 of an inspection.
@@ -123,9 +107,7 @@ pub fn list_working_papers(
     state: State<'_, AppState>,
     inspection_id: i64,
 ) -> CmdResult<Vec<WorkingPaper>> {
-    Ok(state
-        .db()?
-        .read(|c| records::working_papers(c, Some(inspection_id)))?)
+    Ok(app::working_papers(&*state.db()?, inspection_id)?)
 }
 
 /// Records a working paper (`id`, `status` and `finding_id` are ignored).
@@ -134,9 +116,7 @@ pub fn add_working_paper(
     state: State<'_, AppState>,
     input: WorkingPaper,
 ) -> CmdResult<WorkingPaper> {
-    Ok(state
-        .db()?
-        .write(|tx| records::add_working_paper_in_tx(tx, &input))?)
+    Ok(app::add_working_paper(&*state.db()?, &input)?)
 }
 
 /// Approves a working paper (组务会审定, 组长签字), turning it into a finding.
@@ -144,22 +124,14 @@ pub fn add_working_paper(
 pub fn approve_working_paper(
     state: State<'_, AppState>,
     id: i64,
-    category: String,
-    signed_by: String,
-    review: String,
-    nature: Nature,
+    approval: PaperApproval,
 ) -> CmdResult<Finding> {
-    Ok(state.db()?.write(|tx| {
-        records::approve_working_paper_in_tx(
-            tx,
-            id,
-            &category,
-            &signed_by,
-            &review,
-            nature,
-            db::today(),
-        )
-    })?)
+    Ok(app::approve_working_paper(
+        &*state.db()?,
+        id,
+        &approval,
+        today(),
+    )?)
 }
 
 /// 建章立制 of an inspection.
@@ -168,17 +140,13 @@ pub fn list_regulations(
     state: State<'_, AppState>,
     inspection_id: i64,
 ) -> CmdResult<Vec<Regulation>> {
-    Ok(state
-        .db()?
-        .read(|c| records::regulations(c, Some(inspection_id)))?)
+    Ok(app::regulations(&*state.db()?, inspection_id)?)
 }
 
 /// Records a rule made, revised or abolished.
 #[tauri::command(async)]
 pub fn add_regulation(state: State<'_, AppState>, input: Regulation) -> CmdResult<Regulation> {
-    Ok(state
-        .db()?
-        .write(|tx| records::add_regulation_in_tx(tx, &input))?)
+    Ok(app::add_regulation(&*state.db()?, &input)?)
 }
 
 /// 问责 of an inspection.
@@ -187,9 +155,7 @@ pub fn list_accountabilities(
     state: State<'_, AppState>,
     inspection_id: i64,
 ) -> CmdResult<Vec<Accountability>> {
-    Ok(state
-        .db()?
-        .read(|c| records::accountabilities(c, Some(inspection_id)))?)
+    Ok(app::accountabilities(&*state.db()?, inspection_id)?)
 }
 
 /// Records a person held accountable.
@@ -198,9 +164,7 @@ pub fn add_accountability(
     state: State<'_, AppState>,
     input: Accountability,
 ) -> CmdResult<Accountability> {
-    Ok(state
-        .db()?
-        .write(|tx| records::add_accountability_in_tx(tx, &input))?)
+    Ok(app::add_accountability(&*state.db()?, &input)?)
 }
 
 /// Parses a date the user typed in any form ledgers use (for paste-in fields).

@@ -2,29 +2,21 @@
 
 use tauri::State;
 
-use super::dto::InspectionView;
 use super::state::AppState;
 use super::CmdResult;
-use crate::db::inspections;
+use crate::app::{inspections as app, InspectionView};
 use crate::domain::{Category, Inspection, InspectionInput};
 
 /// All inspections, newest first.
 #[tauri::command(async)]
 pub fn list_inspections(state: State<'_, AppState>) -> CmdResult<Vec<Inspection>> {
-    Ok(state.db()?.read(inspections::list)?)
+    Ok(app::list(&*state.db()?)?)
 }
 
 /// One inspection with its categories and deadlines.
 #[tauri::command(async)]
 pub fn get_inspection(state: State<'_, AppState>, id: i64) -> CmdResult<InspectionView> {
-    Ok(state.db()?.read(|c| {
-        let inspection = inspections::get(c, id)?;
-        Ok(InspectionView {
-            categories: inspections::categories(c, id)?,
-            deadlines: inspections::deadlines(c, &inspection)?,
-            inspection,
-        })
-    })?)
+    Ok(app::view(&*state.db()?, Some(id))?)
 }
 
 /// 新建巡察.
@@ -33,7 +25,7 @@ pub fn create_inspection(
     state: State<'_, AppState>,
     input: InspectionInput,
 ) -> CmdResult<Inspection> {
-    Ok(state.db()?.write(|tx| inspections::add_in_tx(tx, &input))?)
+    Ok(app::create(&*state.db()?, &input)?)
 }
 
 /// Saves changes to an inspection's settings.
@@ -43,9 +35,7 @@ pub fn update_inspection(
     id: i64,
     input: InspectionInput,
 ) -> CmdResult<Inspection> {
-    Ok(state
-        .db()?
-        .write(|tx| inspections::edit_in_tx(tx, id, &input))?)
+    Ok(app::update(&*state.db()?, id, &input)?)
 }
 
 /// Adds a category at the end of the inspection's list.
@@ -55,23 +45,21 @@ pub fn add_category(
     inspection_id: i64,
     name: String,
 ) -> CmdResult<Category> {
-    Ok(state
-        .db()?
-        .write(|tx| inspections::add_category_in_tx(tx, inspection_id, &name))?)
+    Ok(app::add_category(
+        &*state.db()?,
+        Some(inspection_id),
+        &name,
+    )?)
 }
 
 /// Renames a category.
 #[tauri::command(async)]
 pub fn rename_category(state: State<'_, AppState>, id: i64, name: String) -> CmdResult<Category> {
-    Ok(state
-        .db()?
-        .write(|tx| inspections::rename_category_in_tx(tx, id, &name))?)
+    Ok(app::rename_category(&*state.db()?, id, &name)?)
 }
 
 /// Sets whether the inspection's close-outs need 双审核 (初审 then 终审).
 #[tauri::command(async)]
 pub fn set_dual_review(state: State<'_, AppState>, id: i64, on: bool) -> CmdResult<Inspection> {
-    Ok(state
-        .db()?
-        .write(|tx| inspections::set_dual_review_in_tx(tx, id, on))?)
+    Ok(app::set_dual_review(&*state.db()?, id, on)?)
 }

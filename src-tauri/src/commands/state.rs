@@ -10,7 +10,9 @@ use std::sync::{Arc, Mutex, RwLock};
 
 use super::settings::DesktopSettings;
 use super::{CmdError, CmdResult};
+use crate::app::session::{self, Access};
 use crate::db::Db;
+use crate::error::ErrorCode;
 
 /// Shared state managed by Tauri.
 pub struct AppState {
@@ -53,7 +55,10 @@ impl AppState {
             .clone()
             .ok_or_else(|| {
                 self.open_error().unwrap_or_else(|| {
-                    CmdError::new("NoDatabase", "尚未打开数据库：请新建或打开一个数据库文件")
+                    CmdError::new(
+                        ErrorCode::NoDatabase,
+                        "尚未打开数据库：请新建或打开一个数据库文件",
+                    )
                 })
             })
     }
@@ -86,7 +91,7 @@ impl AppState {
     /// Opens (or creates) the database at `path`, with `password` if the file is encrypted,
     /// makes it current and remembers its path (never the password).
     pub fn open(&self, path: &Path, password: Option<&str>) -> CmdResult<Arc<Db>> {
-        let result = Db::open_with_password(path, password);
+        let result = session::open(path, password, Access::Write);
         let needs_password = matches!(
             result,
             Err(crate::Error::PasswordNeeded { .. } | crate::Error::WrongPassword { .. })
@@ -97,8 +102,8 @@ impl AppState {
             result.is_err().then(|| path.to_owned());
         match result {
             Ok(db) => {
-                // A daily safety copy beside the database (best effort: never blocks opening).
-                let _ = crate::db::backup::auto(&db, chrono::Duration::hours(24));
+                // The daily safety copy (best effort: never blocks opening).
+                let _ = session::daily_backup(&db);
                 let db = Arc::new(db);
                 *self.db.write().unwrap_or_else(|p| p.into_inner()) = Some(db.clone());
                 *self.open_error.lock().unwrap_or_else(|p| p.into_inner()) = None;

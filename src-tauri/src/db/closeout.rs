@@ -298,6 +298,33 @@ pub fn by_task(
     Ok(out)
 }
 
+/// The close-out requests of one task, oldest first.
+pub fn for_task(conn: &Connection, task_id: i64) -> Result<Vec<CloseOut>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM close_outs WHERE task_id = ?1 ORDER BY id"
+    ))?;
+    let rows = stmt.query_map([task_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The times a task was reopened (问题反弹), oldest first.
+pub fn reopenings(conn: &Connection, task_id: i64) -> Result<Vec<Reopening>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, task_id, reopened_on, reason, by FROM reopenings WHERE task_id = ?1
+         ORDER BY id",
+    )?;
+    let rows = stmt.query_map([task_id], |r| {
+        Ok(Reopening {
+            id: r.get(0)?,
+            task_id: r.get(1)?,
+            reopened_on: r.get(2)?,
+            reason: r.get(3)?,
+            by: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

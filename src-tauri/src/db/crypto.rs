@@ -247,7 +247,7 @@ impl Db {
                 let now = serde_json::json!({ "encrypted": new.is_some() });
                 audit::append(
                     tx,
-                    self.operator(),
+                    &self.operator(),
                     action,
                     "database",
                     None,

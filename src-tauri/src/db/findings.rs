@@ -48,7 +48,12 @@ fn derive(f: &mut Finding) {
 pub fn add_in_tx(tx: &mut WriteTx<'_>, input: &FindingInput) -> Result<Finding> {
     validate::finding(input)?;
     inspections::get(tx.conn(), input.inspection_id)?;
-    let cat = inspections::find_category(tx.conn(), input.inspection_id, &input.category)?;
+    let cat = inspections::pick_category(
+        tx.conn(),
+        input.inspection_id,
+        input.category_id,
+        &input.category,
+    )?;
     let seq: i64 = tx.conn().query_row(
         "SELECT coalesce(max(seq), 0) + 1 FROM findings WHERE inspection_id = ?1",
         [input.inspection_id],
@@ -93,8 +98,9 @@ pub fn edit_in_tx(
 ) -> Result<Finding> {
     let before = get_bare(tx.conn(), id)?;
     let mut f = before.clone();
-    if let Some(c) = &patch.category {
-        let cat = inspections::find_category(tx.conn(), f.inspection_id, c)?;
+    if patch.category_id.is_some() || patch.category.is_some() {
+        let text = patch.category.as_deref().unwrap_or_default();
+        let cat = inspections::pick_category(tx.conn(), f.inspection_id, patch.category_id, text)?;
         f.category_id = cat.id;
         f.category = cat.name;
     }

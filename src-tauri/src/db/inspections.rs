@@ -292,6 +292,25 @@ pub fn categories(conn: &Connection, inspection_id: i64) -> Result<Vec<Category>
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The category of inspection `inspection_id` with id `id` when given, else the one `text`
+/// names (see [`find_category`]).
+pub fn pick_category(
+    conn: &Connection,
+    inspection_id: i64,
+    id: Option<i64>,
+    text: &str,
+) -> Result<Category> {
+    match id {
+        Some(id) => categories(conn, inspection_id)?
+            .into_iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| {
+                Error::invalid("category", format!("本次巡察没有编号为 {id} 的问题类别"))
+            }),
+        None => find_category(conn, inspection_id, text),
+    }
+}
+
 /// Finds a category by its number (1, 2…), exact name, or a unique part of its name.
 pub fn find_category(conn: &Connection, inspection_id: i64, text: &str) -> Result<Category> {
     let text = text.trim();

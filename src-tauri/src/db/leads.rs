@@ -33,7 +33,9 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Lead> {
 }
 
 /// A new lead.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
 pub struct LeadInput {
     pub inspection_id: i64,
     pub person: String,

@@ -22,7 +22,7 @@ pub mod tasks;
 mod util;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, RwLock};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde::Serialize;
@@ -37,13 +37,14 @@ pub struct Db {
     /// Held for the whole of a change of password.
     rekeying: Mutex<()>,
     path: Option<PathBuf>,
-    operator: String,
+    /// Who is at the keyboard: changeable while the database stays open.
+    operator: RwLock<String>,
 }
 
 /// A write in progress: the transaction plus the audit trail it must leave.
 pub struct WriteTx<'a> {
     tx: Transaction<'a>,
-    operator: &'a str,
+    operator: String,
     audited: bool,
 }
 
@@ -86,7 +87,7 @@ impl Db {
             key: Mutex::new(key),
             rekeying: Mutex::new(()),
             path,
-            operator,
+            operator: RwLock::new(operator),
         })
     }
 
@@ -96,31 +97,42 @@ impl Db {
     }
 
     /// The name written into the audit log and progress entries.
-    pub fn operator(&self) -> &str {
-        if self.operator.is_empty() {
-            "未署名"
+    pub fn operator(&self) -> String {
+        let name = self.operator.read().unwrap_or_else(|p| p.into_inner());
+        if name.is_empty() {
+            "未署名".to_owned()
         } else {
-            &self.operator
+            name.clone()
         }
     }
 
     /// Whether an operator name has been set.
     pub fn has_operator(&self) -> bool {
-        !self.operator.is_empty()
+        !self
+            .operator
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_empty()
     }
 
-    /// Sets the operator for this session (and stores it as the default).
-    pub fn set_operator(&mut self, name: &str) -> Result<()> {
+    /// Sets the operator for this session and stores it as the default, without reopening
+    /// the database.
+    pub fn set_operator(&self, name: &str) -> Result<()> {
         let name = name.trim().to_owned();
         crate::domain::validate::required_text("operator", "操作人", &name, 50)?;
         self.write(|tx| settings::set_in_tx(tx, settings::OPERATOR, &name))?;
-        self.operator = name;
+        self.use_operator(&name);
         Ok(())
     }
 
     /// Uses `name` as the operator for this session only.
-    pub fn with_operator(mut self, name: &str) -> Db {
-        self.operator = name.trim().to_owned();
+    pub fn use_operator(&self, name: &str) {
+        *self.operator.write().unwrap_or_else(|p| p.into_inner()) = name.trim().to_owned();
+    }
+
+    /// Uses `name` as the operator for this session only.
+    pub fn with_operator(self, name: &str) -> Db {
+        self.use_operator(name);
         self
     }
 
@@ -165,7 +177,7 @@ impl WriteTx<'_> {
 
     /// The operator making this write.
     pub fn operator(&self) -> &str {
-        self.operator
+        &self.operator
     }
 
     /// Appends an audit row for a change of `entity` `id` (before/after as JSON).
@@ -179,7 +191,7 @@ impl WriteTx<'_> {
     ) -> Result<()> {
         let before = before.map(serde_json::to_string).transpose()?;
         let after = after.map(serde_json::to_string).transpose()?;
-        audit::append(&self.tx, self.operator, action, entity, id, before, after)?;
+        audit::append(&self.tx, &self.operator, action, entity, id, before, after)?;
         self.audited = true;
         Ok(())
     }

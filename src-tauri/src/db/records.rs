@@ -426,12 +426,10 @@ pub fn working_papers(conn: &Connection, inspection_id: Option<i64>) -> Result<V
 pub fn approve_working_paper_in_tx(
     tx: &mut WriteTx<'_>,
     id: i64,
-    category: &str,
-    signed_by: &str,
-    review: &str,
-    nature: Nature,
+    a: &PaperApproval,
     today: NaiveDate,
 ) -> Result<Finding> {
+    let (signed_by, review) = (a.signed_by.as_str(), a.review.as_str());
     validate::required_text("signed_by", "组长签字", signed_by, validate::limits::NAME)?;
     validate::text("review", "组务会审议意见", review, validate::limits::TEXT)?;
     let before = working_paper(tx.conn(), id)?;
@@ -442,10 +440,11 @@ pub fn approve_working_paper_in_tx(
         tx,
         &FindingInput {
             inspection_id: before.inspection_id,
-            category: category.to_owned(),
+            category_id: a.category_id,
+            category: a.category.clone(),
             title: before.title.clone(),
             manifestation: before.manifestation.clone(),
-            nature: Some(nature),
+            nature: Some(a.nature),
             source: Some("巡察发现".into()),
             found_on: before.found_on.or(Some(today)),
             tags: vec![],

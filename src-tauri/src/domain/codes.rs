@@ -117,13 +117,13 @@ coded_enum!(
 );
 
 coded_enum!(
-    /// 整改状态 of a task (and, derived, of a finding).
+    /// 整改状态 of a task (and, derived, of a finding), in the order work moves through them.
     Status, "整改状态" {
         NotStarted = "not_started" / "未启动" | "未开始" | "尚未启动" | "未整改",
         InProgress = "in_progress" / "正在推进" | "推进中" | "整改中" | "正在整改" | "进行中" | "正在推进中",
+        LongTerm = "long_term" / "长期坚持" | "持续整改" | "长期推进" | "持续推进" | "基本完成并持续整改" | "基本完成",
         Completed = "completed" / "已完成" | "完成" | "已整改" | "完成整改" | "整改完成" | "已完成整改",
         Closed = "closed" / "已销号" | "销号" | "已办结",
-        LongTerm = "long_term" / "长期坚持" | "持续整改" | "长期推进" | "持续推进" | "基本完成并持续整改" | "基本完成",
     }
 );
 
@@ -150,8 +150,8 @@ coded_enum!(
     CloseOutState, "销号状态" {
         Requested = "requested" / "待审批" | "已提请",
         /// 双审核: passed the first review (初审), waiting for the final one (终审).
-        FirstApproved = "first_approved" / "待终审" | "初审通过",
-        Approved = "approved" / "已批准" | "通过",
+        FirstApproved = "first_approved" / "初审通过，待终审" | "待终审" | "初审通过",
+        Approved = "approved" / "已批准销号" | "已批准" | "通过",
         Rejected = "rejected" / "已退回" | "退回",
     }
 );

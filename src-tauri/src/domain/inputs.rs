@@ -37,7 +37,10 @@ pub struct InspectionInput {
 #[serde(default)]
 pub struct FindingInput {
     pub inspection_id: i64,
-    /// Category name, or its number (1–4…) within the inspection.
+    /// The category by id (the desktop picks from the list).
+    pub category_id: Option<i64>,
+    /// Or by its name or its number (1–4…) within the inspection (the CLI, imports); used
+    /// when `category_id` is absent.
     pub category: String,
     pub title: String,
     pub manifestation: String,
@@ -52,6 +55,8 @@ pub struct FindingInput {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FindingPatch {
+    /// A new category by id; or by name or number in `category`.
+    pub category_id: Option<i64>,
     pub category: Option<String>,
     pub title: Option<String>,
     pub manifestation: Option<String>,
@@ -120,4 +125,19 @@ pub struct ProgressInput {
     pub funds_recovered: f64,
     /// Paths of files to copy in as evidence.
     pub evidence: Vec<std::path::PathBuf>,
+}
+
+/// How a working paper is approved (组务会审定, 组长签字) into a finding.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PaperApproval {
+    /// The category the finding goes under, by id (the desktop) …
+    #[serde(default)]
+    pub category_id: Option<i64>,
+    /// … or by its number, name or a unique part of it (the CLI).
+    #[serde(default)]
+    pub category: String,
+    pub signed_by: String,
+    pub review: String,
+    pub nature: Nature,
 }

@@ -54,6 +54,16 @@ pub fn check_transition(from: Status, to: Status, via: Via) -> Result<()> {
     ))
 }
 
+/// The statuses a task in `from` may move to `via` this path (itself excluded), in display
+/// order: what a form offers, so it never offers a move the rules refuse.
+pub fn next_statuses(from: Status, via: Via) -> Vec<Status> {
+    Status::ALL
+        .iter()
+        .copied()
+        .filter(|&to| to != from && check_transition(from, to, via).is_ok())
+        .collect()
+}
+
 /// Whether a status counts as done for deadlines.
 pub fn is_done(status: Status) -> bool {
     matches!(status, Status::Completed | Status::Closed)

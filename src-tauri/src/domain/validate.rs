@@ -135,7 +135,9 @@ pub fn inspection(i: &Inspection) -> Result<()> {
 
 /// Checks a new finding's fields (the category is resolved by the store).
 pub fn finding(f: &FindingInput) -> Result<()> {
-    required_text("category", "问题类别", &f.category, limits::LINE)?;
+    if f.category_id.is_none() {
+        required_text("category", "问题类别", &f.category, limits::LINE)?;
+    }
     finding_fields(
         &f.title,
         &f.manifestation,

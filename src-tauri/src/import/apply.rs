@@ -200,6 +200,7 @@ fn apply_in_tx(
                 let f = &existing[i];
                 if !pf.manifestation.is_empty() && pf.manifestation != f.manifestation {
                     let patch = FindingPatch {
+                        category_id: None,
                         manifestation: Some(pf.manifestation.clone()),
                         ..FindingPatch::default()
                     };
@@ -213,6 +214,7 @@ fn apply_in_tx(
             }
             None => {
                 let input = FindingInput {
+                    category_id: None,
                     inspection_id: inspection.id,
                     category: category.clone(),
                     title: pf.title.clone(),

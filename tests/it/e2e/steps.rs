@@ -133,16 +133,14 @@ pub fn import_ledger(s: &Session, file: &Path, finding: &str, task: &str) {
     s.wait_text("[data-test=board-table]", task).unwrap();
 }
 
-/// The automatic backups: at least the one made when the database was first opened; 立即备份
-/// adds one. Returns how many rows the list shows.
+/// The automatic backups: none yet for a database that was empty when it was opened (there
+/// was nothing to keep); 立即备份 adds one. Returns how many rows the list shows.
 pub fn backup_now(s: &Session) -> usize {
     nav(s, "backup");
-    s.find("[data-test=auto-backup-table] .el-table__body tr")
-        .unwrap();
+    s.find("[data-test=auto-backup-table]").unwrap();
     let before = s
         .count("[data-test=auto-backup-table] .el-table__body tr")
         .unwrap();
-    assert!(before >= 1, "the first open made an automatic backup");
     // Backups are named by the second: make sure this one gets a new name.
     std::thread::sleep(Duration::from_millis(1100));
     s.click("[data-test=backup-now]").unwrap();

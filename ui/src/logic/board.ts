@@ -3,6 +3,7 @@
 // plain (non-reactive) objects and an index built once per load: a lower-case search key
 // per row, so a keystroke costs one `includes` per row, nothing else.
 import type { BoardTask, Status } from "../bindings";
+import { isDone } from "../labels";
 
 export interface BoardQuery {
   categoryId: number | null;
@@ -22,8 +23,6 @@ export const emptyQuery = (): BoardQuery => ({
   due: "",
   text: "",
 });
-
-const done = (s: Status) => s === "completed" || s === "closed";
 
 /** Joins the searched fields; the separator cannot be typed, so no match spans two fields. */
 const SEP = "\u0000";
@@ -68,7 +67,7 @@ function passes(row: BoardTask, q: BoardQuery): boolean {
     return false;
   if (q.due === "overdue" && !t.overdue) return false;
   if (typeof q.due === "number") {
-    if (done(t.status) || t.days_left === null || t.days_left > q.due) return false;
+    if (isDone(t.status) || t.days_left === null || t.days_left > q.due) return false;
   }
   return true;
 }

@@ -2,6 +2,7 @@
 // fits the current state. The core decides the step a pending request waits for
 // (`review_step`: one 审批, or under 双审核 初审 then 终审); this only turns it into labels.
 import type { CloseOut, ReviewStep, TaskDetail } from "../bindings";
+import { CLOSE_OUT_STATE_LABELS, REVIEW_STEP_LABELS } from "../bindings";
 
 /** How one review step of a request stands. */
 export type StepState = "done" | "rejected" | "waiting" | "not_reached";
@@ -16,14 +17,9 @@ export interface StepView {
   opinion: string;
 }
 
-export const STEP_LABEL: Record<ReviewStep, string> = { single: "审批", first: "初审", final: "终审" };
+export const STEP_LABEL = REVIEW_STEP_LABELS;
 export const STEP_STATE: Record<StepState, string> = { done: "通过", rejected: "退回", waiting: "待审核", not_reached: "未开始" };
-export const CLOSE_OUT_STATE: Record<CloseOut["state"], string> = {
-  requested: "待审批",
-  first_approved: "初审通过，待终审",
-  approved: "已批准销号",
-  rejected: "已退回",
-};
+export const CLOSE_OUT_STATE = CLOSE_OUT_STATE_LABELS;
 
 /** Whether a request is (or was) reviewed twice: it has a first review, or it is waiting
  * for one under 双审核. */

@@ -101,6 +101,11 @@ pub enum Command {
         #[arg(long)]
         inspection: Option<i64>,
     },
+    /// 统计看板：官方口径的统计、逾期和即将到期的任务、未完成任务的燃尽曲线
+    Dashboard {
+        #[arg(long)]
+        inspection: Option<i64>,
+    },
     /// 由反馈日期推算的各项时限
     Deadlines {
         #[arg(long)]
@@ -722,6 +727,8 @@ pub enum ListCmd {
     },
     /// 整改任务
     Tasks(TaskFilterArgs),
+    /// 挂图作战：整改任务连同所属问题，逾期的在前，再按剩余天数
+    Board(TaskFilterArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -734,29 +741,42 @@ pub enum ExportCmd {
     Weekly(DocArgs),
     /// 整改台账：.xlsx 为 Excel 工作簿（整改台账、问题清单、任务清单、责任清单、进展统计…），
     /// .pdf 为横向 A4 的打印版
-    Ledger {
-        /// 输出文件（.xlsx）
-        #[arg(long, value_name = "FILE.xlsx")]
-        out: PathBuf,
-        /// 巡察编号（默认：全部巡察）
-        #[arg(long)]
-        inspection: Option<i64>,
-        /// 台账模板：已保存的模板名称，或模板 JSON 文件
-        #[arg(long, value_name = "NAME")]
-        template: Option<String>,
-        /// 公开版：人名只保留姓氏（王建国→王某某），单位照常，不含被问责人姓名
-        #[arg(long)]
-        public: bool,
-    },
+    Ledger(LedgerArgs),
     /// 问题线索清单（保密，单独成表，不随台账导出）
     Leads {
         /// 输出文件（.xlsx）
         #[arg(long, value_name = "FILE.xlsx")]
         out: PathBuf,
-        /// 巡察编号（默认：全部巡察）
-        #[arg(long)]
-        inspection: Option<i64>,
+        #[command(flatten)]
+        scope: ScopeArgs,
     },
+}
+
+/// One inspection (the given one, or the most recent), or all.
+#[derive(Args, Debug)]
+pub struct ScopeArgs {
+    /// 巡察编号（默认：最近的巡察）
+    #[arg(long, conflicts_with = "all")]
+    pub inspection: Option<i64>,
+    /// 全部巡察导出到一个文件
+    #[arg(long)]
+    pub all: bool,
+}
+
+/// `export ledger`.
+#[derive(Args, Debug)]
+pub struct LedgerArgs {
+    /// 输出文件：扩展名决定格式（.xlsx 或 .pdf）
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub scope: ScopeArgs,
+    /// 台账模板（仅 Excel）：已保存的模板名称，或模板 JSON 文件
+    #[arg(long, value_name = "NAME")]
+    pub template: Option<String>,
+    /// 公开版：人名只保留姓氏（王建国→王某某），单位照常，不含被问责人姓名
+    #[arg(long)]
+    pub public: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -783,8 +803,8 @@ pub struct DocArgs {
     /// 巡察编号（默认：最近的巡察）
     #[arg(long)]
     pub inspection: Option<i64>,
-    /// 输出文件（.pdf）
-    #[arg(long, value_name = "FILE.pdf")]
+    /// 输出文件：扩展名决定格式
+    #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
 }
 

@@ -2,10 +2,8 @@
 //! core functions as the desktop app; human output is Chinese, `--json` is for scripts.
 
 mod args;
-mod documents;
 mod handlers;
 mod help_zh;
-mod ledger_io;
 mod output;
 mod password;
 
@@ -15,6 +13,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
+use xuncha::app::session::{self, Access};
 use xuncha::db::Db;
 use xuncha::{Error, Result};
 
@@ -100,15 +99,20 @@ fn run(cli: &args::Cli, path: &Path) -> Result<()> {
         }
         _ => {}
     }
+    let writes = writes(&cli.command);
+    let access = if writes { Access::Write } else { Access::Read };
     let password = password::for_opening(cli, path)?;
-    let mut db = Db::open_with_password(path, password.as_deref())?;
+    let db = session::open(path, password.as_deref(), access)?;
     if let Some(name) = &cli.operator {
-        db = db.with_operator(name);
-    } else if !db.has_operator() && writes(&cli.command) {
-        ask_operator(&mut db)?;
+        db.use_operator(name);
+    } else if !db.has_operator() && writes {
+        ask_operator(&db)?;
     }
-    if writes(&cli.command) {
-        daily_backup(&db);
+    if writes {
+        // A failed backup is reported but does not stop the change the user asked for.
+        if let Err(e) = session::daily_backup(&db) {
+            eprintln!("警告：自动备份失败：{e}");
+        }
     }
     handlers::dispatch(&db, cli, path)
 }
@@ -120,6 +124,7 @@ fn writes(cmd: &args::Command) -> bool {
         cmd,
         List(_)
             | Stats { .. }
+            | Dashboard { .. }
             | Deadlines { .. }
             | VerifyAudit
             | Audit { .. }
@@ -127,7 +132,6 @@ fn writes(cmd: &args::Command) -> bool {
             | Backups
             | Recover { .. }
             | Database(args::DatabaseCmd::Status)
-            | Init
             | Export(args::ExportCmd::Ledger { .. })
             | Export(args::ExportCmd::Leads { .. })
             | Export(args::ExportCmd::Feedback(_))
@@ -138,24 +142,9 @@ fn writes(cmd: &args::Command) -> bool {
     )
 }
 
-/// The first change of each day is preceded by an automatic backup. A failed backup is
-/// reported but does not stop the change the user asked for.
-fn daily_backup(db: &Db) {
-    let has_data = db
-        .read(|c| Ok(xuncha::db::audit::recent(c, None, 1)?.len()))
-        .unwrap_or(0)
-        > 0;
-    if !has_data {
-        return;
-    }
-    if let Err(e) = xuncha::db::backup::auto(db, chrono::Duration::hours(24)) {
-        eprintln!("警告：自动备份失败：{e}");
-    }
-}
-
 /// Asks once for the operator's name when a terminal is attached; scripts run as 未署名
 /// unless they pass `--operator` or set it with `xuncha config operator NAME`.
-fn ask_operator(db: &mut Db) -> Result<()> {
+fn ask_operator(db: &Db) -> Result<()> {
     if !std::io::stdin().is_terminal() {
         return Ok(());
     }

@@ -5,6 +5,7 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
+use xuncha::app::session;
 use xuncha::db::{backup, crypto, Db};
 use xuncha::{Error, Result};
 
@@ -188,12 +189,12 @@ pub fn restore(db: &Db, j: bool, file: &Path, from_stdin: bool) -> Result<()> {
     } else {
         env(ENV_BACKUP_PASSWORD)
     };
-    let r = match backup::restore_with_password(db, file, given.as_deref()) {
+    let r = match session::restore(db, file, given.as_deref()) {
         Err(Error::PasswordNeeded { .. } | Error::WrongPassword { .. })
             if given.is_none() && std::io::stdin().is_terminal() =>
         {
             let p = prompt(&format!("备份文件 {} 的密码：", file.display()))?;
-            backup::restore_with_password(db, file, Some(&p))?
+            session::restore(db, file, Some(&p))?
         }
         other => other?,
     };

@@ -50,6 +50,15 @@ impl FontRole {
         self as usize
     }
 
+    /// The official face's family name, as documents name it (仿宋_GB2312, 方正小标宋简体…):
+    /// the first of [`Self::official_names`].
+    pub fn family_name(self) -> &'static str {
+        match self.official_names() {
+            [first, ..] => first,
+            [] => "宋体",
+        }
+    }
+
     /// Installed family names that are this role's official face, best first.
     fn official_names(self) -> &'static [&'static str] {
         match self {

@@ -4,77 +4,30 @@
 //! lines of text so they never stand alone on a page), attachments on new pages, and page
 //! numbers “— 1 —” on the outer side.
 
-use super::gb::{baseline_below, mm, GbLayout, GB};
 use super::justify::justify;
 use super::linebreak::{break_lines, title_lines, Line};
 use super::paginate::{blank, paginate, Entry, Rel};
 use super::writer::{placed_width, Page, Text};
 use crate::export::fonts::{FontRole, FontSet};
-use crate::report::doc::{Block, Document};
+use crate::export::gb9704::{baseline_below, mm, GbLayout, Placed, TextStyle, GB};
+use crate::report::doc::Document;
 
 /// Lays out `doc` into A4 portrait pages.
 pub fn compose(doc: &Document, fonts: &FontSet) -> Vec<Page> {
     let g = &GB;
     let mut entries = Vec::new();
     title_entries(&doc.title, g, fonts, &mut entries);
-    let mut i = 0;
-    while i < doc.blocks.len() {
-        match &doc.blocks[i] {
-            Block::Addressee { text, .. } => {
-                text_entries(text, FontRole::Fang, 0, false, g, fonts, &mut entries)
+    for placed in g.placed(&doc.blocks) {
+        match placed {
+            Placed::Text { text, style } => text_entries(text, style, g, fonts, &mut entries),
+            Placed::Signature { signature, date } => {
+                signature_entries(signature, date, g, fonts, &mut entries)
             }
-            Block::Heading1 { text, .. } => text_entries(
-                text,
-                FontRole::Hei,
-                g.indent_chars,
-                true,
-                g,
-                fonts,
-                &mut entries,
-            ),
-            Block::Heading2 { text, .. } => text_entries(
-                text,
-                FontRole::Kai,
-                g.indent_chars,
-                true,
-                g,
-                fonts,
-                &mut entries,
-            ),
-            Block::Heading3 { text, .. } => text_entries(
-                text,
-                FontRole::Fang,
-                g.indent_chars,
-                true,
-                g,
-                fonts,
-                &mut entries,
-            ),
-            Block::Paragraph { text, .. } => text_entries(
-                text,
-                FontRole::Fang,
-                g.indent_chars,
-                false,
-                g,
-                fonts,
-                &mut entries,
-            ),
-            Block::Signature { text, .. } => {
-                let date = match doc.blocks.get(i + 1) {
-                    Some(Block::Date { text, .. }) => {
-                        i += 1;
-                        Some(text.as_str())
-                    }
-                    _ => None,
-                };
-                signature_entries(Some(text), date, g, fonts, &mut entries);
-            }
-            Block::Date { text, .. } => signature_entries(None, Some(text), g, fonts, &mut entries),
-            Block::PageBreak => entries.push(Entry {
+            Placed::PageBreak => entries.push(Entry {
                 break_before: true,
                 ..Entry::default()
             }),
-            Block::Attachment { label, title } => {
+            Placed::Attachment { label, title } => {
                 entries.push(Entry {
                     break_before: true,
                     ..Entry::default()
@@ -82,7 +35,7 @@ pub fn compose(doc: &Document, fonts: &FontSet) -> Vec<Page> {
                 let size = g.body_pt;
                 entries.push(Entry {
                     lines: 1,
-                    items: vec![rel(g.area_left(), FontRole::Hei, size, label, squeeze(g))],
+                    items: vec![rel(g.area_left(), g.label_role, size, label, squeeze(g))],
                     keep_with_next: true,
                     ..Entry::default()
                 });
@@ -90,7 +43,6 @@ pub fn compose(doc: &Document, fonts: &FontSet) -> Vec<Page> {
                 title_entries(title, g, fonts, &mut entries);
             }
         }
-        i += 1;
     }
     let mut pages = paginate(&entries, g);
     for (n, page) in pages.iter_mut().enumerate() {
@@ -173,15 +125,12 @@ fn title_entries(title: &str, g: &GbLayout, fonts: &FontSet, out: &mut Vec<Entry
 }
 
 /// A paragraph or heading: broken into justified grid lines, the first indented.
-fn text_entries(
-    text: &str,
-    role: FontRole,
-    indent_chars: u32,
-    heading: bool,
-    g: &GbLayout,
-    fonts: &FontSet,
-    out: &mut Vec<Entry>,
-) {
+fn text_entries(text: &str, style: TextStyle, g: &GbLayout, fonts: &FontSet, out: &mut Vec<Entry>) {
+    let TextStyle {
+        role,
+        indent_chars,
+        heading,
+    } = style;
     let size = g.body_pt;
     let sq = squeeze(g);
     let width = mm(g.area_w_mm);
@@ -226,7 +175,8 @@ fn signature_entries(
 ) {
     let size = g.body_pt;
     let sq = squeeze(g);
-    let width_of = |t: &str| placed_width(fonts, FontRole::Fang, t, size, sq);
+    let role = g.body_role;
+    let width_of = |t: &str| placed_width(fonts, role, t, size, sq);
     let date_right = g.area_right() - g.date_right_chars as f32 * g.char_pitch();
     let date_w = date.map(width_of).unwrap_or(0.0);
     let center = date_right - date_w / 2.0;
@@ -246,7 +196,7 @@ fn signature_entries(
     let n = sig_lines.len();
     for (k, sig) in sig_lines.into_iter().enumerate() {
         let w = width_of(sig);
-        let max_right = g.area_right() - 2.0 * g.char_pitch();
+        let max_right = g.area_right() - g.signature_right_chars as f32 * g.char_pitch();
         let x = if date.is_some() {
             (center - w / 2.0).min(max_right - w)
         } else {
@@ -254,7 +204,7 @@ fn signature_entries(
         };
         out.push(Entry {
             lines: 1,
-            items: vec![rel(x.max(g.area_left()), FontRole::Fang, size, sig, sq)],
+            items: vec![rel(x.max(g.area_left()), role, size, sig, sq)],
             keep_with_next: date.is_some() || k + 1 < n,
             ..Entry::default()
         });
@@ -262,7 +212,7 @@ fn signature_entries(
     if let Some(d) = date {
         out.push(Entry {
             lines: 1,
-            items: vec![rel(date_right - date_w, FontRole::Fang, size, d, sq)],
+            items: vec![rel(date_right - date_w, role, size, d, sq)],
             ..Entry::default()
         });
     }
@@ -272,8 +222,9 @@ fn signature_entries(
 /// edge of the type area, even pages from the left.
 pub fn page_number(n: usize, g: &GbLayout, fonts: &FontSet) -> Text {
     let size = g.page_no_pt;
-    let text = format!("— {n} —");
-    let w = placed_width(fonts, FontRole::Song, &text, size, 0.0);
+    let text = g.page_number_text(n);
+    let role = g.page_no_role;
+    let w = placed_width(fonts, role, &text, size, 0.0);
     let inset = g.page_no_inset_chars * size;
     let x = if !n.is_multiple_of(2) {
         g.area_right() - inset - w
@@ -283,7 +234,7 @@ pub fn page_number(n: usize, g: &GbLayout, fonts: &FontSet) -> Text {
     Text {
         x,
         baseline: baseline_below(g.area_bottom() - mm(g.page_no_gap_mm), size),
-        role: FontRole::Song,
+        role,
         size,
         text,
         spacing: 0.0,
@@ -294,7 +245,7 @@ pub fn page_number(n: usize, g: &GbLayout, fonts: &FontSet) -> Text {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::doc::paragraph;
+    use crate::report::doc::{paragraph, Block};
 
     fn doc(paragraphs: usize) -> Document {
         let mut blocks = vec![Block::Heading1 {

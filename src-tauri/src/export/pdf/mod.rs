@@ -7,14 +7,15 @@
 
 pub mod compose;
 pub mod embed;
-pub mod gb;
+/// The GB/T 9704 numbers moved to [`crate::export::gb9704`] when the Word writer came to
+/// share them; `pdf::gb` still names them for the PDF modules that use that path.
+pub use crate::export::gb9704 as gb;
 pub mod justify;
 pub mod ledger;
 pub mod linebreak;
 mod paginate;
 pub mod writer;
 
-use std::io::Write;
 use std::path::Path;
 
 use crate::export::fonts::FontSet;
@@ -22,7 +23,7 @@ use crate::report::data::LedgerData;
 use crate::report::doc::Document;
 use crate::report::ledger::LedgerTable;
 use crate::report::public::Edition;
-use crate::{Error, Result};
+use crate::Result;
 
 /// Lays out and writes a portrait official document.
 pub fn render(doc: &Document) -> Result<Vec<u8>> {
@@ -49,29 +50,7 @@ pub fn ledger_table_pdf(table: &LedgerTable) -> Result<Vec<u8>> {
     writer::write(&table.title, &pages, fonts)
 }
 
-/// Writes `bytes` to `path` atomically: a temporary file beside it, then a rename, so a
-/// crash or a full disk never leaves half a PDF where the user expects one.
+/// Writes `bytes` to `path` atomically (see [`crate::export::write_atomic`]).
 pub fn write_to(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| Error::invalid("out", format!("输出路径“{}”不是文件名", path.display())))?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io(path, e)
-    })
+    crate::export::write_atomic(path, bytes)
 }

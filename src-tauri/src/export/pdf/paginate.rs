@@ -3,9 +3,9 @@
 //! orphan or widow lines, the signature stays with the text), dropping blank lines at the
 //! top of a page and shrinking the seal gap before the signature would leave its text.
 
-use super::gb::{baseline_below, mm, GbLayout};
 use super::writer::{Page, Text};
 use crate::export::fonts::FontRole;
+use crate::export::gb9704::{baseline_below, mm, GbLayout};
 
 /// Text placed relative to the top of the grid line its entry starts on.
 #[derive(Debug, Clone)]
@@ -136,7 +136,7 @@ fn chain_lines(entries: &[Entry], i: usize) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::pdf::gb::GB;
+    use crate::export::gb9704::GB;
 
     fn rel(x: f32, role: FontRole, size: f32, text: &str, spacing: f32) -> Rel {
         Rel {

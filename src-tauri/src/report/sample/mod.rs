@@ -65,6 +65,7 @@ pub fn write(db: &Db, findings: usize, tasks: Tasks) -> Result<i64> {
                 tx,
                 &FindingInput {
                     inspection_id: id,
+                    category_id: None,
                     // Findings are entered category by category, as the feedback lists them.
                     category: ((i * 4 / findings.max(1)).min(3) + 1).to_string(),
                     title: TITLES[i % TITLES.len()].into(),

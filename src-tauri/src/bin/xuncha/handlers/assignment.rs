@@ -2,7 +2,8 @@
 //! directory of people and units they are assigned to.
 
 use chrono::NaiveDate;
-use xuncha::db::{self, directory, tasks, Db};
+use xuncha::app::{assignment as app, tracking};
+use xuncha::db::Db;
 use xuncha::domain::*;
 use xuncha::{Error, Result};
 
@@ -83,12 +84,12 @@ pub(super) fn task(db: &Db, j: bool, c: &TaskCmd, today: NaiveDate) -> Result<()
                     .map(|s| Status::parse_field(s, "status"))
                     .transpose()?,
             };
-            let t = db.write(|tx| tasks::add_in_tx(tx, &input, today))?;
+            let t = app::add_task(db, &input, today)?;
             output::created(j, t.id, "整改任务", &t)
         }
         TaskCmd::Assign { ids, assignment: a } => {
             let patch = assignment(a);
-            let out = db.write(|tx| tasks::assign_in_tx(tx, ids, &patch, today))?;
+            let out = app::assign(db, ids, &patch, today)?;
             output::done(j, &format!("已为 {} 项任务完成分工", out.len()), &out)
         }
         TaskCmd::Edit { id, fields } => {
@@ -102,29 +103,15 @@ pub(super) fn task(db: &Db, j: bool, c: &TaskCmd, today: NaiveDate) -> Result<()
                 milestones,
                 note: fields.note.clone(),
             };
-            let t = db.write(|tx| tasks::edit_in_tx(tx, *id, &patch, today))?;
+            let t = app::update_task(db, *id, &patch, today)?;
             output::done(j, &format!("已修改任务 {id}"), &t)
         }
         TaskCmd::Show { id } => {
-            let (t, p) =
-                db.read(|c| Ok((tasks::get(c, *id, today)?, db::progress::for_task(c, *id)?)))?;
+            let d = tracking::task_detail(db, *id, today)?;
             if j {
-                let mut v = serde_json::to_value(&t)?;
-                v["progress"] = serde_json::to_value(&p)?;
-                return output::json(&v);
+                return output::json(&d);
             }
-            println!("{}", output::task_line(&t));
-            for e in p {
-                println!(
-                    "    {} {}：{}",
-                    dates::format_cn(e.entered_on),
-                    e.by,
-                    e.text
-                );
-                for f in e.evidence {
-                    println!("      佐证材料：{}（{} 字节）", f.file_name, f.size);
-                }
-            }
+            show_task(&d);
             Ok(())
         }
         TaskCmd::List(f) => list_tasks(db, j, f, today),
@@ -132,8 +119,7 @@ pub(super) fn task(db: &Db, j: bool, c: &TaskCmd, today: NaiveDate) -> Result<()
             if *index == 0 {
                 return Err(Error::invalid("index", "阶段目标从 1 开始编号"));
             }
-            let t =
-                db.write(|tx| tasks::set_milestone_done_in_tx(tx, *id, index - 1, !undo, today))?;
+            let t = app::set_milestone_done(db, *id, index - 1, !undo, today)?;
             output::done(j, &format!("已更新任务 {id} 的第 {index} 个阶段目标"), &t)
         }
     }
@@ -149,7 +135,7 @@ pub(super) fn directory(db: &Db, j: bool, c: &DirectoryCmd) -> Result<()> {
             unit,
         } => {
             let kind = DirectoryKind::parse_field(kind, "kind")?;
-            let e = db.write(|tx| directory::add_in_tx(tx, kind, name, position, unit))?;
+            let e = app::add_directory_entry(db, kind, name, position, unit)?;
             output::created(j, e.id, &format!("{}“{}”", kind.label(), e.name), &e)
         }
         DirectoryCmd::List { kind } => {
@@ -157,7 +143,7 @@ pub(super) fn directory(db: &Db, j: bool, c: &DirectoryCmd) -> Result<()> {
                 .as_deref()
                 .map(|k| DirectoryKind::parse_field(k, "kind"))
                 .transpose()?;
-            let all = db.read(|c| directory::list(c, kind))?;
+            let all = app::directory(db, kind)?;
             output::list(j, &all, None, |e| {
                 format!(
                     "{}  [{}] {} {} {}",
@@ -169,5 +155,76 @@ pub(super) fn directory(db: &Db, j: bool, c: &DirectoryCmd) -> Result<()> {
                 )
             })
         }
+    }
+}
+
+/// A task with its whole history: progress with evidence, close-out requests and their
+/// reviews, reopenings and follow-up checks.
+fn show_task(d: &xuncha::app::TaskDetail) {
+    let f = &d.finding;
+    println!("反馈问题第 {} 号：{}", f.seq, f.title);
+    println!("{}", output::task_line(&d.task));
+    if !d.next_statuses.is_empty() {
+        let next: Vec<&str> = d.next_statuses.iter().map(|s| s.label()).collect();
+        println!("  可改为：{}", next.join("、"));
+    }
+    for e in &d.progress {
+        let status = e
+            .status_after
+            .map(|s| format!("（状态改为{}）", s.label()))
+            .unwrap_or_default();
+        println!(
+            "  进展 {} {}：{}{status}",
+            dates::format_cn(e.entered_on),
+            e.by,
+            e.text
+        );
+        for f in &e.evidence {
+            println!("    佐证材料：{}（{} 字节）", f.file_name, f.size);
+        }
+    }
+    for c in &d.close_outs {
+        println!(
+            "  销号申请 {}（{}）：{}",
+            dates::format_cn(c.requested_on),
+            c.state.label(),
+            c.summary
+        );
+        if let Some(on) = c.first_reviewed_on {
+            println!(
+                "    初审 {} {}：{}",
+                dates::format_cn(on),
+                c.first_reviewers.join("、"),
+                c.first_opinion
+            );
+        }
+        if let Some(on) = c.reviewed_on {
+            println!(
+                "    审批 {} {}：{}",
+                dates::format_cn(on),
+                c.approvers.join("、"),
+                c.verdict
+            );
+        }
+    }
+    for r in &d.reopenings {
+        println!(
+            "  重新打开 {} {}：{}",
+            dates::format_cn(r.reopened_on),
+            r.by,
+            r.reason
+        );
+    }
+    if let Some(step) = d.review_step {
+        println!("  待{}", step.label());
+    }
+    for r in &d.follow_ups {
+        println!(
+            "  回头看 {} {}：{}（{}）",
+            dates::format_cn(r.checked_on),
+            r.checked_by,
+            r.notes,
+            r.result.label()
+        );
     }
 }

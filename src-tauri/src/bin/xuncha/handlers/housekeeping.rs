@@ -2,14 +2,15 @@
 
 use std::path::Path;
 
-use xuncha::db::{self, audit, Db};
+use xuncha::app::session;
+use xuncha::db::Db;
 use xuncha::{Error, Result};
 
 use crate::output;
 
 /// `xuncha backup --out FILE`.
 pub(super) fn backup(db: &Db, j: bool, out: &Path) -> Result<()> {
-    let s = db::backup::to_file(db, out)?;
+    let s = session::backup_to(db, out)?;
     output::done(
         j,
         &format!(
@@ -24,12 +25,12 @@ pub(super) fn backup(db: &Db, j: bool, out: &Path) -> Result<()> {
 
 /// `xuncha backups`: the automatic backups beside the database file.
 pub fn backups(j: bool, path: &Path) -> Result<()> {
-    let all = db::backup::list(path);
+    let all = session::backups_of(path, None);
     output::list(j, &all, Some("还没有自动备份"), |b| {
         format!(
             "{}  {}（{} KB{}）",
             b.made_at,
-            b.path.display(),
+            b.path,
             b.bytes / 1024,
             if b.encrypted { "，已加密" } else { "" }
         )
@@ -39,7 +40,7 @@ pub fn backups(j: bool, path: &Path) -> Result<()> {
 /// `xuncha recover NAME`: an automatic backup in place of a database that cannot be
 /// opened; the unusable file is kept beside it.
 pub fn recover(j: bool, path: &Path, name: &str) -> Result<()> {
-    let kept = db::backup::recover(path, name)?;
+    let kept = session::recover(path, name)?;
     let said = match &kept {
         Some(k) => format!(
             "已用备份 {name} 恢复数据库；无法打开的原文件保留为 {}",
@@ -56,7 +57,7 @@ pub fn recover(j: bool, path: &Path, name: &str) -> Result<()> {
 
 /// `xuncha audit`: the most recent rows of the audit log.
 pub(super) fn audit_log(db: &Db, j: bool, limit: i64, entity: Option<&str>) -> Result<()> {
-    let rows = db.read(|c| audit::recent(c, entity, limit))?;
+    let rows = session::audit_log(db, entity, limit)?;
     output::list(j, &rows, None, |r| {
         format!(
             "{}  {}  {} {} {}",
@@ -71,24 +72,16 @@ pub(super) fn audit_log(db: &Db, j: bool, limit: i64, entity: Option<&str>) -> R
 
 /// `xuncha verify-audit`: the audit chain is whole and every evidence file is there.
 pub(super) fn verify(db: &Db, j: bool) -> Result<()> {
-    let (rows, problems) = db.read(|c| {
-        let rows = audit::verify(c)?;
-        let problems = match db.evidence_dir() {
-            Some(dir) => db::evidence::check_files(c, &dir)?,
-            None => vec![],
-        };
-        Ok((rows, problems))
-    })?;
+    let v = session::verify(db)?;
     if j {
-        output::json(
-            &serde_json::json!({ "ok": problems.is_empty(), "rows": rows, "problems": problems }),
-        )?;
+        output::json(&v)?;
     } else {
-        println!("操作记录校验通过：共 {rows} 条，链条完整");
-        for p in &problems {
+        println!("操作记录校验通过：共 {} 条，链条完整", v.rows);
+        for p in &v.problems {
             println!("问题：{p}");
         }
     }
+    let problems = v.problems;
     if let Some(first) = problems.first() {
         return Err(Error::Conflict(format!(
             "佐证材料检查发现 {} 个问题：{first}",

@@ -1,11 +1,12 @@
 //! Setting up an inspection: the inspection itself, its problem categories, the holiday
 //! calendar its working-day deadlines count on, and the app's settings.
 
-use xuncha::db::{inspections, Db};
+use xuncha::app::{inspections as app, preferences};
+use xuncha::db::Db;
 use xuncha::domain::*;
 use xuncha::{Error, Result};
 
-use super::{opt_date, which};
+use super::opt_date;
 use crate::args::*;
 use crate::output;
 
@@ -38,41 +39,17 @@ fn inspection_input(f: &InspectionFields) -> Result<InspectionInput> {
 
 /// `xuncha config [KEY [VALUE]]`: show or change a setting.
 pub(super) fn config(db: &Db, j: bool, key: Option<&str>, value: Option<&str>) -> Result<()> {
-    use xuncha::db::settings;
     match (key, value) {
         (None, _) => {
-            let all = db.read(settings::all)?;
+            let all = preferences::all(db)?;
             output::list(j, &all, None, |(k, v)| format!("{k} = {v}"))
         }
         (Some(k), None) => {
-            let v = db.read(|c| settings::get(c, k))?;
-            println!("{}", v.unwrap_or_default());
+            println!("{}", preferences::value(db, k)?.unwrap_or_default());
             Ok(())
         }
         (Some(k), Some(v)) => {
-            let v = match k {
-                settings::OPERATOR => {
-                    validate::required_text("operator", "操作人", v, validate::limits::NAME)?;
-                    v.trim().to_owned()
-                }
-                settings::STRICT_DIRECTORY => match v {
-                    "true" | "是" | "开" | "on" => "true".to_owned(),
-                    "false" | "否" | "关" | "off" => "false".to_owned(),
-                    _ => {
-                        return Err(Error::invalid(
-                            "strict_directory",
-                            "严格名录模式只能设为 true 或 false",
-                        ))
-                    }
-                },
-                _ => {
-                    return Err(Error::invalid(
-                        "key",
-                        format!("未知设置项“{k}”，可用：operator、strict_directory"),
-                    ))
-                }
-            };
-            db.write(|tx| settings::set_in_tx(tx, k, &v))?;
+            let v = preferences::set(db, k, v)?;
             println!("{k} = {v}");
             Ok(())
         }
@@ -84,16 +61,16 @@ pub(super) fn inspection(db: &Db, j: bool, c: &InspectionCmd) -> Result<()> {
     match c {
         InspectionCmd::Add(f) => {
             let input = inspection_input(f)?;
-            let i = db.write(|tx| inspections::add_in_tx(tx, &input))?;
+            let i = app::create(db, &input)?;
             output::created(j, i.id, &format!("巡察“{}”", i.name), &i)
         }
         InspectionCmd::Edit { id, fields } => {
             let input = inspection_input(fields)?;
-            let i = db.write(|tx| inspections::edit_in_tx(tx, *id, &input))?;
+            let i = app::update(db, *id, &input)?;
             output::done(j, &format!("已修改巡察“{}”", i.name), &i)
         }
         InspectionCmd::List => {
-            let all = db.read(inspections::list)?;
+            let all = app::list(db)?;
             let empty = "还没有巡察。可用 xuncha inspection add 新建，或 xuncha demo 载入示例数据";
             output::list(j, &all, Some(empty), |i| {
                 format!(
@@ -107,21 +84,16 @@ pub(super) fn inspection(db: &Db, j: bool, c: &InspectionCmd) -> Result<()> {
         }
         InspectionCmd::DualReview { id, state } => {
             let on = state == "on";
-            let i = db.write(|tx| inspections::set_dual_review_in_tx(tx, *id, on))?;
+            let i = app::set_dual_review(db, *id, on)?;
             let what = if on { "开启" } else { "关闭" };
             output::done(j, &format!("巡察 {id} 的销号双审核已{what}"), &i)
         }
         InspectionCmd::Show { id } => {
-            let (i, d, cats) = db.read(|c| {
-                let i = inspections::get(c, *id)?;
-                let d = inspections::deadlines(c, &i)?;
-                Ok((i, d, inspections::categories(c, *id)?))
-            })?;
+            let v = app::view(db, Some(*id))?;
             if j {
-                return output::json(&serde_json::json!({
-                    "inspection": i, "deadlines": d, "categories": cats
-                }));
+                return output::json(&v);
             }
+            let (i, d, cats) = (v.inspection, v.deadlines, v.categories);
             println!("{}（编号 {}）", i.name, i.id);
             println!("  类型：{}　轮次：{}", i.kind.label(), i.round);
             println!(
@@ -158,19 +130,17 @@ pub(super) fn inspection(db: &Db, j: bool, c: &InspectionCmd) -> Result<()> {
 pub(super) fn category(db: &Db, j: bool, c: &CategoryCmd) -> Result<()> {
     match c {
         CategoryCmd::Add { inspection, name } => {
-            let id = which(db, *inspection)?;
-            let cat = db.write(|tx| inspections::add_category_in_tx(tx, id, name))?;
+            let cat = app::add_category(db, *inspection, name)?;
             output::created(j, cat.id, &format!("问题类别“{}”", cat.name), &cat)
         }
         CategoryCmd::List { inspection } => {
-            let id = which(db, *inspection)?;
-            let cats = db.read(|c| inspections::categories(c, id))?;
+            let cats = app::categories(db, *inspection)?;
             output::list(j, &cats, None, |c| {
                 format!("{}  {}. {}", c.id, c.seq, c.name)
             })
         }
         CategoryCmd::Rename { id, name } => {
-            let cat = db.write(|tx| inspections::rename_category_in_tx(tx, *id, name))?;
+            let cat = app::rename_category(db, *id, name)?;
             output::done(j, &format!("已重命名为“{}”", cat.name), &cat)
         }
     }
@@ -181,11 +151,11 @@ pub(super) fn calendar(db: &Db, j: bool, c: &CalendarCmd) -> Result<()> {
     match c {
         CalendarCmd::Add { file } => {
             let text = std::fs::read_to_string(file).map_err(|e| Error::io(file, e))?;
-            let year = db.write(|tx| inspections::add_calendar_year_in_tx(tx, &text))?;
+            let year = app::add_calendar_year(db, &text)?;
             output::done(j, &format!("已导入 {year} 年节假日安排"), &year)
         }
         CalendarCmd::Show => {
-            let years = db.read(inspections::calendar)?.years();
+            let years = app::calendar_years(db)?;
             if j {
                 return output::json(&years);
             }

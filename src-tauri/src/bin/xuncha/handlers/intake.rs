@@ -2,7 +2,8 @@
 //! confidential leads and recommendations.
 
 use chrono::NaiveDate;
-use xuncha::db::{findings, leads, records, Db};
+use xuncha::app::intake as app;
+use xuncha::db::{leads, Db};
 use xuncha::domain::*;
 use xuncha::Result;
 
@@ -25,6 +26,7 @@ pub(super) fn finding(db: &Db, j: bool, c: &FindingCmd, today: NaiveDate) -> Res
         } => {
             let input = FindingInput {
                 inspection_id: which(db, *inspection)?,
+                category_id: None,
                 category: f.category.clone().unwrap_or_default(),
                 title: f.title.clone().unwrap_or_default(),
                 manifestation: f.manifestation.clone().unwrap_or_default(),
@@ -33,7 +35,7 @@ pub(super) fn finding(db: &Db, j: bool, c: &FindingCmd, today: NaiveDate) -> Res
                 found_on: opt_date("found_on", f.found_on.as_deref())?,
                 tags: f.tags.clone(),
             };
-            let created = db.write(|tx| findings::add_in_tx(tx, &input))?;
+            let created = app::add_finding(db, &input)?;
             output::created(
                 j,
                 created.id,
@@ -43,7 +45,7 @@ pub(super) fn finding(db: &Db, j: bool, c: &FindingCmd, today: NaiveDate) -> Res
         }
         FindingCmd::List { inspection } => list_findings(db, j, *inspection, today),
         FindingCmd::Show { id } => {
-            let f = db.read(|c| findings::get(c, *id, today))?;
+            let f = app::finding(db, *id, today)?;
             if j {
                 return output::json(&f);
             }
@@ -52,6 +54,7 @@ pub(super) fn finding(db: &Db, j: bool, c: &FindingCmd, today: NaiveDate) -> Res
         }
         FindingCmd::Edit { id, fields: f } => {
             let patch = FindingPatch {
+                category_id: None,
                 category: f.category.clone(),
                 title: f.title.clone(),
                 manifestation: f.manifestation.clone(),
@@ -60,11 +63,11 @@ pub(super) fn finding(db: &Db, j: bool, c: &FindingCmd, today: NaiveDate) -> Res
                 found_on: opt_date("found_on", f.found_on.as_deref())?,
                 tags: (!f.tags.is_empty()).then(|| f.tags.clone()),
             };
-            let out = db.write(|tx| findings::edit_in_tx(tx, *id, &patch, today))?;
+            let out = app::update_finding(db, *id, &patch, today)?;
             output::done(j, &format!("已修改反馈问题第 {} 号", out.seq), &out)
         }
         FindingCmd::Delete { id } => {
-            db.write(|tx| findings::delete_in_tx(tx, *id))?;
+            app::delete_finding(db, *id)?;
             output::done(
                 j,
                 &format!("已删除反馈问题 {id}"),
@@ -108,7 +111,7 @@ pub(super) fn paper(db: &Db, j: bool, c: &PaperCmd, today: NaiveDate) -> Result<
                 status: PaperStatus::Draft,
                 finding_id: None,
             };
-            let out = db.write(|tx| records::add_working_paper_in_tx(tx, &v))?;
+            let out = app::add_working_paper(db, &v)?;
             output::created(j, out.id, "问题底稿", &out)
         }
         PaperCmd::Approve {
@@ -118,10 +121,14 @@ pub(super) fn paper(db: &Db, j: bool, c: &PaperCmd, today: NaiveDate) -> Result<
             review,
             nature: n,
         } => {
-            let n = Nature::parse_field(n, "nature")?;
-            let f = db.write(|tx| {
-                records::approve_working_paper_in_tx(tx, *id, category, signed_by, review, n, today)
-            })?;
+            let approval = PaperApproval {
+                category_id: None,
+                category: category.clone(),
+                signed_by: signed_by.clone(),
+                review: review.clone(),
+                nature: Nature::parse_field(n, "nature")?,
+            };
+            let f = app::approve_working_paper(db, *id, &approval, today)?;
             output::done(
                 j,
                 &format!("底稿已审定，转为反馈问题第 {} 号（编号 {}）", f.seq, f.id),
@@ -130,7 +137,7 @@ pub(super) fn paper(db: &Db, j: bool, c: &PaperCmd, today: NaiveDate) -> Result<
         }
         PaperCmd::List { inspection } => {
             let id = which(db, *inspection)?;
-            let all = db.read(|c| records::working_papers(c, Some(id)))?;
+            let all = app::working_papers(db, id)?;
             output::list(j, &all, None, |v| {
                 format!(
                     "{}  {}  {}（{}）",
@@ -162,12 +169,12 @@ pub(super) fn immediate(db: &Db, j: bool, c: &ImmediateCmd) -> Result<()> {
                 action: action.clone(),
                 fixed_on: opt_date("fixed_on", date.as_deref())?,
             };
-            let out = db.write(|tx| records::add_immediate_fix_in_tx(tx, &v))?;
+            let out = app::add_immediate_fix(db, &v)?;
             output::created(j, out.id, "立行立改事项", &out)
         }
         ImmediateCmd::List { inspection } => {
             let id = which(db, *inspection)?;
-            let all = db.read(|c| records::immediate_fixes(c, Some(id)))?;
+            let all = app::immediate_fixes(db, id)?;
             output::list(j, &all, None, |v| {
                 format!(
                     "{}  {}：{}（{}）",
@@ -198,7 +205,7 @@ pub(super) fn lead(db: &Db, j: bool, c: &LeadCmd) -> Result<()> {
                 summary: summary.clone(),
                 found_on: opt_date("found_on", found_on.as_deref())?,
             };
-            let l = db.write(|tx| leads::add_in_tx(tx, &input))?;
+            let l = app::add_lead(db, &input)?;
             output::created(j, l.id, "问题线索（保密）", &l)
         }
         LeadCmd::Transfer {
@@ -212,12 +219,12 @@ pub(super) fn lead(db: &Db, j: bool, c: &LeadCmd) -> Result<()> {
                 on: req_date("on", date)?,
                 receipt_no: receipt.clone(),
             };
-            let l = db.write(|tx| leads::transfer_in_tx(tx, *id, &t))?;
+            let l = app::transfer_lead(db, *id, &t)?;
             output::done(j, &format!("线索 {id} 已移交{}", t.to), &l)
         }
         LeadCmd::List { inspection } => {
             let id = which(db, *inspection)?;
-            let all = db.read(|c| leads::list(c, id))?;
+            let all = app::leads(db, id)?;
             if !j {
                 println!("【保密】问题线索");
             }
@@ -241,12 +248,12 @@ pub(super) fn recommendation(db: &Db, j: bool, c: &RecommendationCmd) -> Result<
     match c {
         RecommendationCmd::Add { inspection, text } => {
             let id = which(db, *inspection)?;
-            let out = db.write(|tx| records::add_recommendation_in_tx(tx, id, text))?;
+            let out = app::add_recommendation(db, id, text)?;
             output::created(j, out.id, "意见建议", &out)
         }
         RecommendationCmd::List { inspection } => {
             let id = which(db, *inspection)?;
-            let all = db.read(|c| records::recommendations(c, Some(id)))?;
+            let all = app::recommendations(db, id)?;
             output::list(j, &all, None, |v| format!("{}. {}", v.seq, v.text))
         }
     }

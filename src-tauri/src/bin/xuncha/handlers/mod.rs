@@ -3,6 +3,7 @@
 //! per area of the work, and share the small argument parsers below.
 
 mod assignment;
+mod exports;
 pub mod housekeeping;
 mod inspections;
 mod intake;
@@ -12,7 +13,8 @@ mod tracking;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use xuncha::db::{self, Db};
+use xuncha::app;
+use xuncha::db::Db;
 use xuncha::domain::*;
 use xuncha::{Error, Result};
 
@@ -22,7 +24,7 @@ use crate::output;
 /// Runs the command.
 pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
     let j = cli.json;
-    let today = db::today();
+    let today = app::today();
     match &cli.command {
         Command::Init => {
             println!("数据库已就绪：{}", path.display());
@@ -30,12 +32,7 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
         }
         Command::Demo => {
             let id = xuncha::demo::load(db, today)?;
-            output::created(
-                j,
-                id,
-                "示例巡察",
-                &db.read(|c| db::inspections::get(c, id))?,
-            )
+            output::created(j, id, "示例巡察", &app::inspections::resolve(db, Some(id))?)
         }
         Command::Config { key, value } => {
             inspections::config(db, j, key.as_deref(), value.as_deref())
@@ -62,7 +59,9 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
             overview::list_findings(db, j, *inspection, today)
         }
         Command::List(ListCmd::Tasks(f)) => overview::list_tasks(db, j, f, today),
+        Command::List(ListCmd::Board(f)) => overview::board(db, j, f, today),
         Command::Stats { inspection } => overview::stats(db, j, *inspection, today),
+        Command::Dashboard { inspection } => overview::dashboard(db, j, *inspection, today),
         Command::Deadlines { inspection } => overview::deadlines(db, j, *inspection),
         Command::Backup { out } => housekeeping::backup(db, j, out),
         Command::Backups => housekeeping::backups(j, path),
@@ -76,53 +75,11 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
         Command::Audit { limit, entity } => {
             housekeeping::audit_log(db, j, *limit, entity.as_deref())
         }
-        Command::Export(ExportCmd::Ledger {
-            out,
-            inspection,
-            template,
-            public,
-        }) if is_pdf(out) => {
-            if template.is_some() {
-                return Err(Error::invalid(
-                    "template",
-                    "PDF 台账按官方格式排版，不使用模板：请导出为 .xlsx 使用模板，或去掉 --template",
-                ));
-            }
-            crate::documents::export_ledger_pdf(db, j, out, *inspection, *public, today)
-        }
-        Command::Export(ExportCmd::Ledger {
-            out,
-            inspection,
-            template,
-            public,
-        }) => {
-            let what = crate::ledger_io::LedgerExport {
-                inspection: *inspection,
-                template: template.as_deref(),
-                public: *public,
-            };
-            crate::ledger_io::export_ledger(db, j, out, &what, today)
-        }
-        Command::Export(ExportCmd::Leads { out, inspection }) => {
-            crate::ledger_io::export_leads(db, j, out, *inspection)
-        }
-        Command::Export(ExportCmd::Feedback(a)) => {
-            crate::documents::export_editable(db, j, DocKind::Feedback, a, today)
-        }
-        Command::Export(ExportCmd::Report(a)) => {
-            crate::documents::export_editable(db, j, DocKind::Report, a, today)
-        }
-        Command::Export(ExportCmd::Weekly(a)) => crate::documents::export_weekly(db, j, a, today),
-        Command::Document(c) => crate::documents::document(db, j, c, today),
-        Command::Import(a) => crate::ledger_io::import(db, j, a, today),
-        Command::Template(c) => crate::ledger_io::template_cmd(db, j, c),
+        Command::Export(c) => exports::export(db, j, c, today),
+        Command::Document(c) => exports::document(db, j, c, today),
+        Command::Import(a) => exports::import(db, j, a, today),
+        Command::Template(c) => exports::template(db, j, c),
     }
-}
-
-/// Whether an output path asks for PDF.
-fn is_pdf(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }
 
 /// Parses an optional date argument, naming the field on error.
@@ -145,5 +102,5 @@ fn req_date(field: &str, text: &str) -> Result<NaiveDate> {
 
 /// The inspection a command means (explicit, or the most recent).
 fn which(db: &Db, id: Option<i64>) -> Result<i64> {
-    Ok(db.read(|c| db::inspections::resolve(c, id))?.id)
+    Ok(app::inspections::resolve(db, id)?.id)
 }

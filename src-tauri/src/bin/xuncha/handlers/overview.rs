@@ -2,9 +2,10 @@
 //! statutory deadlines.
 
 use chrono::NaiveDate;
-use xuncha::db::{self, findings, inspections, tasks, Db};
+use xuncha::app::{assignment, dashboard as board, inspections, intake};
+use xuncha::db::{tasks, Db};
 use xuncha::domain::*;
-use xuncha::{Error, Result};
+use xuncha::Result;
 
 use super::which;
 use crate::args::*;
@@ -17,7 +18,7 @@ pub(super) fn list_findings(
     inspection: Option<i64>,
     today: NaiveDate,
 ) -> Result<()> {
-    let all = db.read(|c| findings::list(c, inspection, today))?;
+    let all = intake::findings(db, inspection, today)?;
     output::list(j, &all, Some("没有反馈问题"), output::finding)
 }
 
@@ -25,10 +26,7 @@ pub(super) fn list_findings(
 fn task_filter(db: &Db, f: &TaskFilterArgs) -> Result<tasks::TaskFilter> {
     let category_id = match &f.category {
         None => None,
-        Some(c) => {
-            let id = which(db, f.inspection)?;
-            Some(db.read(|conn| inspections::find_category(conn, id, c))?.id)
-        }
+        Some(c) => Some(inspections::find_category(db, f.inspection, c)?.id),
     };
     Ok(tasks::TaskFilter {
         inspection_id: f.inspection,
@@ -50,16 +48,38 @@ fn task_filter(db: &Db, f: &TaskFilterArgs) -> Result<tasks::TaskFilter> {
 /// `xuncha list tasks` and `xuncha task list`.
 pub(super) fn list_tasks(db: &Db, j: bool, f: &TaskFilterArgs, today: NaiveDate) -> Result<()> {
     let filter = task_filter(db, f)?;
-    let all = db.read(|c| tasks::list(c, &filter, today))?;
+    let all = assignment::tasks(db, &filter, today)?;
     if !j {
         println!("共 {} 项任务", all.len());
     }
     output::list(j, &all, None, output::task_line)
 }
 
+/// `xuncha list board`: the board's rows, overdue first.
+pub(super) fn board(db: &Db, j: bool, f: &TaskFilterArgs, today: NaiveDate) -> Result<()> {
+    let rows = xuncha::app::tracking::board(db, &task_filter(db, f)?, today)?;
+    if !j {
+        println!("共 {} 项任务", rows.len());
+    }
+    output::list(j, &rows, None, |r| {
+        let pending = if r.close_out_pending {
+            " 【待销号审批】"
+        } else {
+            ""
+        };
+        format!(
+            "问题第 {} 号［{}］{}\n{}{pending}",
+            r.finding_seq,
+            r.category,
+            r.finding_title,
+            output::task_line(&r.task)
+        )
+    })
+}
+
 /// `xuncha stats`: counts and completion rates, by category and unit.
 pub(super) fn stats(db: &Db, j: bool, inspection: Option<i64>, today: NaiveDate) -> Result<()> {
-    let s = db.read(|c| db::stats::stats(c, inspection, today))?;
+    let s = board::stats(db, inspection, today)?;
     if j {
         return output::json(&s);
     }
@@ -103,15 +123,54 @@ pub(super) fn stats(db: &Db, j: bool, inspection: Option<i64>, today: NaiveDate)
     Ok(())
 }
 
+/// `xuncha dashboard`: the counts, the overdue and due-soon tasks and the burn-down.
+pub(super) fn dashboard(db: &Db, j: bool, inspection: Option<i64>, today: NaiveDate) -> Result<()> {
+    let id = which(db, inspection)?;
+    let d = board::dashboard(db, id, today)?;
+    if j {
+        return output::json(&d);
+    }
+    stats(db, false, Some(id), today)?;
+    let item = |i: &xuncha::app::DueItem| {
+        format!(
+            "  任务 {}（问题第 {} 号）：{}｜{}｜{}｜{}",
+            i.task_id,
+            i.finding_seq,
+            i.measure,
+            dates::format_deadline(i.deadline_kind, i.deadline, &[]),
+            if i.lead_unit.is_empty() {
+                "—"
+            } else {
+                &i.lead_unit
+            },
+            i.days_left
+                .map(|n| if n < 0 {
+                    format!("逾期 {} 天", -n)
+                } else {
+                    format!("剩 {n} 天")
+                })
+                .unwrap_or_default()
+        )
+    };
+    println!("逾期任务 {} 项：", d.overdue.len());
+    d.overdue.iter().for_each(|i| println!("{}", item(i)));
+    println!("{} 天内到期 {} 项：", d.green_days, d.due_soon.len());
+    d.due_soon.iter().for_each(|i| println!("{}", item(i)));
+    if let (Some(first), Some(last)) = (d.burndown.first(), d.burndown.last()) {
+        println!(
+            "未完成任务：{} {} 项 → {} {} 项",
+            dates::format_cn(first.on),
+            first.open,
+            dates::format_cn(last.on),
+            last.open
+        );
+    }
+    Ok(())
+}
+
 /// `xuncha deadlines`: the statutory deadlines from the feedback date.
 pub(super) fn deadlines(db: &Db, j: bool, inspection: Option<i64>) -> Result<()> {
-    let (i, d) = db.read(|c| {
-        let i = inspections::resolve(c, inspection)?;
-        let d = inspections::deadlines(c, &i)?;
-        Ok((i, d))
-    })?;
-    let d =
-        d.ok_or_else(|| Error::invalid("feedback_date", "该巡察尚未填写反馈日期，无法推算时限"))?;
+    let (i, d) = inspections::deadlines(db, inspection)?;
     if j {
         return output::json(&d);
     }

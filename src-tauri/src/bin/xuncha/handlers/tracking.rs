@@ -2,7 +2,8 @@
 //! the regulations and accountability that rectification produced.
 
 use chrono::NaiveDate;
-use xuncha::db::{self, closeout, records, Db};
+use xuncha::app::{intake, tracking as app, ReviewInput};
+use xuncha::db::Db;
 use xuncha::domain::*;
 use xuncha::Result;
 
@@ -34,11 +35,11 @@ pub(super) fn progress(db: &Db, j: bool, c: &ProgressCmd, today: NaiveDate) -> R
                 funds_recovered: *funds,
                 evidence: evidence.clone(),
             };
-            let p = db::progress::add(db, &input, today)?;
+            let p = app::add_progress(db, &input, today)?;
             output::created(j, p.id, "整改进展", &p)
         }
         ProgressCmd::List { task } => {
-            let p = db.read(|c| db::progress::for_task(c, *task))?;
+            let p = app::progress_of(db, *task)?;
             output::list(j, &p, None, |e| {
                 format!("{}  {}  {}", dates::format_cn(e.entered_on), e.by, e.text)
             })
@@ -54,8 +55,8 @@ pub(super) fn close_out(db: &Db, j: bool, c: &CloseOutCmd, today: NaiveDate) -> 
             summary,
             date,
         } => {
-            let on = opt_date("requested_on", date.as_deref())?.unwrap_or(today);
-            let co = db.write(|tx| closeout::request_in_tx(tx, *task, summary, on))?;
+            let on = opt_date("requested_on", date.as_deref())?;
+            let co = app::request_close_out(db, *task, summary, on, today)?;
             output::created(j, co.id, "销号申请", &co)
         }
         CloseOutCmd::Approve {
@@ -64,13 +65,14 @@ pub(super) fn close_out(db: &Db, j: bool, c: &CloseOutCmd, today: NaiveDate) -> 
             verdict,
             date,
         } => {
-            let review = closeout::Review {
+            let review = ReviewInput {
                 approve: true,
                 approvers: approvers.clone(),
                 verdict: verdict.clone(),
-                on: opt_date("reviewed_on", date.as_deref())?.unwrap_or(today),
+                on: opt_date("reviewed_on", date.as_deref())?,
+                step: None,
             };
-            let co = db.write(|tx| closeout::review_in_tx(tx, *task, &review))?;
+            let co = app::review_close_out(db, *task, &review, today)?;
             let said = if co.state == CloseOutState::FirstApproved {
                 format!("任务 {task} 初审通过，待终审")
             } else {
@@ -84,13 +86,14 @@ pub(super) fn close_out(db: &Db, j: bool, c: &CloseOutCmd, today: NaiveDate) -> 
             verdict,
             date,
         } => {
-            let review = closeout::Review {
+            let review = ReviewInput {
                 approve: false,
                 approvers: approvers.clone(),
                 verdict: verdict.clone(),
-                on: opt_date("reviewed_on", date.as_deref())?.unwrap_or(today),
+                on: opt_date("reviewed_on", date.as_deref())?,
+                step: None,
             };
-            let co = db.write(|tx| closeout::review_in_tx(tx, *task, &review))?;
+            let co = app::review_close_out(db, *task, &review, today)?;
             output::done(j, &format!("任务 {task} 的销号申请已退回"), &co)
         }
     }
@@ -105,8 +108,8 @@ pub(super) fn reopen(
     date: Option<&str>,
     today: NaiveDate,
 ) -> Result<()> {
-    let on = opt_date("date", date)?.unwrap_or(today);
-    let r = db.write(|tx| closeout::reopen_in_tx(tx, task, reason, on))?;
+    let on = opt_date("date", date)?;
+    let r = app::reopen(db, task, reason, on, today)?;
     output::done(
         j,
         &format!("任务 {task} 已重新打开，状态改为“正在推进”"),
@@ -136,12 +139,12 @@ pub(super) fn follow_up(db: &Db, j: bool, c: &FollowUpCmd, today: NaiveDate) -> 
                 result: FollowUpResult::parse_field(result, "result")?,
                 notes: notes.clone(),
             };
-            let out = db.write(|tx| records::add_follow_up_in_tx(tx, &v))?;
+            let out = app::add_follow_up(db, &v)?;
             output::created(j, out.id, "回头看记录", &out)
         }
         FollowUpCmd::List { inspection } => {
             let id = which(db, *inspection)?;
-            let all = db.read(|c| records::follow_ups(c, Some(id)))?;
+            let all = app::follow_ups(db, id)?;
             output::list(j, &all, None, |v| {
                 format!(
                     "{}  {}  {}：{}",
@@ -175,12 +178,12 @@ pub(super) fn regulation(db: &Db, j: bool, c: &RegulationCmd) -> Result<()> {
                 issued_on: req_date("issued_on", date)?,
                 doc_no: doc_no.clone(),
             };
-            let out = db.write(|tx| records::add_regulation_in_tx(tx, &v))?;
+            let out = intake::add_regulation(db, &v)?;
             output::created(j, out.id, "建章立制", &out)
         }
         RegulationCmd::List { inspection } => {
             let id = which(db, *inspection)?;
-            let all = db.read(|c| records::regulations(c, Some(id)))?;
+            let all = intake::regulations(db, id)?;
             output::list(j, &all, None, |v| {
                 format!(
                     "{}  【{}】{} {}（{}）",
@@ -217,12 +220,12 @@ pub(super) fn accountability(db: &Db, j: bool, c: &AccountabilityCmd) -> Result<
                 decided_on: req_date("decided_on", date)?,
                 notes: notes.clone(),
             };
-            let out = db.write(|tx| records::add_accountability_in_tx(tx, &v))?;
+            let out = intake::add_accountability(db, &v)?;
             output::created(j, out.id, "问责记录", &out)
         }
         AccountabilityCmd::List { inspection } => {
             let id = which(db, *inspection)?;
-            let all = db.read(|c| records::accountabilities(c, Some(id)))?;
+            let all = intake::accountabilities(db, id)?;
             output::list(j, &all, None, |v| {
                 format!(
                     "{}  {}（{}）：{}（{}）",

@@ -1,0 +1,559 @@
+//! 导出与打印: which documents there are, which formats each is written in (the format
+//! follows the file's extension), the option rules (公开版, templates, one inspection or
+//! all), and the one dispatch the CLI and the desktop both call. The editable documents'
+//! paragraphs are shown, edited and reset here too.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::db::{inspections, leads, ledger, Db};
+use crate::documents::{self, EditableDoc};
+use crate::export::xlsx::{self, saved, LedgerTemplate};
+use crate::report::doc::Document;
+use crate::{Error, Result};
+
+/// A file format the app writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Xlsx,
+    Pdf,
+    Docx,
+}
+
+impl Format {
+    /// Every format, in the order offered.
+    pub const ALL: [Format; 3] = [Format::Xlsx, Format::Pdf, Format::Docx];
+
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Xlsx => "xlsx",
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
+
+    /// What users call it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Xlsx => "Excel",
+            Format::Pdf => "PDF",
+            Format::Docx => "Word",
+        }
+    }
+
+    /// The format a path's extension names (case ignored).
+    pub fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_string_lossy().to_lowercase();
+        Format::ALL.into_iter().find(|f| f.extension() == ext)
+    }
+}
+
+/// A document the app writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentKind {
+    /// 整改台账.
+    Ledger,
+    /// 巡察反馈意见.
+    Feedback,
+    /// 整改情况报告 (领导班子).
+    StatusReport,
+    /// 一周小结.
+    Weekly,
+    /// 问题线索清单 (confidential: only on explicit request).
+    Leads,
+}
+
+/// What the export page shows of a document, and what it may be asked for.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct DocumentInfo {
+    pub kind: DocumentKind,
+    pub title: &'static str,
+    /// The file name offered (before the unit and the date).
+    pub file_name: &'static str,
+    pub description: &'static str,
+    /// The formats it is written in, the first the usual one.
+    pub formats: Vec<Format>,
+    /// Whether it has a 公开版 (names masked).
+    pub public: bool,
+    /// Whether a saved ledger template applies (the Excel ledger).
+    pub template: bool,
+    /// Whether its paragraphs can be edited before printing.
+    pub editable: bool,
+}
+
+impl DocumentKind {
+    /// Every document, in the order the export page lists them.
+    pub const ALL: [DocumentKind; 5] = [
+        DocumentKind::Ledger,
+        DocumentKind::Feedback,
+        DocumentKind::StatusReport,
+        DocumentKind::Weekly,
+        DocumentKind::Leads,
+    ];
+
+    /// The one description of each document: its formats and options.
+    pub fn info(self) -> DocumentInfo {
+        use DocumentKind::*;
+        let (title, file_name, description, formats): (_, _, _, &[Format]) = match self {
+            Ledger => (
+                "整改台账",
+                "整改台账",
+                "问题清单、任务清单、责任清单和汇总台账；PDF 为 A4 横向，表头每页重复",
+                &[Format::Xlsx, Format::Pdf],
+            ),
+            Feedback => (
+                "巡察反馈意见",
+                "巡察反馈意见",
+                "按 GB/T 9704 公文格式；Word 版可在 WPS 中修改；问题线索不会出现",
+                &[Format::Pdf, Format::Docx],
+            ),
+            StatusReport => (
+                "整改情况报告",
+                "整改情况报告",
+                "整改情况的数字、逐项整改情况和下一步打算",
+                &[Format::Pdf, Format::Docx],
+            ),
+            Weekly => (
+                "一周小结",
+                "一周小结",
+                "本周进展、逾期事项和下周到期事项",
+                &[Format::Pdf, Format::Docx],
+            ),
+            Leads => (
+                "问题线索清单（保密）",
+                "问题线索清单",
+                "仅限巡察组内部掌握；台账和文稿中不会出现问题线索",
+                &[Format::Xlsx],
+            ),
+        };
+        DocumentInfo {
+            kind: self,
+            title,
+            file_name,
+            description,
+            formats: formats.to_vec(),
+            public: self == Ledger,
+            template: self == Ledger,
+            editable: self.editable().is_some(),
+        }
+    }
+
+    /// The stored edits of an editable document.
+    fn editable(self) -> Option<EditableDoc> {
+        match self {
+            DocumentKind::Feedback => Some(EditableDoc::Feedback),
+            DocumentKind::StatusReport => Some(EditableDoc::StatusReport),
+            _ => None,
+        }
+    }
+}
+
+/// Every document the app writes, with its formats and options.
+pub fn catalog() -> Vec<DocumentInfo> {
+    DocumentKind::ALL.iter().map(|k| k.info()).collect()
+}
+
+/// How an export is made.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
+pub struct ExportOptions {
+    /// The inspection (`None`: the most recent).
+    pub inspection_id: Option<i64>,
+    /// Every inspection in one file (the ledger and the leads).
+    pub all_inspections: bool,
+    /// The 公开版: people's names masked (the ledger).
+    pub public: bool,
+    /// A saved ledger template by name, or a template file (.json), for the Excel ledger;
+    /// `None` or 默认: the official layout.
+    pub template: Option<String>,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Exported {
+    pub path: String,
+    pub format: Format,
+    pub bytes: u64,
+    /// What it is, in words: 整改台账（公开版）, 巡察反馈意见….
+    pub what: String,
+    /// The inspections it covers.
+    pub inspections: Vec<i64>,
+    /// Findings and tasks in a ledger; leads in the leads list, and how many of them were
+    /// transferred.
+    pub findings: u64,
+    pub tasks: u64,
+    pub leads: u64,
+    pub leads_transferred: u64,
+}
+
+/// Checks the options against what the document allows, and the path's format.
+fn check(kind: DocumentKind, out: &Path, o: &ExportOptions) -> Result<Format> {
+    let info = kind.info();
+    let allowed: Vec<String> = info
+        .formats
+        .iter()
+        .map(|f| format!(".{}", f.extension()))
+        .collect();
+    let format = Format::of(out)
+        .filter(|f| info.formats.contains(f))
+        .ok_or_else(|| {
+            let ext = out
+                .extension()
+                .map(|e| format!("“.{}”", e.to_string_lossy()))
+                .unwrap_or_else(|| "没有扩展名".into());
+            Error::invalid(
+                "out",
+                format!(
+                    "{}不能导出为{ext}的文件：请用 {} 作为文件扩展名",
+                    info.title,
+                    allowed.join(" 或 ")
+                ),
+            )
+        })?;
+    if o.public && !info.public {
+        return Err(Error::invalid("public", "只有整改台账有公开版"));
+    }
+    let template = o
+        .template
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && *t != saved::DEFAULT_NAME);
+    if template.is_some() && !(info.template && format == Format::Xlsx) {
+        return Err(Error::invalid(
+            "template",
+            "台账模板只用于 Excel 整改台账：PDF 台账按官方格式排版，不使用模板；请导出为 .xlsx 使用模板，或不选模板",
+        ));
+    }
+    if o.all_inspections && !matches!(kind, DocumentKind::Ledger | DocumentKind::Leads) {
+        return Err(Error::invalid(
+            "inspection",
+            format!("{}一次只能导出一个巡察", info.title),
+        ));
+    }
+    Ok(format)
+}
+
+/// The inspections an export covers: one (given, or the most recent), or all.
+fn inspection_ids(db: &Db, o: &ExportOptions) -> Result<Vec<i64>> {
+    if o.all_inspections {
+        let ids: Vec<i64> = db.read(inspections::list)?.iter().map(|i| i.id).collect();
+        if ids.is_empty() {
+            return Err(Error::invalid("inspection", "还没有任何巡察，无法导出"));
+        }
+        return Ok(ids);
+    }
+    Ok(vec![
+        db.read(|c| inspections::resolve(c, o.inspection_id))?.id,
+    ])
+}
+
+/// A ledger template by name (saved in the database) or from a JSON file.
+pub fn ledger_template(db: &Db, name: Option<&str>) -> Result<LedgerTemplate> {
+    let Some(name) = name
+        .map(str::trim)
+        .filter(|n| !n.is_empty() && *n != saved::DEFAULT_NAME)
+    else {
+        return Ok(LedgerTemplate::default());
+    };
+    let path = Path::new(name);
+    if path.extension().is_some_and(|e| e == "json") && path.exists() {
+        return template_file(path);
+    }
+    db.read(|c| saved::load(c, name))
+}
+
+/// The saved ledger templates, by name.
+pub fn templates(db: &Db) -> Result<Vec<saved::SavedTemplate>> {
+    db.read(saved::list)
+}
+
+/// A ledger template the Excel export can use, as the export page lists it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TemplateInfo {
+    /// 默认 for the built-in official layout.
+    pub name: String,
+    /// The ledger's title row as the template writes it.
+    pub title: String,
+    pub columns: i64,
+    pub builtin: bool,
+}
+
+/// The official layout (默认) first, then the saved templates.
+pub fn template_list(db: &Db) -> Result<Vec<TemplateInfo>> {
+    let info = |name: &str, t: &LedgerTemplate, builtin: bool| TemplateInfo {
+        name: name.to_owned(),
+        title: t.title.clone(),
+        columns: t.columns.len() as i64,
+        builtin,
+    };
+    let mut out = vec![info(saved::DEFAULT_NAME, &LedgerTemplate::default(), true)];
+    for s in templates(db)? {
+        out.push(info(&s.name, &s.template, false));
+    }
+    Ok(out)
+}
+
+/// Saves a ledger template under `name` (replacing one of the same name).
+pub fn save_template(db: &Db, name: &str, template: &LedgerTemplate) -> Result<()> {
+    db.write(|tx| saved::save_in_tx(tx, name, template))
+}
+
+/// Deletes a saved ledger template.
+pub fn delete_template(db: &Db, name: &str) -> Result<()> {
+    db.write(|tx| saved::delete_in_tx(tx, name))
+}
+
+/// Reads a ledger template from a JSON file.
+pub fn template_file(path: &Path) -> Result<LedgerTemplate> {
+    let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            Error::invalid("file", format!("找不到模板文件“{}”", path.display()))
+        }
+        _ => Error::io(path, e),
+    })?;
+    LedgerTemplate::from_json(&text)
+        .map_err(|e| Error::invalid("file", format!("模板文件“{}”有误：{e}", path.display())))
+}
+
+/// Writes the document `kind` to `out`, in the format its extension names. The weekly
+/// summary records today as the last one, so the next covers what changed since.
+pub fn export(
+    db: &Db,
+    kind: DocumentKind,
+    o: &ExportOptions,
+    out: &Path,
+    today: NaiveDate,
+) -> Result<Exported> {
+    let format = check(kind, out, o)?;
+    let ids = inspection_ids(db, o)?;
+    let info = kind.info();
+    let mut done = Exported {
+        path: out.display().to_string(),
+        format,
+        bytes: 0,
+        what: info.title.to_owned(),
+        inspections: ids.clone(),
+        findings: 0,
+        tasks: 0,
+        leads: 0,
+        leads_transferred: 0,
+    };
+    match kind {
+        DocumentKind::Ledger => {
+            if o.public {
+                done.what.push_str(crate::report::public::PUBLIC_MARK);
+            }
+            let all = ids
+                .iter()
+                .map(|id| ledger::load(db, *id, today))
+                .collect::<Result<Vec<_>>>()?;
+            done.findings = all.iter().map(|d| d.findings.len() as u64).sum();
+            done.tasks = all
+                .iter()
+                .flat_map(|d| &d.findings)
+                .map(|f| f.tasks.len() as u64)
+                .sum();
+            match format {
+                Format::Xlsx => {
+                    let tpl = ledger_template(db, o.template.as_deref())?;
+                    if o.public {
+                        let people = documents::directory_people(db)?;
+                        xlsx::write_public_ledgers(&all, &people, &tpl, out)?;
+                    } else {
+                        xlsx::write_ledgers(&all, &tpl, out)?;
+                    }
+                }
+                _ => {
+                    let [id] = ids.as_slice() else {
+                        return Err(Error::invalid(
+                            "inspection",
+                            "PDF 整改台账一次只能导出一个巡察：请指定巡察，或导出为 .xlsx",
+                        ));
+                    };
+                    documents::write_ledger_pdf(db, *id, today, o.public, out)?;
+                }
+            }
+        }
+        DocumentKind::Leads => {
+            let groups = db.read(|c| {
+                ids.iter()
+                    .map(|id| Ok((inspections::get(c, *id)?, leads::list(c, *id)?)))
+                    .collect::<Result<Vec<_>>>()
+            })?;
+            let s = xlsx::leads::write_leads(&groups, out)?;
+            done.leads = s.leads as u64;
+            done.leads_transferred = s.transferred as u64;
+        }
+        _ => {
+            let doc = match kind {
+                DocumentKind::Weekly => documents::weekly(db, ids[0], today, true)?,
+                _ => compose(db, kind, ids[0], today)?,
+            };
+            done.what = doc.title.clone();
+            write_document(&doc, format, out)?;
+        }
+    }
+    done.bytes = std::fs::metadata(out).map_err(|e| Error::io(out, e))?.len();
+    Ok(done)
+}
+
+/// Writes a composed document in `format`.
+fn write_document(doc: &Document, format: Format, out: &Path) -> Result<()> {
+    match format {
+        Format::Pdf => documents::write_pdf(doc, out),
+        Format::Docx => crate::export::docx::write_to(out, doc),
+        f => Err(Error::invalid(
+            "out",
+            format!("文稿不能导出为 {} 格式", f.label()),
+        )),
+    }
+}
+
+/// A document as it will be printed: generated from today's data with the user's saved
+/// edits applied (the weekly summary covers what changed since the last one).
+pub fn compose(db: &Db, kind: DocumentKind, inspection: i64, today: NaiveDate) -> Result<Document> {
+    match (kind, kind.editable()) {
+        (_, Some(e)) => documents::compose(db, inspection, e, today),
+        (DocumentKind::Weekly, None) => documents::weekly(db, inspection, today, false),
+        _ => Err(not_a_text(kind)),
+    }
+}
+
+fn not_a_text(kind: DocumentKind) -> Error {
+    Error::invalid(
+        "kind",
+        format!("{}不是文稿，没有可修改的段落", kind.info().title),
+    )
+}
+
+fn editable(kind: DocumentKind) -> Result<EditableDoc> {
+    kind.editable().ok_or_else(|| {
+        Error::invalid(
+            "kind",
+            format!(
+                "{}的段落不能修改：可以修改的是巡察反馈意见和整改情况报告",
+                kind.info().title
+            ),
+        )
+    })
+}
+
+/// Saves edited paragraphs (paragraph id → text); returns the edited document.
+pub fn save_edits(
+    db: &Db,
+    kind: DocumentKind,
+    inspection: i64,
+    edits: &HashMap<String, String>,
+    today: NaiveDate,
+) -> Result<Document> {
+    documents::save_edits(db, inspection, editable(kind)?, edits, today)
+}
+
+/// Drops the edits: the document is generated afresh from the data; returns it.
+pub fn reset(db: &Db, kind: DocumentKind, inspection: i64, today: NaiveDate) -> Result<Document> {
+    let e = editable(kind)?;
+    documents::reset(db, inspection, e)?;
+    documents::compose(db, inspection, e, today)
+}
+
+/// `path` with the extension of `format` (a save dialog may return a name without one).
+pub fn with_extension(path: &Path, format: Format) -> PathBuf {
+    if Format::of(path) == Some(format) {
+        path.to_owned()
+    } else {
+        let mut name = path.file_name().unwrap_or_default().to_os_string();
+        name.push(".");
+        name.push(format.extension());
+        path.with_file_name(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn demo() -> (tempfile::TempDir, Db, NaiveDate) {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("t.db")).unwrap();
+        let today = crate::db::today();
+        crate::demo::load(&db, today).unwrap();
+        (dir, db, today)
+    }
+
+    #[test]
+    fn the_format_follows_the_extension_and_others_are_refused() {
+        let (dir, db, today) = demo();
+        let o = ExportOptions::default();
+        let pdf = dir.path().join("报告.PDF");
+        let r = export(&db, DocumentKind::Feedback, &o, &pdf, today).unwrap();
+        assert_eq!(r.format, Format::Pdf);
+        assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+        for name in ["报告.doc", "报告.txt", "报告"] {
+            let out = dir.path().join(name);
+            let err = export(&db, DocumentKind::Ledger, &o, &out, today).unwrap_err();
+            assert_eq!(err.field(), Some("out"), "{name}");
+            assert!(err.to_string().contains(".xlsx 或 .pdf"), "{err}");
+            assert!(!out.exists(), "nothing written for {name}");
+        }
+        let xlsx = dir.path().join("台账.xlsx");
+        let r = export(&db, DocumentKind::Ledger, &o, &xlsx, today).unwrap();
+        assert_eq!(r.format, Format::Xlsx);
+        assert!(r.tasks > 0 && r.bytes > 0);
+    }
+
+    #[test]
+    fn option_rules() {
+        let (dir, db, today) = demo();
+        let out = dir.path().join("x.pdf");
+        let public = ExportOptions {
+            public: true,
+            ..Default::default()
+        };
+        let e = export(&db, DocumentKind::Feedback, &public, &out, today).unwrap_err();
+        assert_eq!(e.field(), Some("public"));
+        let tpl = ExportOptions {
+            template: Some("某模板".into()),
+            ..Default::default()
+        };
+        let e = export(&db, DocumentKind::Ledger, &tpl, &out, today).unwrap_err();
+        assert_eq!(e.field(), Some("template"));
+        assert!(with_extension(Path::new("/a/台账"), Format::Xlsx).ends_with("台账.xlsx"));
+        assert!(with_extension(Path::new("/a/台账.xlsx"), Format::Xlsx).ends_with("台账.xlsx"));
+    }
+
+    #[test]
+    fn every_text_document_exports_as_word_from_the_same_model() {
+        let (dir, db, today) = demo();
+        let id = db.read(|c| inspections::resolve(c, None)).unwrap().id;
+        for kind in [DocumentKind::Feedback, DocumentKind::StatusReport] {
+            let out = dir.path().join(format!("{kind:?}.docx"));
+            let r = export(&db, kind, &ExportOptions::default(), &out, today).unwrap();
+            assert_eq!(r.format, Format::Docx);
+            let mut zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+                .unwrap();
+            // The document model's title and its first paragraph, as the PDF prints them.
+            let doc = compose(&db, kind, id, today).unwrap();
+            let first = doc
+                .blocks
+                .iter()
+                .find_map(|b| b.id().map(|_| b.text()))
+                .unwrap();
+            let head: String = first.chars().take(12).collect();
+            assert!(xml.contains(&head), "{kind:?}: {head}");
+        }
+    }
+}
