@@ -2,7 +2,8 @@
 //! peak memory and file size — side by side, in the same run, with LibreOffice headless
 //! converting an Excel ledger of the same rows to PDF (what a user would otherwise do).
 //!
-//! Run: `cargo bench -p xuncha --bench pdf`. Each case runs in a child process
+//! Run: `cargo bench -p xuncha --bench pdf` (`-- --quick`: a 40-task ledger and a short
+//! report, without LibreOffice, to check it runs). Each case runs in a child process
 //! so its peak memory (VmHWM) is its own. LibreOffice is skipped with a message when not
 //! installed. Targets: ≥10× faster than LibreOffice, a smaller file, the report < 0.5 s and
 //! < 1 MB.
@@ -13,14 +14,32 @@ use std::time::Instant;
 
 use xuncha::export::fonts::{text_width_pt, FontRole, FontSet};
 use xuncha::export::pdf::{compose, ledger_pdf, render};
+use xuncha::report::data::LedgerData;
 use xuncha::report::feedback::feedback_report;
-use xuncha::report::ledger::{ledger_table, COLUMNS};
-use xuncha::report::sample::sample_ledger;
+use xuncha::report::ledger::{Block, LedgerTable};
+use xuncha::report::public::Edition;
+use xuncha::report::sample::{self, Tasks};
+
+/// The sample inspection of `findings` × `tasks`.
+fn sample_ledger((findings, tasks): (usize, usize)) -> Result<LedgerData, String> {
+    sample::ledger(findings, Tasks::Each(tasks)).map_err(|e| e.to_string())
+}
 
 /// 250 findings × 4 tasks.
 const LEDGER: (usize, usize) = (250, 4);
 /// About 20 pages of feedback report.
 const REPORT: (usize, usize) = (44, 1);
+/// The sizes of `--quick`.
+const QUICK: [(usize, usize); 2] = [(10, 4), (4, 1)];
+
+/// The ledger's and the report's sizes.
+fn sizes(quick: bool) -> [(usize, usize); 2] {
+    if quick {
+        QUICK
+    } else {
+        [LEDGER, REPORT]
+    }
+}
 
 struct Figures {
     secs: f64,
@@ -31,16 +50,21 @@ struct Figures {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
-    if args.len() == 4 && args[1] == "case" {
-        return run_case(&args[2], Path::new(&args[3]));
+    let quick = args.iter().any(|a| a == "--quick");
+    if args.len() >= 4 && args[1] == "case" {
+        return run_case(&args[2], Path::new(&args[3]), quick);
     }
     let dir = tempfile_dir()?;
     println!(
         "PDF benchmark — 1,000-task ledger, ~20-page feedback report (release build recommended)\n"
     );
-    let ledger = child("ledger", &dir.join("xuncha-ledger.pdf"))?;
-    let report = child("report", &dir.join("report.pdf"))?;
-    let lo = libreoffice(&dir);
+    let ledger = child("ledger", &dir.join("xuncha-ledger.pdf"), quick)?;
+    let report = child("report", &dir.join("report.pdf"), quick)?;
+    let lo = if quick {
+        Err("--quick".to_owned())
+    } else {
+        libreoffice(&dir)
+    };
     println!(
         "{:<34} {:>9} {:>11} {:>11}  note",
         "case", "time (s)", "peak (MB)", "size (KB)"
@@ -55,7 +79,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             f.note
         )
     };
-    row("xuncha ledger PDF (1,000 tasks)", &ledger);
+    row("xuncha ledger PDF", &ledger);
     row("xuncha feedback report PDF", &report);
     match &lo {
         Ok(f) => {
@@ -88,16 +112,17 @@ fn tempfile_dir() -> std::io::Result<PathBuf> {
 }
 
 /// Runs one case in this process (as the child): prints seconds, VmHWM (KB), bytes, note.
-fn run_case(case: &str, out: &Path) -> Result<(), Box<dyn std::error::Error>> {
+fn run_case(case: &str, out: &Path, quick: bool) -> Result<(), Box<dyn std::error::Error>> {
+    let [ledger, report] = sizes(quick);
+    // The sample is written through the store first; only the document is timed.
+    let data = sample_ledger(if case == "ledger" { ledger } else { report })?;
     let start = Instant::now();
     let (bytes, note) = match case {
         "ledger" => {
-            let data = sample_ledger(LEDGER.0, LEDGER.1);
-            let bytes = ledger_pdf(&data)?;
-            (bytes, format!("{} tasks", LEDGER.0 * LEDGER.1))
+            let bytes = ledger_pdf(&[&data], Edition::Internal)?;
+            (bytes, format!("{} tasks", ledger.0 * ledger.1))
         }
         _ => {
-            let data = sample_ledger(REPORT.0, REPORT.1);
             let doc = feedback_report(&data);
             let pages = compose::compose(&doc, FontSet::global()).len();
             let bytes = render(&doc)?;
@@ -122,9 +147,14 @@ fn vm_hwm_kb() -> u64 {
         .unwrap_or(0)
 }
 
-fn child(case: &str, out: &Path) -> Result<Figures, Box<dyn std::error::Error>> {
+fn child(case: &str, out: &Path, quick: bool) -> Result<Figures, Box<dyn std::error::Error>> {
     let exe = std::env::current_exe()?;
-    let output = Command::new(exe).arg("case").arg(case).arg(out).output()?;
+    let mut cmd = Command::new(exe);
+    cmd.arg("case").arg(case).arg(out);
+    if quick {
+        cmd.arg("--quick");
+    }
+    let output = cmd.output()?;
     if !output.status.success() {
         return Err(String::from_utf8_lossy(&output.stderr).into_owned().into());
     }
@@ -212,10 +242,11 @@ fn line_count(text: &str, width_mm: f32) -> usize {
         .sum()
 }
 
-fn write_xlsx(path: &Path) -> Result<(), rust_xlsxwriter::XlsxError> {
+fn write_xlsx(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
     use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook};
-    let data = sample_ledger(LEDGER.0, LEDGER.1);
-    let table = ledger_table(&data);
+    let data = sample_ledger(LEDGER)?;
+    let table = LedgerTable::official(&[&data], Edition::Internal);
+    let columns = &table.columns;
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_landscape();
@@ -228,63 +259,60 @@ fn write_xlsx(path: &Path) -> Result<(), rust_xlsxwriter::XlsxError> {
         .set_font_name("FandolFang")
         .set_font_size(9);
     let head = cell.clone().set_bold().set_align(FormatAlign::Center);
-    for (c, col) in COLUMNS.iter().enumerate() {
-        ws.set_column_width(c as u16, f64::from(col.width_mm) / 2.0)?;
-        ws.write_with_format(0, c as u16, col.header, &head)?;
+    for (c, col) in columns.iter().enumerate() {
+        ws.set_column_width(c as u16, col.width() / 2.0)?;
+        ws.write_with_format(0, c as u16, col.label(), &head)?;
     }
-    let per_finding: Vec<usize> = (0..COLUMNS.len())
-        .filter(|&i| COLUMNS[i].per_finding)
-        .collect();
-    let per_task: Vec<usize> = (0..COLUMNS.len())
-        .filter(|&i| !COLUMNS[i].per_finding)
-        .collect();
+    let last = columns.len() as u16 - 1;
     let mut row = 1u32;
-    for s in &table.sections {
-        ws.merge_range(row, 0, row, COLUMNS.len() as u16 - 1, &s.heading, &head)?;
-        row += 1;
-        for f in &s.findings {
-            let n = f.task_rows.len().max(1) as u32;
-            for (k, &c) in per_finding.iter().enumerate() {
-                if n > 1 {
-                    ws.merge_range(
-                        row,
-                        c as u16,
-                        row + n - 1,
-                        c as u16,
-                        &f.finding_cells[k],
-                        &cell,
-                    )?;
-                } else {
-                    ws.write_with_format(row, c as u16, &f.finding_cells[k], &cell)?;
-                }
+    for block in &table.blocks {
+        let f = match block {
+            Block::Inspection(heading) | Block::Category(heading) => {
+                ws.merge_range(row, 0, row, last, heading, &head)?;
+                row += 1;
+                continue;
             }
-            // Row heights that show every line, as a careful clerk (or the Excel exporter)
-            // would set them; LibreOffice keeps explicit heights.
-            let mut heights: Vec<f64> = Vec::new();
-            for (r, cells) in f.task_rows.iter().enumerate() {
-                let mut lines = 1;
-                for (k, &c) in per_task.iter().enumerate() {
-                    ws.write_with_format(row + r as u32, c as u16, &cells[k], &cell)?;
-                    lines = lines.max(line_count(&cells[k], COLUMNS[c].width_mm));
-                }
-                heights.push(lines as f64 * 12.0 + 4.0);
+            Block::Finding(f) => f,
+        };
+        let n = f.tasks.len() as u32;
+        let mut merged_lines = 1;
+        for (c, col) in columns.iter().enumerate() {
+            if !col.is_finding_level() {
+                continue;
             }
-            let merged_lines = per_finding
-                .iter()
-                .enumerate()
-                .map(|(k, &c)| line_count(&f.finding_cells[k], COLUMNS[c].width_mm))
-                .max()
-                .unwrap_or(1);
-            let need = merged_lines as f64 * 12.0 + 4.0;
-            let have: f64 = heights.iter().sum();
-            if let Some(last) = heights.last_mut() {
-                *last += (need - have).max(0.0);
+            let text = f.head[c].shown().into_owned();
+            if n > 1 {
+                ws.merge_range(row, c as u16, row + n - 1, c as u16, &text, &cell)?;
+            } else {
+                ws.write_with_format(row, c as u16, &text, &cell)?;
             }
-            for (r, h) in heights.iter().enumerate() {
-                ws.set_row_height(row + r as u32, *h)?;
-            }
-            row += n;
+            merged_lines = merged_lines.max(line_count(&text, col.width() as f32));
         }
+        // Row heights that show every line, as a careful clerk (or the Excel exporter)
+        // would set them; LibreOffice keeps explicit heights.
+        let mut heights: Vec<f64> = Vec::new();
+        for (r, cells) in f.tasks.iter().enumerate() {
+            let mut lines = 1;
+            for (c, col) in columns.iter().enumerate() {
+                if col.is_finding_level() {
+                    continue;
+                }
+                let text = cells[c].shown().into_owned();
+                ws.write_with_format(row + r as u32, c as u16, &text, &cell)?;
+                lines = lines.max(line_count(&text, col.width() as f32));
+            }
+            heights.push(lines as f64 * 12.0 + 4.0);
+        }
+        let need = merged_lines as f64 * 12.0 + 4.0;
+        let have: f64 = heights.iter().sum();
+        if let Some(last) = heights.last_mut() {
+            *last += (need - have).max(0.0);
+        }
+        for (r, h) in heights.iter().enumerate() {
+            ws.set_row_height(row + r as u32, *h)?;
+        }
+        row += n;
     }
-    wb.save(path)
+    wb.save(path)?;
+    Ok(())
 }

@@ -4,7 +4,8 @@
 //! import against calamine reading the same sheet with nothing done to it, also for a
 //! 100,000-row sheet (past the importer's row limit, where it must stop and say so).
 //!
-//! `cargo bench -p xuncha --bench xlsx [-- TASKS]` runs the benchmark;
+//! `cargo bench -p xuncha --bench xlsx [-- TASKS]` runs the benchmark (`-- --quick`: 400
+//! tasks, to check it runs);
 //! `cargo bench -p xuncha --bench xlsx -- --sample OUT.xlsx` writes the sample ledger with
 //! every sheet, to look at. (A bench, not a binary, so the installers never carry it.)
 
@@ -12,9 +13,12 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use rust_xlsxwriter::Workbook;
-use xuncha::export::xlsx::{self, cells, sample, LedgerTemplate, SheetKind};
+use xuncha::export::xlsx::{self, LedgerTemplate, SheetKind};
 use xuncha::import;
 use xuncha::report::data::LedgerData;
+use xuncha::report::ledger::{CellValue, LedgerTable};
+use xuncha::report::public::Edition;
+use xuncha::report::sample::{self, Tasks};
 
 /// Peak resident memory of this process so far (Linux `VmHWM`), in MiB.
 fn peak_mib() -> Option<f64> {
@@ -60,27 +64,34 @@ fn long_sheet(path: &Path, rows: u32) -> Result<(), String> {
     wb.save(path).map_err(|e| e.to_string())
 }
 
-/// The floor: the combined ledger's cells written with no formatting, no merges, no sizing.
+/// The floor: the combined ledger's cells (the same model) written with no formatting, no
+/// merges, no sizing.
 fn floor(data: &LedgerData, tpl: &LedgerTemplate, path: &Path) -> Result<(), String> {
+    let table = LedgerTable::build(
+        &[data],
+        &tpl.model_columns(),
+        &tpl.heading(),
+        Edition::Internal,
+    );
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     let mut r = 0u32;
-    for f in &data.findings {
-        for t in &f.tasks {
-            for (c, spec) in tpl.columns.iter().enumerate() {
-                let v = if spec.column.is_finding_level() {
-                    cells::finding_cell(spec.column, f)
+    for f in table.findings() {
+        for (i, row) in f.tasks.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                let v = if i == 0 && v.is_empty() {
+                    &f.head[c]
                 } else {
-                    cells::task_cell(spec.column, t, data)
+                    v
                 };
                 let c = c as u16;
                 let res = match v {
-                    cells::CellValue::Text(s) => ws.write_string(r, c, s).map(|_| ()),
-                    cells::CellValue::Number(n) | cells::CellValue::Percent(n) => {
-                        ws.write_number(r, c, n).map(|_| ())
+                    CellValue::Text(s) => ws.write_string(r, c, s).map(|_| ()),
+                    CellValue::Number(n) | CellValue::Percent(n) => {
+                        ws.write_number(r, c, *n).map(|_| ())
                     }
-                    cells::CellValue::Date(d) => ws.write_string(r, c, d.to_string()).map(|_| ()),
-                    cells::CellValue::Empty => Ok(()),
+                    CellValue::Date(d) => ws.write_string(r, c, d.to_string()).map(|_| ()),
+                    CellValue::Empty => Ok(()),
                 };
                 res.map_err(|e| e.to_string())?;
             }
@@ -117,7 +128,7 @@ fn run() -> Result<(), String> {
             args.get(1)
                 .ok_or("用法：cargo bench -p xuncha --bench xlsx -- --sample OUT.xlsx")?,
         );
-        let data = sample::ledger(12, 3, true);
+        let data = sample::ledger(12, Tasks::UpTo(3)).map_err(|e| e.to_string())?;
         let tpl = LedgerTemplate {
             sheets: SheetKind::ALL.to_vec(),
             ..LedgerTemplate::default()
@@ -131,9 +142,17 @@ fn run() -> Result<(), String> {
         );
         return Ok(());
     }
-    let tasks: usize = args.first().and_then(|a| a.parse().ok()).unwrap_or(10_000);
+    let tasks: usize = match args.first().map(String::as_str) {
+        Some("--quick") => 400,
+        a => a.and_then(|a| a.parse().ok()).unwrap_or(10_000),
+    };
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
-    let data = sample::ledger(tasks / 4, 4, false);
+    let t0 = Instant::now();
+    let data = sample::ledger(tasks / 4, Tasks::Each(4)).map_err(|e| e.to_string())?;
+    println!(
+        "sample written through the store and loaded in {:.1} s",
+        t0.elapsed().as_secs_f64()
+    );
     let n_tasks: usize = data.findings.iter().map(|f| f.tasks.len()).sum();
     let tpl = LedgerTemplate::default();
     let rss0 = rss_mib().unwrap_or(0.0);

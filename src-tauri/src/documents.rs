@@ -9,7 +9,9 @@ use chrono::{Days, NaiveDate};
 
 use crate::db::{drafts, ledger, Db};
 use crate::export::pdf;
+use crate::report::data::LedgerData;
 use crate::report::doc::{apply_edits, Document};
+use crate::report::public::{masked_ledgers, Edition};
 use crate::report::{feedback, status_report, weekly};
 use crate::{Error, Result};
 
@@ -31,7 +33,7 @@ impl EditableDoc {
         }
     }
 
-    fn generate(self, data: &crate::report::data::LedgerData) -> Document {
+    fn generate(self, data: &LedgerData) -> Document {
         match self {
             EditableDoc::Feedback => feedback::feedback_report(data),
             EditableDoc::StatusReport => status_report::status_report(data),
@@ -123,29 +125,25 @@ pub fn write_pdf(doc: &Document, out: &Path) -> Result<()> {
     pdf::write_to(out, &pdf::render(doc)?)
 }
 
-/// Writes the ledger of an inspection as a landscape PDF; `public` masks people's names
-/// as the Excel 公开版 does.
-pub fn write_ledger_pdf(
+/// The ledger data of the inspections `ids`, in that order; for the 公开版 (`public`) masked
+/// as [`masked_ledgers`] masks it, the directory's people included.
+pub fn ledger_data(
     db: &Db,
-    inspection_id: i64,
+    ids: &[i64],
     today: NaiveDate,
-    public: bool,
-    out: &Path,
-) -> Result<()> {
-    let mut data = ledger::load(db, inspection_id, today)?;
-    if public {
-        use crate::export::xlsx::{public, PUBLIC_MARK};
-        let names: Vec<String> = public::people(&data)
-            .into_iter()
-            .chain(directory_people(db)?)
-            .collect();
-        data = public::masked(
-            &data,
-            &public::Masker::new(names.iter().map(String::as_str)),
-        );
-        data.inspection.name.push_str(PUBLIC_MARK);
+    edition: Edition,
+) -> Result<Vec<LedgerData>> {
+    if ids.is_empty() {
+        return Err(Error::invalid("inspection", "没有可导出的巡察"));
     }
-    pdf::write_to(out, &pdf::ledger_pdf(&data)?)
+    let all = ids
+        .iter()
+        .map(|id| ledger::load(db, *id, today))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(match edition {
+        Edition::Internal => all,
+        Edition::Public => masked_ledgers(&all, &directory_people(db)?),
+    })
 }
 
 /// The people of the directory: the 公开版 masks them wherever free text mentions them,
@@ -154,92 +152,4 @@ pub fn directory_people(db: &Db) -> Result<Vec<String>> {
     let people =
         db.read(|c| crate::db::directory::list(c, Some(crate::domain::DirectoryKind::Person)))?;
     Ok(people.into_iter().map(|e| e.name).collect())
-}
-
-/// Writes the Excel ledger of an inspection with the saved template `template` (`None` or
-/// 默认: the official layout); `public` writes the 公开版, masking also the directory's
-/// people wherever the text mentions them.
-pub fn write_ledger_xlsx(
-    db: &Db,
-    inspection_id: i64,
-    today: NaiveDate,
-    template: Option<&str>,
-    public: bool,
-    out: &Path,
-) -> Result<()> {
-    use crate::export::xlsx::{self, saved, LedgerTemplate};
-    let tpl = match template.map(str::trim).filter(|t| !t.is_empty()) {
-        Some(name) => db.read(|c| saved::load(c, name))?,
-        None => LedgerTemplate::default(),
-    };
-    let data = ledger::load(db, inspection_id, today)?;
-    if public {
-        xlsx::write_public_ledgers(&[data], &directory_people(db)?, &tpl, out)?;
-    } else {
-        xlsx::write_ledger(&data, &tpl, out)?;
-    }
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::export::xlsx::{saved, LedgerTemplate};
-    use calamine::Reader;
-
-    /// Every cell of every sheet, one per line.
-    fn cells(path: &Path) -> String {
-        let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
-        let mut out = String::new();
-        for name in book.sheet_names() {
-            for row in book.worksheet_range(&name).unwrap().rows() {
-                for c in row {
-                    out.push_str(&c.to_string());
-                    out.push('\n');
-                }
-            }
-        }
-        out
-    }
-
-    #[test]
-    fn excel_ledger_with_a_saved_template_and_the_public_edition() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = Db::open(&dir.path().join("t.db")).unwrap();
-        let today = crate::db::today();
-        let id = crate::demo::load(&db, today).unwrap();
-        let tpl = LedgerTemplate {
-            title: "区委巡察办样式整改台账".into(),
-            ..LedgerTemplate::default()
-        };
-        db.write(|tx| saved::save_in_tx(tx, "区委巡察办", &tpl))
-            .unwrap();
-        let leader = db
-            .read(|c| crate::db::findings::list(c, Some(id), today))
-            .unwrap()[0]
-            .tasks[0]
-            .assignment
-            .lead_leader
-            .clone();
-        assert_eq!(leader.chars().count(), 3, "a full name: {leader}");
-
-        let internal = dir.path().join("内部.xlsx");
-        write_ledger_xlsx(&db, id, today, Some("区委巡察办"), false, &internal).unwrap();
-        let text = cells(&internal);
-        assert!(text.contains("区委巡察办样式整改台账"));
-        assert!(text.contains(&leader));
-
-        let public = dir.path().join("公开.xlsx");
-        write_ledger_xlsx(&db, id, today, None, true, &public).unwrap();
-        let text = cells(&public);
-        assert!(text.contains("（公开版）"));
-        assert!(
-            !text.contains("区委巡察办样式整改台账"),
-            "默认: the official layout"
-        );
-        assert!(!text.contains(&leader), "names are masked in the 公开版");
-
-        let err = write_ledger_xlsx(&db, id, today, Some("没有这个"), false, &public).unwrap_err();
-        assert_eq!(err.field(), Some("template"));
-    }
 }

@@ -11,8 +11,9 @@ use std::io::{Cursor, Read};
 use xuncha::export::docx::{self, ledger_table, render, render_with_tables, TableAttachment};
 use xuncha::report::doc::Document;
 use xuncha::report::feedback::feedback_report;
-use xuncha::report::ledger::{ledger_table as ledger_words, COLUMNS};
-use xuncha::report::sample::sample_ledger;
+use xuncha::report::ledger::{LedgerColumn, LedgerTable};
+use xuncha::report::public::Edition;
+use xuncha::report::sample::{ledger as sample, Tasks};
 
 /// The text of part `name` of a .docx.
 pub fn part(docx: &[u8], name: &str) -> String {
@@ -83,7 +84,7 @@ fn fonts_of(run: &str) -> (String, String) {
 
 #[test]
 fn page_grid_fonts_and_footers_read_back() {
-    let data = sample_ledger(8, 2);
+    let data = sample(8, Tasks::Each(2)).unwrap();
     let doc = feedback_report(&data);
     let bytes = render(&doc).unwrap();
     let xml = part(&bytes, "word/document.xml");
@@ -184,7 +185,7 @@ fn page_grid_fonts_and_footers_read_back() {
 
 #[test]
 fn styles_font_table_and_no_theme_fonts() {
-    let doc = feedback_report(&sample_ledger(3, 1));
+    let doc = feedback_report(&sample(3, Tasks::Each(1)).unwrap());
     let bytes = render(&doc).unwrap();
     for name in part_names(&bytes).iter().filter(|n| n.ends_with(".xml")) {
         let xml = part(&bytes, name);
@@ -238,8 +239,8 @@ fn styles_font_table_and_no_theme_fonts() {
 
 /// A short document with the ledger as a landscape attachment.
 pub fn with_ledger(findings: usize, tasks: usize) -> (Document, Vec<u8>) {
-    let data = sample_ledger(findings, tasks);
-    let words = ledger_words(&data);
+    let data = sample(findings, Tasks::Each(tasks)).unwrap();
+    let words = LedgerTable::official(&[&data], Edition::Internal);
     let doc = Document {
         title: "关于报送整改台账的报告".into(),
         blocks: vec![xuncha::report::doc::paragraph(
@@ -269,7 +270,7 @@ fn table_has_its_grid_merges_and_repeated_header() {
         .iter()
         .map(|c| attr(c, "w:w").unwrap().parse().unwrap())
         .collect();
-    assert_eq!(cols.len(), COLUMNS.len());
+    assert_eq!(cols.len(), LedgerColumn::OFFICIAL.len());
     assert_eq!(cols.iter().sum::<i32>(), 12756);
     assert!(table.contains(r#"<w:tblLayout w:type="fixed" />"#));
     let rules = elements(table, "w:tblBorders")[0];

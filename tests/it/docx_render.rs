@@ -322,7 +322,7 @@ fn libreoffice_repeats_the_header_of_a_long_table() {
     }
     // Every task's measure is there.
     let all = text(&lo);
-    let data = xuncha::report::sample::sample_ledger(16, 3);
+    let data = xuncha::report::sample::ledger(16, xuncha::report::sample::Tasks::Each(3)).unwrap();
     for f in &data.findings {
         for t in &f.tasks {
             let m: String = t

@@ -52,7 +52,7 @@ proptest! {
         }
         if let Ok((kind, Some(d))) = parse_deadline(&text, year) {
             prop_assert!(YEARS.contains(&d.year()), "{} → {}", text, d);
-            let printed = format_deadline(kind, Some(d));
+            let printed = format_deadline(kind, Some(d), &[]);
             prop_assert_eq!(parse_deadline(&printed, None), Ok((kind, Some(d))), "{} → {}", text, printed);
         }
     }

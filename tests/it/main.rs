@@ -12,6 +12,7 @@ mod docx_render;
 mod e2e;
 mod encryption;
 mod fuzz;
+mod ledger_model;
 mod migrations;
 mod package;
 mod pdf;

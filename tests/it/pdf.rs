@@ -13,7 +13,8 @@ use chrono::Duration;
 use xuncha::export::pdf::{ledger_pdf, render, write_to};
 use xuncha::report::data::LedgerData;
 use xuncha::report::feedback::feedback_report;
-use xuncha::report::sample::sample_ledger;
+use xuncha::report::public::Edition;
+use xuncha::report::sample::{ledger as sample, Tasks};
 use xuncha::report::status_report::{counts, status_report};
 use xuncha::report::weekly::weekly_summary;
 
@@ -45,7 +46,7 @@ fn save(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 fn data_with_rare_names() -> LedgerData {
-    let mut data = sample_ledger(24, 2);
+    let mut data = sample(24, Tasks::Each(2)).unwrap();
     data.findings[0].manifestation = format!(
         "孙𠀾、张犇、刘昇、陈赟、赵玥同志负责的工作中，{}",
         data.findings[0].manifestation
@@ -88,10 +89,10 @@ fn assert_fonts_subset(path: &Path) {
 }
 
 /// A word and its box: text, xMin, yMin, xMax, yMax (points from the top left).
-type Word = (String, f64, f64, f64, f64);
+pub(super) type Word = (String, f64, f64, f64, f64);
 
 /// Words with their boxes, per page.
-fn words(path: &Path) -> Vec<Vec<Word>> {
+pub(super) fn words(path: &Path) -> Vec<Vec<Word>> {
     let html = tool("pdftotext", &["-bbox"], path);
     let mut pages = Vec::new();
     for page in html.split("<page ").skip(1) {
@@ -263,7 +264,7 @@ fn status_report_states_the_numbers() {
 #[test]
 fn weekly_summary_reads_back() {
     let dir = tempfile::tempdir().unwrap();
-    let data = sample_ledger(20, 2);
+    let data = sample(20, Tasks::Each(2)).unwrap();
     let doc = weekly_summary(&data, data.today - Duration::days(7));
     let path = save(&dir, "周小结.pdf", &render(&doc).unwrap());
     let text: String = tool("pdftotext", &[], &path)
@@ -287,7 +288,11 @@ fn ledger_pdf_is_landscape_with_repeated_header_and_split_rows() {
     // Marks that no other cell has, to find where the long cell starts and ends.
     let long = &mut data.findings[3].manifestation;
     *long = format!("开头标记甲{long}结尾标记乙");
-    let path = save(&dir, "整改台账.pdf", &ledger_pdf(&data).unwrap());
+    let path = save(
+        &dir,
+        "整改台账.pdf",
+        &ledger_pdf(&[&data], Edition::Internal).unwrap(),
+    );
     let (pages, w, h) = info(&path);
     assert!(
         (w - 841.89).abs() < 0.5 && (h - 595.28).abs() < 0.5,
@@ -356,7 +361,7 @@ fn ledger_pdf_is_landscape_with_repeated_header_and_split_rows() {
 fn whole_fonts_are_never_embedded() {
     // Without subsetting one page embeds 5–10 MB of font; subset it is a few dozen KB.
     let dir = tempfile::tempdir().unwrap();
-    let data = sample_ledger(1, 1);
+    let data = sample(1, Tasks::Each(1)).unwrap();
     let path = save(&dir, "one.pdf", &render(&feedback_report(&data)).unwrap());
     let size = std::fs::metadata(&path).unwrap().len();
     assert!(size < 300_000, "{size} bytes");

@@ -7,9 +7,14 @@ use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
+use xuncha::domain::dates::{format_deadline, parse_deadline};
+use xuncha::domain::status::{GREEN_DAYS, YELLOW_DAYS};
 use xuncha::domain::{DeadlineKind, Status};
-use xuncha::export::xlsx::{self, sample, ColumnSpec, LedgerColumn, LedgerTemplate, SheetKind};
+use xuncha::export::xlsx::{self, ColumnSpec, LedgerTemplate, SheetKind};
 use xuncha::import;
+use xuncha::report::ledger::LedgerColumn;
+use xuncha::report::sample::{self, Tasks};
+use xuncha::report::sections::numbers;
 
 fn open(path: &Path) -> Xlsx<std::io::BufReader<std::fs::File>> {
     calamine::open_workbook(path).unwrap()
@@ -37,7 +42,7 @@ fn export_sample(
     dir: &Path,
     tpl: &LedgerTemplate,
 ) -> (std::path::PathBuf, xuncha::report::data::LedgerData) {
-    let data = sample::ledger(12, 3, true);
+    let data = sample::ledger(12, Tasks::UpTo(3)).unwrap();
     let out = dir.join("台账.xlsx");
     let summary = xlsx::write_ledger(&data, tpl, &out).unwrap();
     assert_eq!(summary.findings, 12);
@@ -60,13 +65,13 @@ fn ledger_sheet_values_merges_and_sections() {
     let r = wb.worksheet_range("整改台账").unwrap();
     assert_eq!(
         text(r.get_value((0, 0))),
-        "区委统战部党组巡察反馈问题整改台账"
+        "区委统战部党组落实区委第三巡察组巡察反馈意见整改台账"
     );
     assert_eq!(text(r.get_value((1, 0))), "填报单位（盖章）：区委统战部");
     let date_line = (0..15)
         .map(|c| text(r.get_value((1, c))))
         .collect::<String>();
-    assert!(date_line.contains("填报时间：2025年5月10日"), "{date_line}");
+    assert!(date_line.contains("填报时间：2025年7月15日"), "{date_line}");
     // Two-row header: 责任分工 over the five responsibility columns.
     assert_eq!(text(r.get_value((2, 5))), "责任分工");
     let sub: Vec<String> = (5..10)
@@ -91,24 +96,62 @@ fn ledger_sheet_values_merges_and_sections() {
     assert!(has((2, 5), (2, 9)), "责任分工 group");
     assert!(has((2, 0), (3, 0)), "序号 over two header rows");
     assert!(has((4, 0), (4, 14)), "section row");
-    // Finding 2 has two tasks (rows 6–7): its seq, title and manifestation merged down.
-    assert_eq!(data.findings[1].tasks.len(), 2);
-    for c in 0..3 {
-        assert!(has((6, c), (7, c)), "finding 2 column {c} merged");
+    // A finding's number, title and manifestation are merged down over its task rows
+    // (page by page when it is taller than a page); its task cells are not merged.
+    let merged_findings: Vec<(u32, u32)> = merges
+        .iter()
+        .filter(|m| m.start.1 == 0 && m.end.1 == 0 && m.start.0 > 4)
+        .map(|m| (m.start.0, m.end.0))
+        .collect();
+    assert!(merged_findings.len() >= 3, "{merged_findings:?}");
+    for &(from, to) in &merged_findings {
+        assert!(matches!(r.get_value((from, 0)), Some(Data::Float(_))));
+        for c in 1..3 {
+            assert!(
+                has((from, c), (to, c)),
+                "rows {from}-{to} column {c} merged"
+            );
+        }
+        assert!(
+            !merges
+                .iter()
+                .any(|m| m.start.1 == 3 && m.start.0 >= from && m.start.0 <= to),
+            "task cells are not merged"
+        );
     }
-    assert!(!has((6, 3), (7, 3)), "task cells are not merged");
-    // Every finding and task is on the sheet once.
-    let titles = (0..r.height() as u32)
-        .filter(|row| matches!(r.get_value((*row, 0)), Some(Data::Float(_))))
-        .count();
-    assert_eq!(titles, data.findings.len());
-    let sections = (0..r.height() as u32)
-        .filter(|row| {
-            text(r.get_value((*row, 0))).contains("、")
-                && text(r.get_value((*row, 0))).ends_with("方面")
-        })
-        .count();
-    assert_eq!(sections, 4);
+    // Every finding once, numbered within its category (a finding taller than a page shows
+    // its number again on the next page), and every task once, in order.
+    let mut shown: Vec<(String, u32)> = Vec::new();
+    let mut section = String::new();
+    for row in 4..r.height() as u32 {
+        match r.get_value((row, 0)) {
+            Some(Data::String(s)) if s.ends_with("方面") => section = s.clone(),
+            Some(Data::Float(n)) if shown.last() != Some(&(section.clone(), *n as u32)) => {
+                shown.push((section.clone(), *n as u32))
+            }
+            _ => {}
+        }
+    }
+    let numbers = numbers(&data);
+    let want: Vec<u32> = data
+        .findings
+        .iter()
+        .map(|f| numbers[&f.id].number as u32)
+        .collect();
+    assert_eq!(shown.iter().map(|s| s.1).collect::<Vec<_>>(), want);
+    let sections: std::collections::BTreeSet<&String> = shown.iter().map(|s| &s.0).collect();
+    assert_eq!(sections.len(), 4);
+    let measures: Vec<String> = (4..r.height() as u32)
+        .map(|row| text(r.get_value((row, 3))))
+        .filter(|m| !m.is_empty())
+        .collect();
+    let want: Vec<&String> = data
+        .findings
+        .iter()
+        .flat_map(|f| &f.tasks)
+        .map(|t| &t.measure)
+        .collect();
+    assert_eq!(measures.iter().collect::<Vec<_>>(), want);
 }
 
 #[test]
@@ -137,7 +180,12 @@ fn dates_are_date_cells_and_words_stay_words() {
         .count();
     assert_eq!(dates, want_dates);
     assert!(words.iter().any(|w| w.starts_with("立行立改")), "{words:?}");
-    assert!(words.iter().any(|w| w == "长期坚持"), "{words:?}");
+    assert!(
+        words
+            .iter()
+            .any(|w| w.starts_with("长期坚持（2025年6月30日前")),
+        "{words:?}"
+    );
     // The date format shows 2025年3月31日.
     let styles = part(&out, "xl/styles.xml");
     assert!(
@@ -168,9 +216,19 @@ fn print_settings_validation_and_conditional_formats() {
         "frozen header"
     );
     assert!(sheet.contains("<dataValidation type=\"list\""));
-    assert!(sheet.contains("未启动,正在推进,长期坚持,已完成,已销号"));
+    // The drop-down offers what the ledger writes, the overdue statuses too.
+    assert!(sheet.contains(
+        "未启动,正在推进,长期坚持,已完成,已销号,未启动（逾期）,正在推进（逾期）,长期坚持（逾期）"
+    ));
     assert_eq!(sheet.matches("TODAY()").count() % 3, 0);
     assert!(sheet.contains("TODAY()"), "warning colours follow the date");
+    // Yellow and green start at the days the status rules give.
+    for days in [YELLOW_DAYS, GREEN_DAYS] {
+        assert!(
+            sheet.contains(&format!("-TODAY()&lt;={days})")),
+            "{days} days"
+        );
+    }
     let wbxml = part(&out, "xl/workbook.xml");
     assert!(
         wbxml.contains("_xlnm.Print_Titles") && wbxml.contains("整改台账!$3:$4"),
@@ -223,12 +281,13 @@ fn lists_statistics_and_optional_sheets() {
     assert_eq!(text(findings.get_value((1, 2))), "反馈问题");
     let task_sheet = wb.worksheet_range("任务清单").unwrap();
     assert_eq!(task_sheet.height(), 2 + tasks.len());
-    assert_eq!(text(task_sheet.get_value((2, 0))), "1-1");
+    // Numbered as the feedback report numbers the finding: （一）1, task 1.
+    assert_eq!(text(task_sheet.get_value((2, 0))), "（一）1-1");
 
-    // 责任清单: one row per person or unit; 王建国 leads every task.
+    // 责任清单: one row per person or unit; the secretary 张犇 leads every task.
     let resp = wb.worksheet_range("责任清单").unwrap();
     let row = (2..resp.height() as u32)
-        .find(|r| text(resp.get_value((*r, 1))) == "王建国")
+        .find(|r| text(resp.get_value((*r, 1))) == "张犇")
         .unwrap();
     assert_eq!(
         resp.get_value((row, 4)),
@@ -262,14 +321,17 @@ fn lists_statistics_and_optional_sheets() {
     let overdue = tasks.iter().filter(|t| t.overdue).count();
     assert!(overdue > 0);
     assert_eq!(value("逾期任务"), Some(Data::Float(overdue as f64)));
-    assert_eq!(value("建章立制（项）"), Some(Data::Float(1.0)));
+    assert_eq!(value("建章立制（项）"), Some(Data::Float(2.0)));
     assert!(text(st.get_value((2, 0))).contains("总体情况"));
 
     let closeouts = wb.worksheet_range("销号清单").unwrap();
     let closed = tasks.iter().filter(|t| t.status == Status::Closed).count();
     assert_eq!(closeouts.height(), 2 + closed);
     let regs = wb.worksheet_range("建章立制汇总表").unwrap();
-    assert_eq!(text(regs.get_value((2, 1))), "区委统战部公务接待管理办法");
+    assert_eq!(
+        text(regs.get_value((2, 1))),
+        "区委统战部意识形态工作责任清单"
+    );
     assert!(matches!(regs.get_value((2, 4)), Some(Data::DateTime(_))));
 }
 
@@ -321,7 +383,7 @@ fn export_replaces_atomically_and_reports_bad_paths() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("台账.xlsx");
     std::fs::write(&out, "old").unwrap();
-    let data = sample::ledger(3, 2, false);
+    let data = sample::ledger(3, Tasks::Each(2)).unwrap();
     xlsx::write_ledger(&data, &LedgerTemplate::default(), &out).unwrap();
     assert!(std::fs::read(&out).unwrap().starts_with(b"PK"));
     let names: Vec<_> = std::fs::read_dir(dir.path())
@@ -341,16 +403,43 @@ fn export_replaces_atomically_and_reports_bad_paths() {
 #[test]
 fn large_ledger_uses_constant_memory_and_keeps_merges() {
     let dir = tempfile::tempdir().unwrap();
-    let data = sample::ledger(800, 3, false);
+    let data = sample::ledger(800, Tasks::Each(3)).unwrap();
     let out = dir.path().join("big.xlsx");
     let s = xlsx::write_ledger(&data, &LedgerTemplate::default(), &out).unwrap();
     assert!(s.constant_memory);
     let mut wb = open(&out);
     let merges = wb.merge_cells_by_sheet_name("整改台账").unwrap();
-    // Title, date line (2), header (11 + group), 4 sections, 3 merged columns per finding.
-    assert!(merges.len() >= 800 * 3, "{}", merges.len());
+    // The merges are those of the same sheet built in memory, although this one is
+    // written row by row.
+    let in_memory = dir.path().join("in-memory.xlsx");
+    let only_ledger = LedgerTemplate {
+        sheets: vec![SheetKind::Ledger],
+        ..LedgerTemplate::default()
+    };
+    xlsx::build(&[&data], &only_ledger, false)
+        .unwrap()
+        .save(&in_memory)
+        .unwrap();
+    let want = open(&in_memory)
+        .merge_cells_by_sheet_name("整改台账")
+        .unwrap();
+    assert_eq!(merges.len(), want.len());
+    for m in &want {
+        assert!(
+            merges.iter().any(|g| g.start == m.start && g.end == m.end),
+            "{m:?}"
+        );
+    }
+    let seq_merges = merges
+        .iter()
+        .filter(|m| m.start.1 == 0 && m.end.1 == 0 && m.start.0 > 3)
+        .count();
+    assert!(seq_merges >= 400, "{seq_merges}");
     let r = wb.worksheet_range("整改台账").unwrap();
-    assert_eq!(r.height(), 4 + 4 + 2400);
+    let tasks = (4..r.height() as u32)
+        .filter(|row| !text(r.get_value((*row, 3))).is_empty())
+        .count();
+    assert_eq!(tasks, 2400);
     // Every header cell is there although the sheet is written row by row.
     let header: Vec<String> = (0..15)
         .map(|c| {
@@ -366,7 +455,11 @@ fn large_ledger_uses_constant_memory_and_keeps_merges() {
     assert_eq!(header[14], "备注");
     assert_eq!(text(r.get_value((3, 9))).replace('\n', ""), "责任人");
     let last = data.findings.last().unwrap().tasks.last().unwrap();
-    assert_eq!(text(r.get_value((r.height() as u32 - 1, 3))), last.measure);
+    let last_row = (4..r.height() as u32)
+        .rev()
+        .find(|row| !text(r.get_value((*row, 3))).is_empty())
+        .unwrap();
+    assert_eq!(text(r.get_value((last_row, 3))), last.measure);
 }
 
 #[test]
@@ -380,8 +473,9 @@ fn round_trip_export_then_import_gives_back_the_ledger() {
     let cats: Vec<&str> = data.categories.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(plan.categories, cats);
     assert_eq!(plan.findings.len(), data.findings.len());
+    let numbers = numbers(&data);
     for (p, f) in plan.findings.iter().zip(&data.findings) {
-        assert_eq!(p.seq, Some(f.seq));
+        assert_eq!(p.seq, Some(numbers[&f.id].number as i64));
         assert_eq!(p.category, f.category);
         assert_eq!(p.title, f.title);
         assert_eq!(p.manifestation, f.manifestation);
@@ -390,14 +484,24 @@ fn round_trip_export_then_import_gives_back_the_ledger() {
             assert_eq!(pt.measure, t.measure);
             assert_eq!(pt.goal, t.goal);
             assert_eq!(pt.assignment, t.assignment);
-            assert_eq!(pt.deadline_kind, t.deadline_kind);
-            assert_eq!(pt.deadline, t.deadline);
+            // What the cell says reads back as the deadline: a long-term task's latest stage.
+            let written = format_deadline(t.deadline_kind, t.deadline, &t.milestones);
+            let want = parse_deadline(&written, None).unwrap_or((t.deadline_kind, t.deadline));
+            assert_eq!((pt.deadline_kind, pt.deadline), want, "{written}");
+            // 正在推进（逾期） reads as 正在推进.
             assert_eq!(pt.status, Some(t.status));
             assert_eq!(pt.note, t.note);
         }
     }
     assert!(plan.units.contains(&"财务科".to_owned()));
-    assert!(plan.people.contains(&"王建国".to_owned()));
+    assert!(plan.people.contains(&"张犇".to_owned()));
+    assert!(
+        data.findings
+            .iter()
+            .flat_map(|f| &f.tasks)
+            .any(|t| t.overdue),
+        "the sample has overdue tasks to read back"
+    );
     let _ = NaiveDate::MIN;
 }
 
@@ -418,7 +522,16 @@ fn libreoffice_renders_a_ledger_to_hand_in() {
         sheets: vec![SheetKind::Ledger],
         ..LedgerTemplate::default()
     };
-    let (out, _) = export_sample(dir.path(), &tpl);
+    // A spreadsheet cannot print one cell taller than a page (Excel's rows stop at 409 pt,
+    // and a merged cell is cut where the page breaks): the PDF ledger splits those. Here
+    // every manifestation fits a page; a finding taller than a page through its tasks'
+    // rows is still there, merged page by page.
+    let mut data = sample::ledger(12, Tasks::UpTo(3)).unwrap();
+    for f in &mut data.findings {
+        f.manifestation = f.manifestation.chars().take(120).collect();
+    }
+    let out = dir.path().join("台账.xlsx");
+    xlsx::write_ledger(&data, &tpl, &out).unwrap();
     let profile = format!("-env:UserInstallation=file://{}/lo", dir.path().display());
     let status = std::process::Command::new("libreoffice")
         .args([
@@ -460,7 +573,7 @@ fn libreoffice_renders_a_ledger_to_hand_in() {
         .split('\u{c}')
         .filter(|p| !p.trim().is_empty())
         .collect();
-    assert!(pages_txt[0].contains("区委统战部党组巡察反馈问题整改台账"));
+    assert!(pages_txt[0].contains("区委统战部党组落实区委第三巡察组巡察反馈意见整改台账"));
     for p in &pages_txt {
         assert!(
             p.contains("责任分工") && p.contains("整改措施"),

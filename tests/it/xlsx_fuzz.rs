@@ -17,10 +17,10 @@ use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
 use xuncha::db::{audit, Db};
-use xuncha::export::xlsx::LedgerColumn;
 use xuncha::import::xlsx::header::EXACT;
 use xuncha::import::xlsx::read_ledger;
 use xuncha::import::{apply, Target};
+use xuncha::report::ledger::LedgerColumn;
 
 /// One cell as written.
 #[derive(Debug, Clone)]

@@ -222,3 +222,115 @@ fn bad_files_give_clear_errors() {
         assert!(err.to_string().contains(want), "{name}: {err}");
     }
 }
+
+/// Our own ledger of the demo, imported back into it, changes nothing: the overdue mark
+/// of 正在推进（逾期）, the numbers restarting in each category, every progress entry and a
+/// long-term task's stages all read back as what is stored.
+#[test]
+fn our_own_export_reimports_unchanged() {
+    use xuncha::import::{apply, Target};
+    let dir = tempfile::tempdir().unwrap();
+    let db = xuncha::db::Db::open(&dir.path().join("t.db"))
+        .unwrap()
+        .with_operator("测试");
+    let today = NaiveDate::from_ymd_opt(2025, 9, 1).unwrap();
+    let id = xuncha::demo::load(&db, today).unwrap();
+    let out = dir.path().join("台账.xlsx");
+    let one = xuncha::app::exports::ExportOptions {
+        inspection_id: Some(id),
+        ..Default::default()
+    };
+    xuncha::app::exports::export(
+        &db,
+        xuncha::app::exports::DocumentKind::Ledger,
+        &one,
+        &out,
+        today,
+    )
+    .unwrap();
+    let plan = read_ledger(&out, 2025).unwrap();
+    assert!(plan.issues.is_empty(), "{}", plan.report());
+    // Every status reads back, 正在推进（逾期） as 正在推进.
+    let stored = xuncha::db::ledger::load(&db, id, today).unwrap();
+    let read: Vec<Option<Status>> = plan
+        .findings
+        .iter()
+        .flat_map(|f| &f.tasks)
+        .map(|t| t.status)
+        .collect();
+    let kept: Vec<Option<Status>> = stored
+        .findings
+        .iter()
+        .flat_map(|f| &f.tasks)
+        .map(|t| Some(t.status))
+        .collect();
+    assert_eq!(read, kept);
+    assert!(stored
+        .findings
+        .iter()
+        .flat_map(|f| &f.tasks)
+        .any(|t| t.overdue));
+    let outcome = apply(&db, &plan, &Target::Inspection(id), today).unwrap();
+    assert_eq!(
+        (
+            outcome.categories_added,
+            outcome.findings_added,
+            outcome.tasks_added,
+            outcome.tasks_updated,
+            outcome.progress_added
+        ),
+        (0, 0, 0, 0, 0),
+        "{:?}",
+        outcome.changes
+    );
+    assert_eq!(outcome.findings_matched, plan.findings.len());
+}
+
+/// Numbers restart in each category: a finding numbered 1 under 二、 is not the finding
+/// numbered 1 under 一、 above it, even with the same problem written.
+#[test]
+fn a_section_row_starts_new_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("两类.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let plain = rust_xlsxwriter::Format::new();
+    for (c, h) in ["序号", "反馈问题", "整改措施", "整改时限"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let rows = [
+        (
+            1,
+            "一、落实全面从严治党主体责任和监督责任方面",
+            "制定谈话计划",
+        ),
+        (3, "二、落实新时代党的组织路线方面", "修订选人用人制度"),
+    ];
+    for (r, section, measure) in rows {
+        ws.merge_range(r, 0, r, 3, section, &plain).unwrap();
+        for (c, v) in ["1", "廉政谈话开展不经常", measure, "2025年9月30日"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(r + 1, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(&file).unwrap();
+    let plan = read_ledger(&file, 2025).unwrap();
+    assert!(!plan.has_errors(), "{}", plan.report());
+    let got: Vec<(&str, usize)> = plan
+        .findings
+        .iter()
+        .map(|f| (f.category.as_str(), f.tasks.len()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("落实全面从严治党主体责任和监督责任方面", 1),
+            ("落实新时代党的组织路线方面", 1)
+        ]
+    );
+}

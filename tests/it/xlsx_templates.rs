@@ -57,7 +57,10 @@ fn save_list_show_export_delete() {
     let default: serde_json::Value =
         serde_json::from_str(&cli.ok(&["template", "show", "默认"])).unwrap();
     assert_eq!(default["columns"].as_array().unwrap().len(), 15);
-    assert_eq!(default["title"], "{inspected_org}巡察反馈问题整改台账");
+    assert_eq!(
+        default["title"],
+        "{inspected_org}落实{team}巡察反馈意见整改台账"
+    );
 
     let out = cli.dir.path().join("台账.xlsx");
     let out_s = out.display().to_string();
@@ -97,7 +100,7 @@ fn save_list_show_export_delete() {
     cli.ok(&["export", "ledger", "--out", &out_s, "--template", "默认"]);
     let rows = sheet_text(&out, "整改台账");
     assert!(
-        rows[0][0].ends_with("巡察反馈问题整改台账"),
+        rows[0][0] == "区统计局党组落实区委第三巡察组巡察反馈意见整改台账",
         "{:?}",
         rows[0][0]
     );

@@ -163,7 +163,15 @@ warning: Warning | null,
 /**
  * Derived: days until the deadline (negative when passed).
  */
-days_left: number | null, created_at: string, updated_at: string, 
+days_left: number | null, 
+/**
+ * Derived: the deadline as every document writes it (立行立改, 长期坚持 with its stages…).
+ */
+deadline_text: string, 
+/**
+ * Derived: days left as words (剩3天, 逾期5天), empty when done.
+ */
+days_left_text: string, created_at: string, updated_at: string, 
 /**
  * 牵头领导.
  */
@@ -439,7 +447,7 @@ step: ReviewStep | null, };
 
 export type BurnPoint = { on: string, open: number, };
 
-export type DueItem = { task_id: number, finding_seq: number, measure: string, lead_unit: string, responsible_person: string, deadline_kind: DeadlineKind, deadline: string | null, days_left: number | null, warning: Warning | null, status: Status, };
+export type DueItem = { task_id: number, finding_seq: number, measure: string, lead_unit: string, responsible_person: string, deadline_kind: DeadlineKind, deadline: string | null, deadline_text: string, days_left: number | null, days_left_text: string, warning: Warning | null, status: Status, };
 
 export type Dashboard = { stats: Stats, overdue: Array<DueItem>, due_soon: Array<DueItem>, burndown: Array<BurnPoint>, 
 /**
@@ -592,6 +600,10 @@ export type PlannedTask = {
  * Excel row number.
  */
 row: number, measure: string, goal: string, acceptance: string, deadline_kind: DeadlineKind, deadline: string | null, 
+/**
+ * The deadline as the ledger will write it.
+ */
+deadline_text: string, 
 /**
  * As written; `None` when the cell was blank.
  */

@@ -2,7 +2,7 @@
 // natures, close-out states, review steps…), the Chinese numerals, which statuses count as
 // done and the warning days are generated from Rust into `bindings.ts`; they are re-exported
 // here under the names the views use, and nothing is copied by hand.
-import type { DeadlineKind, Status } from "./bindings";
+import type { Status } from "./bindings";
 import {
   CN_NUMERALS,
   DEADLINE_KIND_LABELS,
@@ -49,21 +49,6 @@ export function cnDate(iso: string | null | undefined): string {
   if (!iso) return "";
   const [y, m, d] = iso.split("-").map(Number);
   return `${y}年${m}月${d}日`;
-}
-
-/** How a task's deadline reads in the ledger. */
-export function deadlineText(kind: DeadlineKind, date: string | null): string {
-  if (kind === "long_term") return date ? `长期坚持（${cnDate(date)}）` : "长期坚持";
-  if (kind === "immediate") return date ? `立行立改（${cnDate(date)}前）` : "立行立改";
-  return date ? cnDate(date) : "未定";
-}
-
-/** Days left as words: 剩3天, 今天到期, 逾期5天. */
-export function daysLeftText(n: number | null | undefined): string {
-  if (n === null || n === undefined) return "";
-  if (n < 0) return `逾期${-n}天`;
-  if (n === 0) return "今天到期";
-  return `剩${n}天`;
 }
 
 /** What a backup holds, as one line (— when it could not be read). */

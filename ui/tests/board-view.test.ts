@@ -95,9 +95,9 @@ describe("board view", () => {
 
   it("draws status tags, the close-out flag, warnings and days left", async () => {
     const w = await board([
-      row(1, { overdue: true, days_left: -2, warning: "red" }),
-      row(2, { warning: "yellow", days_left: 5 }, true),
-      row(3, { status: "closed", days_left: -9 }),
+      row(1, { overdue: true, days_left: -2, days_left_text: "逾期2天", warning: "red" }),
+      row(2, { warning: "yellow", days_left: 5, days_left_text: "剩5天" }, true),
+      row(3, { status: "closed", days_left: -9, days_left_text: "" }),
     ]);
     const [r1, r2, r3] = bodyRows(w);
     expect(r1.classes()).toContain("warn-red");

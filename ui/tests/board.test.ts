@@ -10,7 +10,8 @@ function row(id: number, over: Partial<Task> = {}, categoryId = 1, title = "问�
     id, finding_id: 1, seq: id, measure: `措施${id}`, goal: "", acceptance: "", deadline_kind: "date",
     deadline: "2025-06-30", milestones: [], status: "in_progress", lead_leader: "李明华",
     responsible_leader: "", lead_unit: "办公室", responsible_units: ["办公室"], responsible_person: "周晓燕",
-    note: "", overdue: false, warning: null, days_left: 30, created_at: "", updated_at: "", ...over,
+    note: "", overdue: false, warning: null, days_left: 30, deadline_text: "2025年6月30日", days_left_text: "剩30天",
+    created_at: "", updated_at: "", ...over,
   };
   return { task, finding_seq: 1, finding_title: title, category_id: categoryId, category: "类别", close_out_pending: false };
 }

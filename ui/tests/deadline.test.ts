@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addMonths, shortcuts } from "../src/logic/deadline";
-import { cnDate, daysLeftText, deadlineText } from "../src/labels";
+import { cnDate } from "../src/labels";
 import { placeField } from "../src/errors";
 import { applyTemplate } from "../src/logic/templates";
 
@@ -21,16 +21,6 @@ describe("deadline shortcuts", () => {
 
 describe("wording", () => {
   it("writes dates without zero padding", () => expect(cnDate("2025-03-05")).toBe("2025年3月5日"));
-  it("writes deadlines as ledgers do", () => {
-    expect(deadlineText("date", "2025-06-30")).toBe("2025年6月30日");
-    expect(deadlineText("long_term", null)).toBe("长期坚持");
-    expect(deadlineText("immediate", "2025-04-01")).toBe("立行立改（2025年4月1日前）");
-  });
-  it("says days left", () => {
-    expect(daysLeftText(-5)).toBe("逾期5天");
-    expect(daysLeftText(0)).toBe("今天到期");
-    expect(daysLeftText(3)).toBe("剩3天");
-  });
   it("appends templates on a new line", () => {
     expect(applyTemplate("", "一是")).toBe("一是");
     expect(applyTemplate("已有", "一是")).toBe("已有\n一是");

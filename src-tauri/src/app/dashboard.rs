@@ -76,7 +76,9 @@ fn due_item(finding_seq: i64, t: &Task) -> DueItem {
         responsible_person: t.assignment.responsible_person.clone(),
         deadline_kind: t.deadline_kind,
         deadline: t.deadline,
+        deadline_text: t.deadline_text.clone(),
         days_left: t.days_left,
+        days_left_text: t.days_left_text.clone(),
         warning: t.warning,
         status: t.status,
     }

@@ -9,10 +9,13 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::db::{inspections, leads, ledger, Db};
+use crate::db::{inspections, leads, Db};
 use crate::documents::{self, EditableDoc};
+use crate::export::pdf;
 use crate::export::xlsx::{self, saved, LedgerTemplate};
+use crate::report::data::LedgerData;
 use crate::report::doc::Document;
+use crate::report::public::{Edition, PUBLIC_MARK};
 use crate::{Error, Result};
 
 /// A file format the app writes.
@@ -247,7 +250,9 @@ fn check(kind: DocumentKind, out: &Path, o: &ExportOptions) -> Result<Format> {
 /// The inspections an export covers: one (given, or the most recent), or all.
 fn inspection_ids(db: &Db, o: &ExportOptions) -> Result<Vec<i64>> {
     if o.all_inspections {
-        let ids: Vec<i64> = db.read(inspections::list)?.iter().map(|i| i.id).collect();
+        // Oldest first: the order they were entered in.
+        let mut ids: Vec<i64> = db.read(inspections::list)?.iter().map(|i| i.id).collect();
+        ids.sort_unstable();
         if ids.is_empty() {
             return Err(Error::invalid("inspection", "还没有任何巡察，无法导出"));
         }
@@ -352,13 +357,14 @@ pub fn export(
     };
     match kind {
         DocumentKind::Ledger => {
-            if o.public {
-                done.what.push_str(xlsx::PUBLIC_MARK);
-            }
-            let all = ids
-                .iter()
-                .map(|id| ledger::load(db, *id, today))
-                .collect::<Result<Vec<_>>>()?;
+            let edition = if o.public {
+                done.what.push_str(PUBLIC_MARK);
+                Edition::Public
+            } else {
+                Edition::Internal
+            };
+            let all = documents::ledger_data(db, &ids, today, edition)?;
+            let refs: Vec<&LedgerData> = all.iter().collect();
             done.findings = all.iter().map(|d| d.findings.len() as u64).sum();
             done.tasks = all
                 .iter()
@@ -368,22 +374,9 @@ pub fn export(
             match format {
                 Format::Xlsx => {
                     let tpl = ledger_template(db, o.template.as_deref())?;
-                    if o.public {
-                        let people = documents::directory_people(db)?;
-                        xlsx::write_public_ledgers(&all, &people, &tpl, out)?;
-                    } else {
-                        xlsx::write_ledgers(&all, &tpl, out)?;
-                    }
+                    xlsx::write_edition(&refs, &tpl, out, edition)?;
                 }
-                _ => {
-                    let [id] = ids.as_slice() else {
-                        return Err(Error::invalid(
-                            "inspection",
-                            "PDF 整改台账一次只能导出一个巡察：请指定巡察，或导出为 .xlsx",
-                        ));
-                    };
-                    documents::write_ledger_pdf(db, *id, today, o.public, out)?;
-                }
+                _ => pdf::write_to(out, &pdf::ledger_pdf(&refs, edition)?)?,
             }
         }
         DocumentKind::Leads => {
@@ -554,6 +547,109 @@ mod tests {
                 .unwrap();
             let head: String = first.chars().take(12).collect();
             assert!(xml.contains(&head), "{kind:?}: {head}");
+        }
+    }
+
+    /// Every cell of every sheet, one per line.
+    fn cells(path: &Path) -> String {
+        use calamine::Reader;
+        let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
+        let mut out = String::new();
+        for name in book.sheet_names() {
+            for row in book.worksheet_range(&name).unwrap().rows() {
+                for c in row {
+                    out.push_str(&c.to_string());
+                    out.push('\n');
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn excel_ledger_with_a_saved_template_and_the_public_edition() {
+        let (dir, db, today) = demo();
+        let tpl = LedgerTemplate {
+            title: "区委巡察办样式整改台账".into(),
+            ..LedgerTemplate::default()
+        };
+        save_template(&db, "区委巡察办", &tpl).unwrap();
+        let leader = db
+            .read(|c| crate::db::findings::list(c, None, today))
+            .unwrap()[0]
+            .tasks[0]
+            .assignment
+            .lead_leader
+            .clone();
+        assert_eq!(leader.chars().count(), 3, "a full name: {leader}");
+        let with = |template: Option<&str>, public: bool| ExportOptions {
+            template: template.map(str::to_owned),
+            public,
+            ..Default::default()
+        };
+
+        let internal = dir.path().join("内部.xlsx");
+        export(
+            &db,
+            DocumentKind::Ledger,
+            &with(Some("区委巡察办"), false),
+            &internal,
+            today,
+        )
+        .unwrap();
+        let text = cells(&internal);
+        assert!(text.contains("区委巡察办样式整改台账"));
+        assert!(text.contains(&leader));
+
+        let public = dir.path().join("公开.xlsx");
+        let r = export(&db, DocumentKind::Ledger, &with(None, true), &public, today).unwrap();
+        assert!(r.what.ends_with("（公开版）"));
+        let text = cells(&public);
+        assert!(text.contains("（公开版）"));
+        assert!(
+            !text.contains("区委巡察办样式整改台账"),
+            "默认: the official layout"
+        );
+        assert!(!text.contains(&leader), "names are masked in the 公开版");
+
+        let e = export(
+            &db,
+            DocumentKind::Ledger,
+            &with(Some("没有这个"), false),
+            &public,
+            today,
+        )
+        .unwrap_err();
+        assert_eq!(e.field(), Some("template"));
+    }
+
+    #[test]
+    fn every_inspection_in_one_ledger_in_both_formats() {
+        let (dir, db, today) = demo();
+        crate::demo::load(&db, today).unwrap();
+        let all = ExportOptions {
+            all_inspections: true,
+            ..Default::default()
+        };
+        let one = export(
+            &db,
+            DocumentKind::Ledger,
+            &ExportOptions::default(),
+            &dir.path().join("a.pdf"),
+            today,
+        )
+        .unwrap();
+        for name in ["all.xlsx", "all.pdf"] {
+            let r = export(
+                &db,
+                DocumentKind::Ledger,
+                &all,
+                &dir.path().join(name),
+                today,
+            )
+            .unwrap();
+            assert_eq!(r.inspections.len(), 2, "{name}");
+            assert_eq!(r.tasks, 2 * one.tasks, "{name}");
         }
     }
 }

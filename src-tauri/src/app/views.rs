@@ -77,7 +77,9 @@ pub struct DueItem {
     pub responsible_person: String,
     pub deadline_kind: DeadlineKind,
     pub deadline: Option<NaiveDate>,
+    pub deadline_text: String,
     pub days_left: Option<i64>,
+    pub days_left_text: String,
     pub warning: Option<Warning>,
     pub status: Status,
 }

@@ -9,6 +9,7 @@ use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 
 use super::util::codes_in;
 use super::{directory, WriteTx};
+use crate::domain::dates;
 use crate::domain::status::{self, Via};
 use crate::domain::validate::{self, TaskDraft};
 use crate::domain::{
@@ -64,6 +65,8 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Task> {
         overdue: false,
         warning: None,
         days_left: None,
+        deadline_text: String::new(),
+        days_left_text: String::new(),
         created_at: r.get(14)?,
         updated_at: r.get(15)?,
     })
@@ -77,6 +80,8 @@ pub fn derive(t: &mut Task, today: NaiveDate) {
     t.overdue = timing.overdue;
     t.warning = timing.warning;
     t.days_left = timing.days_left;
+    t.deadline_text = dates::format_deadline(t.deadline_kind, t.deadline, &t.milestones);
+    t.days_left_text = status::days_left_text(t.status, t.days_left);
 }
 
 /// The WHERE clause and parameters for a filter. Overdue is pre-selected here and checked
@@ -334,6 +339,8 @@ pub fn add_in_tx(tx: &mut WriteTx<'_>, input: &TaskInput, today: NaiveDate) -> R
         overdue: false,
         warning: None,
         days_left: None,
+        deadline_text: String::new(),
+        days_left_text: String::new(),
         created_at: now.clone(),
         updated_at: now,
     };

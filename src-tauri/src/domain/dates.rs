@@ -8,6 +8,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::codes::DeadlineKind;
+use super::records::Milestone;
 use super::validate::YEARS;
 
 /// Reads a date written alone, with at most words like 前/之前/完成 around it:
@@ -95,20 +96,53 @@ pub fn format_cn(d: NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
-/// A deadline as ledgers print it, and as [`parse_deadline`] reads back:
-/// a date → “2025年3月31日”; 立行立改 → “立行立改”, or with its date “立行立改（2025年3月31日前）”;
-/// 长期坚持 → “长期坚持”, or with its stage date “长期坚持，2025年12月31日前取得阶段性成效”.
-/// A date kind without a date gives an empty string (the cell stays blank).
-pub fn format_deadline(kind: DeadlineKind, date: Option<NaiveDate>) -> String {
+/// 整改时限 as every document and screen writes it, and as [`parse_deadline`] reads back:
+/// - a date → “2025年3月31日”;
+/// - 立行立改 → “立行立改”, or with its date “立行立改（2025年3月31日前）”;
+/// - 长期坚持 → its stage targets, “长期坚持（2025年6月30日前建立工作机制；2025年12月31日前形成
+///   长效机制）”, and a stage date that no target carries as “，2025年12月31日前取得阶段性成效”;
+///   with neither, “长期坚持”.
+///
+/// A date kind without a date gives an empty string (the cell stays blank). Read back, a
+/// long-term text gives its latest date, as any hand-written one would.
+pub fn format_deadline(
+    kind: DeadlineKind,
+    date: Option<NaiveDate>,
+    milestones: &[Milestone],
+) -> String {
     match (kind, date) {
         (DeadlineKind::Date, Some(d)) => format_cn(d),
         (DeadlineKind::Date, None) => String::new(),
         (DeadlineKind::Immediate, Some(d)) => format!("立行立改（{}前）", format_cn(d)),
-        (DeadlineKind::LongTerm, Some(d)) => {
-            format!("长期坚持，{}前取得阶段性成效", format_cn(d))
-        }
-        (k, None) => k.label().to_owned(),
+        (DeadlineKind::Immediate, None) => DeadlineKind::Immediate.label().to_owned(),
+        (DeadlineKind::LongTerm, _) => long_term_text(date, milestones),
     }
+}
+
+/// 长期坚持 with its stage targets (in date order) and the stage date.
+fn long_term_text(date: Option<NaiveDate>, milestones: &[Milestone]) -> String {
+    let mut stages: Vec<&Milestone> = milestones.iter().collect();
+    stages.sort_by_key(|m| m.due_on);
+    let mut text = DeadlineKind::LongTerm.label().to_owned();
+    if !stages.is_empty() {
+        let parts: Vec<String> = stages
+            .iter()
+            .map(|m| format!("{}前{}", format_cn(m.due_on), stage_target(&m.target)))
+            .collect();
+        text.push_str(&format!("（{}）", parts.join("；")));
+    }
+    if let Some(d) = date.filter(|d| stages.iter().all(|m| m.due_on != *d)) {
+        text.push_str(&format!("，{}前取得阶段性成效", format_cn(d)));
+    }
+    text
+}
+
+/// A stage target inside the parentheses: one line, without its closing full stop.
+fn stage_target(target: &str) -> String {
+    let one_line: String = target.split_whitespace().collect::<Vec<_>>().join(" ");
+    one_line
+        .trim_end_matches(['。', '；', ';', '，', ','])
+        .to_owned()
 }
 
 /// A date found in a text, with its place (in normalized chars).
@@ -682,7 +716,7 @@ mod tests {
             (LongTerm, "2100-12-31"),
             (Date, "2100-12-31"),
         ] {
-            let text = format_deadline(kind, Some(d(date)));
+            let text = format_deadline(kind, Some(d(date)), &[]);
             assert_eq!(
                 parse_deadline(&text, None),
                 Ok((kind, Some(d(date)))),
@@ -709,7 +743,7 @@ mod tests {
             ),
         ];
         for (kind, date, want) in cases {
-            let text = format_deadline(kind, date.map(d));
+            let text = format_deadline(kind, date.map(d), &[]);
             assert_eq!(text, want);
             if !text.is_empty() {
                 // What we print reads back as the same deadline.
@@ -720,5 +754,42 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn long_term_deadlines_name_their_stages() {
+        let stage = |on: &str, target: &str| Milestone {
+            due_on: d(on),
+            target: target.into(),
+            done: false,
+        };
+        let stages = [
+            stage("2025-12-31", "形成长效机制。"),
+            stage("2025-06-30", "建立工作机制"),
+        ];
+        let text = format_deadline(LongTerm, None, &stages);
+        assert_eq!(
+            text,
+            "长期坚持（2025年6月30日前建立工作机制；2025年12月31日前形成长效机制）"
+        );
+        // The reader takes the latest stage as the deadline.
+        assert_eq!(
+            parse_deadline(&text, None),
+            Ok((LongTerm, Some(d("2025-12-31"))))
+        );
+        // A stage date that is a target's date is not said twice; another one is.
+        assert_eq!(
+            format_deadline(LongTerm, Some(d("2025-12-31")), &stages[..1]),
+            "长期坚持（2025年12月31日前形成长效机制）"
+        );
+        let text = format_deadline(LongTerm, Some(d("2026-03-31")), &stages);
+        assert!(
+            text.ends_with("形成长效机制），2026年3月31日前取得阶段性成效"),
+            "{text}"
+        );
+        assert_eq!(
+            parse_deadline(&text, None),
+            Ok((LongTerm, Some(d("2026-03-31"))))
+        );
     }
 }

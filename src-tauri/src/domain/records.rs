@@ -158,6 +158,12 @@ pub struct Task {
     pub warning: Option<Warning>,
     /// Derived: days until the deadline (negative when passed).
     pub days_left: Option<i64>,
+    /// Derived: the deadline as every document writes it (立行立改, 长期坚持 with its stages…).
+    #[serde(default)]
+    pub deadline_text: String,
+    /// Derived: days left as words (剩3天, 逾期5天), empty when done.
+    #[serde(default)]
+    pub days_left_text: String,
     pub created_at: String,
     pub updated_at: String,
 }

@@ -130,6 +130,18 @@ pub fn timing(status: Status, due: Option<NaiveDate>, today: NaiveDate) -> Timin
     }
 }
 
+/// Days left as words, as the board, the drawer and the CLI show them: 剩3天, 今天到期,
+/// 逾期5天; nothing for a task that is done or has no due date.
+pub fn days_left_text(status: Status, days_left: Option<i64>) -> String {
+    match days_left {
+        _ if is_done(status) => String::new(),
+        None => String::new(),
+        Some(n) if n < 0 => format!("逾期{}天", -n),
+        Some(0) => "今天到期".into(),
+        Some(n) => format!("剩{n}天"),
+    }
+}
+
 /// A finding's status from its tasks' statuses.
 pub fn finding_status(tasks: &[Status]) -> Status {
     use Status::*;
@@ -160,6 +172,17 @@ pub fn completion(tasks: &[Status]) -> Completion {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_left_as_words() {
+        use Status::*;
+        assert_eq!(days_left_text(InProgress, Some(-5)), "逾期5天");
+        assert_eq!(days_left_text(InProgress, Some(0)), "今天到期");
+        assert_eq!(days_left_text(LongTerm, Some(3)), "剩3天");
+        assert_eq!(days_left_text(InProgress, None), "");
+        assert_eq!(days_left_text(Closed, Some(-9)), "", "nothing once done");
+        assert_eq!(days_left_text(Completed, Some(2)), "");
+    }
     use Status::*;
 
     fn d(s: &str) -> NaiveDate {

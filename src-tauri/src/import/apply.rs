@@ -10,11 +10,13 @@ use serde::Serialize;
 
 use super::plan::{ImportPlan, PlannedTask, Severity};
 use crate::db::{findings, inspections, progress, tasks, Db, WriteTx};
+use crate::domain::dates::{format_deadline, parse_deadline};
 use crate::domain::status::Via;
 use crate::domain::{
     AssignmentPatch, DeadlineKind, Finding, FindingInput, FindingPatch, InspectionInput, Milestone,
     ProgressInput, Status, Task, TaskInput, TaskPatch,
 };
+use crate::report::ledger::LedgerColumn;
 use crate::{Error, Result};
 
 /// Where the plan goes.
@@ -180,6 +182,7 @@ fn apply_in_tx(
         }
     }
     let mut existing: Vec<Finding> = findings::list(tx.conn(), Some(inspection.id), today)?;
+    let present = |c: LedgerColumn| plan.columns.iter().any(|f| f.column == c);
     // Progress texts already recorded, per task: a re-import must not repeat them.
     let mut recorded: HashMap<i64, Vec<String>> =
         progress::by_task(tx.conn(), Some(inspection.id))?
@@ -230,7 +233,7 @@ fn apply_in_tx(
             let task_id = match tasks_there.iter().position(|t| t.measure == pt.measure) {
                 Some(i) => {
                     let t = tasks_there.remove(i);
-                    if update_task(tx, &t, pt, today, &mut out.changes)? {
+                    if update_task(tx, &t, pt, &present, today, &mut out.changes)? {
                         out.tasks_updated += 1;
                     }
                     t.id
@@ -307,41 +310,78 @@ fn record_progress(
     Ok(n)
 }
 
+/// The deadline our own ledger gives back for `t`: a long-term task's cell lists its
+/// stage dates, and reading takes the latest as the deadline. A file that says just that
+/// has not changed the task.
+fn deadline_as_written(t: &Task) -> (DeadlineKind, Option<NaiveDate>) {
+    let text = format_deadline(t.deadline_kind, t.deadline, &t.milestones);
+    parse_deadline(&text, None).unwrap_or((t.deadline_kind, t.deadline))
+}
+
 /// Brings an existing task in line with the file; says what changed. Returns whether
-/// anything did.
+/// anything did. Only the columns the file has (`present`) are compared: a ledger without
+/// a 验收标准 column says nothing about it, and must not empty it.
 fn update_task(
     tx: &mut WriteTx<'_>,
     t: &Task,
     pt: &PlannedTask,
+    present: &dyn Fn(LedgerColumn) -> bool,
     today: NaiveDate,
     changes: &mut Vec<String>,
 ) -> Result<bool> {
     let row = pt.row;
     let mut changed = Vec::new();
     let mut patch = TaskPatch::default();
-    if pt.deadline_kind != t.deadline_kind || pt.deadline != t.deadline {
+    let read = (pt.deadline_kind, pt.deadline);
+    if read != (t.deadline_kind, t.deadline) && read != deadline_as_written(t) {
         patch.deadline_kind = Some(pt.deadline_kind);
         patch.deadline = Some(pt.deadline);
         changed.push("整改时限");
     }
-    if pt.goal != t.goal {
+    let differs = |c: LedgerColumn, file: &str, stored: &str| present(c) && file != stored;
+    if differs(LedgerColumn::Goal, &pt.goal, &t.goal) {
         patch.goal = Some(pt.goal.clone());
         changed.push("整改目标");
     }
-    if pt.acceptance != t.acceptance {
+    if differs(LedgerColumn::Acceptance, &pt.acceptance, &t.acceptance) {
         patch.acceptance = Some(pt.acceptance.clone());
         changed.push("验收标准");
     }
-    if pt.note != t.note {
+    if differs(LedgerColumn::Note, &pt.note, &t.note) {
         patch.note = Some(pt.note.clone());
         changed.push("备注");
     }
     if !changed.is_empty() {
         tasks::edit_in_tx(tx, t.id, &patch, today).map_err(|e| at_row(row, e))?;
     }
-    if pt.assignment != t.assignment {
-        tasks::assign_in_tx(tx, &[t.id], &assignment_patch(pt), today)
-            .map_err(|e| at_row(row, e))?;
+    let (a, b) = (&pt.assignment, &t.assignment);
+    let role = |c: LedgerColumn, file: &str, stored: &str| {
+        differs(c, file, stored).then(|| file.to_owned())
+    };
+    let roles = AssignmentPatch {
+        lead_leader: role(LedgerColumn::LeadLeader, &a.lead_leader, &b.lead_leader),
+        responsible_leader: role(
+            LedgerColumn::ResponsibleLeader,
+            &a.responsible_leader,
+            &b.responsible_leader,
+        ),
+        lead_unit: role(LedgerColumn::LeadUnit, &a.lead_unit, &b.lead_unit),
+        responsible_units: (present(LedgerColumn::ResponsibleUnits)
+            && a.responsible_units != b.responsible_units)
+            .then(|| a.responsible_units.clone()),
+        responsible_person: role(
+            LedgerColumn::ResponsiblePerson,
+            &a.responsible_person,
+            &b.responsible_person,
+        ),
+    };
+    let roles_changed = roles.lead_leader.is_some()
+        || roles.responsible_leader.is_some()
+        || roles.lead_unit.is_some()
+        || roles.responsible_units.is_some()
+        || roles.responsible_person.is_some();
+    if roles_changed {
+        tasks::assign_in_tx(tx, &[t.id], &roles, today).map_err(|e| at_row(row, e))?;
         changed.push("责任分工");
     }
     if let Some(s) = pt.status.filter(|s| *s != t.status) {

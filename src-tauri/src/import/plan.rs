@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::domain::dates::format_cn;
 use crate::domain::{Assignment, DeadlineKind, Nature, Status};
-use crate::export::xlsx::LedgerColumn;
+use crate::report::ledger::LedgerColumn;
 
 /// How serious a problem is: errors block the import, warnings are told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -67,6 +67,8 @@ pub struct PlannedTask {
     pub assignment: Assignment,
     pub deadline_kind: DeadlineKind,
     pub deadline: Option<NaiveDate>,
+    /// The deadline as the ledger will write it.
+    pub deadline_text: String,
     /// As written; `None` when the cell was blank.
     pub status: Option<Status>,
     /// The 整改进展 cell as written.

@@ -90,11 +90,11 @@ pub fn num(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::sample::sample_ledger;
+    use crate::report::sample::{ledger as sample, Tasks};
 
     #[test]
     fn figures_match_the_data() {
-        let data = sample_ledger(24, 2);
+        let data = sample(24, Tasks::Each(2)).unwrap();
         let c = counts(&data);
         assert_eq!(c.findings, 24);
         assert_eq!(c.tasks, 48);

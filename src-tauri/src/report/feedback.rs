@@ -3,37 +3,12 @@
 //! 二、巡察发现的主要问题 by category with numbered problems, 三、意见建议, the closing
 //! request, signature and date. Leads (问题线索) are not in [`LedgerData`] and never here.
 
+use crate::domain::dates::format_cn;
 use crate::domain::{Finding, InspectionKind};
 use crate::report::data::LedgerData;
 use crate::report::doc::{paragraph, Block, Document};
-use crate::report::numbering::{date_cn, level1, level2, period_cn, sentence};
-
-/// Findings grouped by category, in the categories' order; findings whose category is not
-/// in the list (renamed or deleted) follow under their own category name.
-pub fn by_category(data: &LedgerData) -> Vec<(String, Vec<&Finding>)> {
-    let mut groups: Vec<(String, Vec<&Finding>)> = data
-        .categories
-        .iter()
-        .map(|c| {
-            let fs = data
-                .findings
-                .iter()
-                .filter(|f| f.category_id == c.id)
-                .collect();
-            (c.name.clone(), fs)
-        })
-        .collect();
-    for f in &data.findings {
-        if !data.categories.iter().any(|c| c.id == f.category_id) {
-            match groups.iter_mut().find(|(name, _)| *name == f.category) {
-                Some((_, fs)) => fs.push(f),
-                None => groups.push((f.category.clone(), vec![f])),
-            }
-        }
-    }
-    groups.retain(|(_, fs)| !fs.is_empty());
-    groups
-}
+use crate::report::numbering::{level1, level2, period_cn, sentence};
+use crate::report::sections::sections;
 
 fn kind_words(kind: InspectionKind) -> &'static str {
     match kind {
@@ -54,7 +29,7 @@ pub fn feedback_report(data: &LedgerData) -> Document {
     }];
     let when = match (ins.onsite_start, ins.onsite_end) {
         (Some(a), Some(b)) => format!("{}，", period_cn(a, b)),
-        (Some(a), None) => format!("{}起，", date_cn(a)),
+        (Some(a), None) => format!("{}起，", format_cn(a)),
         _ => String::new(),
     };
     let round = if ins.round.trim().is_empty() {
@@ -89,16 +64,13 @@ pub fn feedback_report(data: &LedgerData) -> Document {
         id: "h-problems".into(),
         text: format!("{}巡察发现的主要问题", level1(2)),
     });
-    for (ci, (category, findings)) in by_category(data).iter().enumerate() {
+    for (ci, section) in sections(data).iter().enumerate() {
         blocks.push(Block::Heading2 {
             id: format!("h-category-{}", ci + 1),
-            text: format!("{}{}", level2(ci + 1), category.trim()),
+            text: format!("{}{}", level2(ci + 1), section.name),
         });
-        for (n, f) in findings.iter().enumerate() {
-            blocks.push(paragraph(
-                format!("finding-{}", f.id),
-                finding_text(n + 1, f),
-            ));
+        for &(n, f) in &section.findings {
+            blocks.push(paragraph(format!("finding-{}", f.id), finding_text(n, f)));
         }
     }
 
@@ -134,7 +106,7 @@ pub fn feedback_report(data: &LedgerData) -> Document {
     let date = ins.feedback_date.unwrap_or(data.today);
     blocks.push(Block::Date {
         id: "date".into(),
-        text: date_cn(date),
+        text: format_cn(date),
     });
     Document {
         title: format!("关于对{org}巡察情况的反馈意见"),
@@ -158,11 +130,11 @@ fn finding_text(n: usize, f: &Finding) -> String {
 mod tests {
     use super::*;
     use crate::domain::Lead;
-    use crate::report::sample::sample_ledger;
+    use crate::report::sample::{ledger as sample, Tasks};
 
     #[test]
     fn structure_follows_the_official_order() {
-        let data = sample_ledger(24, 2);
+        let data = sample(24, Tasks::Each(2)).unwrap();
         let doc = feedback_report(&data);
         assert_eq!(doc.title, "关于对区委统战部党组巡察情况的反馈意见");
         let text = doc.plain_text();
@@ -204,7 +176,7 @@ mod tests {
 
     #[test]
     fn leads_never_appear() {
-        let data = sample_ledger(8, 1);
+        let data = sample(8, Tasks::Each(1)).unwrap();
         let lead = Lead {
             id: 1,
             inspection_id: 1,
@@ -231,8 +203,8 @@ mod tests {
 
     #[test]
     fn ids_are_stable_across_regeneration() {
-        let a = feedback_report(&sample_ledger(6, 1));
-        let mut data = sample_ledger(6, 1);
+        let a = feedback_report(&sample(6, Tasks::Each(1)).unwrap());
+        let mut data = sample(6, Tasks::Each(1)).unwrap();
         data.findings[2].manifestation = "修改后的表现。".into();
         let b = feedback_report(&data);
         let ids = |d: &Document| {

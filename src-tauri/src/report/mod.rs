@@ -1,6 +1,6 @@
 //! What each official document says: the data a document is composed from, gathered once
-//! from the store, and the composers that turn it into words (a [`doc::Document`]), with no
-//! layout. `export` lays documents out as xlsx or PDF.
+//! from the store, and the composers that turn it into words (a [`doc::Document`], or the
+//! [`ledger::LedgerTable`]), with no layout. `export` lays documents out as xlsx or PDF.
 
 pub mod counts;
 pub mod data;
@@ -8,7 +8,9 @@ pub mod doc;
 pub mod feedback;
 pub mod ledger;
 pub mod numbering;
+pub mod public;
 pub mod rectified;
 pub mod sample;
+pub mod sections;
 pub mod status_report;
 pub mod weekly;

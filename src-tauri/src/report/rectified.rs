@@ -8,11 +8,12 @@ use std::collections::HashSet;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::domain::dates::format_cn;
 use crate::domain::status::is_done;
 use crate::domain::{CloseOutState, Completion, DeadlineKind, Finding, Status, Task};
 use crate::report::data::LedgerData;
 use crate::report::doc::{paragraph, Block};
-use crate::report::numbering::{cn_number, date_cn, level2};
+use crate::report::numbering::{cn_number, level2};
 
 /// A sentence without its closing punctuation, for joining with ；.
 fn clause(text: &str) -> &str {
@@ -32,7 +33,7 @@ pub fn dates_cn(dates: &[NaiveDate]) -> String {
         if year == Some(d.year()) {
             out.push_str(&format!("{}月{}日", d.month(), d.day()));
         } else {
-            out.push_str(&date_cn(*d));
+            out.push_str(&format_cn(*d));
         }
         year = Some(d.year());
     }
@@ -76,7 +77,7 @@ fn due_phrase(t: &Task) -> String {
                 .milestones
                 .iter()
                 .filter(|m| !m.done)
-                .map(|m| format!("{}前{}", date_cn(m.due_on), clause(&m.target)))
+                .map(|m| format!("{}前{}", format_cn(m.due_on), clause(&m.target)))
                 .collect();
             if next.is_empty() {
                 "常态化推进".to_owned()
@@ -85,11 +86,11 @@ fn due_phrase(t: &Task) -> String {
             }
         }
         DeadlineKind::Immediate => match t.deadline {
-            Some(d) => format!("按立行立改要求于{}前完成", date_cn(d)),
+            Some(d) => format!("按立行立改要求于{}前完成", format_cn(d)),
             None => "按立行立改要求立即完成".to_owned(),
         },
         DeadlineKind::Date => match t.deadline {
-            Some(d) => format!("于{}前完成", date_cn(d)),
+            Some(d) => format!("于{}前完成", format_cn(d)),
             None => "尽快完成".to_owned(),
         },
     }
@@ -120,11 +121,11 @@ fn standing(t: &Task, data: &LedgerData) -> String {
     };
     match t.status {
         Status::Closed => match approved {
-            Some(d) => format!("已完成整改，{}经验收销号", date_cn(d)),
+            Some(d) => format!("已完成整改，{}经验收销号", format_cn(d)),
             None => "已完成整改并销号".to_owned(),
         },
         Status::Completed => match requested {
-            Some(d) => format!("已完成整改，{}提请销号", date_cn(d)),
+            Some(d) => format!("已完成整改，{}提请销号", format_cn(d)),
             None => "已完成整改".to_owned(),
         },
         Status::LongTerm => {
@@ -233,7 +234,7 @@ pub fn next_steps(data: &LedgerData) -> Vec<Block> {
         open.iter().partition(|(_, t)| t.status == Status::LongTerm);
     let overdue = open.iter().filter(|(_, t)| t.overdue).count();
     let mut blocks = Vec::new();
-    let mut intro = format!("截至{}，", date_cn(data.today));
+    let mut intro = format!("截至{}，", format_cn(data.today));
     if open.is_empty() {
         intro.push_str("反馈问题的整改措施已全部完成。");
     } else {
@@ -305,7 +306,7 @@ pub fn next_steps(data: &LedgerData) -> Vec<Block> {
 mod tests {
     use super::*;
     use crate::domain::{Milestone, Progress};
-    use crate::report::sample::sample_ledger;
+    use crate::report::sample::{ledger as sample, Tasks};
 
     fn d(m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2025, m, day).unwrap()
@@ -327,7 +328,7 @@ mod tests {
 
     /// Finding 1 of the sample with two tasks: the first closed, the second in progress.
     fn data() -> LedgerData {
-        let mut data = sample_ledger(4, 2);
+        let mut data = sample(4, Tasks::Each(2)).unwrap();
         let f = &mut data.findings[0];
         f.completion = Completion::Incomplete;
         let (a, b) = (f.tasks[0].id, f.tasks[1].id);

@@ -3,13 +3,14 @@
 //! 整改了什么就写什么), rules made, accountability, next steps for unfinished and long-term
 //! items, and the secretary's signature. A draft: paragraphs carry stable ids for edits.
 
+use crate::domain::dates::format_cn;
 use crate::report::counts::num;
 pub use crate::report::counts::{counts, Counts};
 use crate::report::data::LedgerData;
 use crate::report::doc::{paragraph, Block, Document};
-use crate::report::feedback::by_category;
-use crate::report::numbering::{date_cn, level1, level2};
+use crate::report::numbering::{level1, level2};
 use crate::report::rectified::{finding_paragraph, next_steps};
+use crate::report::sections::sections;
 
 /// “N个、M项” lists without the zero entries: 已完成12项，正在推进9项.
 fn nonzero(parts: &[(&str, usize)], unit: &str) -> Vec<String> {
@@ -27,7 +28,7 @@ fn overview_text(c: &Counts, data: &LedgerData) -> String {
          未完成{}个，整改完成率{}%。",
         c.findings,
         c.tasks,
-        date_cn(data.today),
+        format_cn(data.today),
         c.completed,
         c.basically_completed,
         c.incomplete,
@@ -92,7 +93,7 @@ pub fn status_report(data: &LedgerData) -> Document {
     }];
     let fed = ins
         .feedback_date
-        .map(|d| format!("{}，", date_cn(d)))
+        .map(|d| format!("{}，", format_cn(d)))
         .unwrap_or_default();
     blocks.push(paragraph(
         "opening",
@@ -130,15 +131,15 @@ pub fn status_report(data: &LedgerData) -> Document {
     blocks.push(paragraph("overview", overview));
 
     heading(&mut blocks, "h-findings", "反馈问题整改落实情况");
-    for (ci, (category, findings)) in by_category(data).iter().enumerate() {
+    for (ci, section) in sections(data).iter().enumerate() {
         blocks.push(Block::Heading2 {
             id: format!("h-category-{}", ci + 1),
-            text: format!("{}{}", level2(ci + 1), category.trim()),
+            text: format!("{}{}", level2(ci + 1), section.name),
         });
-        for (n, f) in findings.iter().enumerate() {
+        for &(n, f) in &section.findings {
             blocks.push(paragraph(
                 format!("finding-{}", f.id),
-                finding_paragraph(n + 1, f, data),
+                finding_paragraph(n, f, data),
             ));
         }
     }
@@ -152,7 +153,7 @@ pub fn status_report(data: &LedgerData) -> Document {
             if !r.doc_no.trim().is_empty() {
                 note.push(r.doc_no.trim().to_owned());
             }
-            note.push(format!("{}印发", date_cn(r.issued_on)));
+            note.push(format!("{}印发", format_cn(r.issued_on)));
             format!(
                 "{}《{}》（{}）",
                 r.action.label(),
@@ -201,7 +202,7 @@ pub fn status_report(data: &LedgerData) -> Document {
     });
     blocks.push(Block::Date {
         id: "date".into(),
-        text: date_cn(data.today),
+        text: format_cn(data.today),
     });
     Document {
         title: format!("{org}关于{}巡察反馈意见整改情况的报告", ins.team),
@@ -213,7 +214,7 @@ pub fn status_report(data: &LedgerData) -> Document {
 mod tests {
     use super::*;
     use crate::domain::Status;
-    use crate::report::sample::sample_ledger;
+    use crate::report::sample::{ledger as sample, Tasks};
 
     fn block<'d>(doc: &'d Document, id: &str) -> &'d str {
         doc.blocks
@@ -225,7 +226,7 @@ mod tests {
 
     #[test]
     fn the_overview_states_the_numbers_and_leaves_out_zeros() {
-        let data = sample_ledger(24, 2);
+        let data = sample(24, Tasks::Each(2)).unwrap();
         let c = counts(&data);
         let doc = status_report(&data);
         let mut want = format!(
@@ -259,7 +260,7 @@ mod tests {
 
     #[test]
     fn findings_and_next_steps_come_from_the_tasks() {
-        let data = sample_ledger(24, 2);
+        let data = sample(24, Tasks::Each(2)).unwrap();
         let doc = status_report(&data);
         // Each finding with what its own progress entries say.
         for f in &data.findings {

@@ -3,12 +3,12 @@
 
 use chrono::{Duration, NaiveDate};
 
+use crate::domain::dates::{format_cn, format_deadline};
 use crate::domain::status::{effective_due, is_done, next_open_milestone};
 use crate::domain::{CloseOutState, Status, Task};
 use crate::report::data::LedgerData;
 use crate::report::doc::{paragraph, Block, Document};
-use crate::report::ledger::deadline_text;
-use crate::report::numbering::{date_cn, level1, sentence};
+use crate::report::numbering::{level1, sentence};
 
 /// How far ahead “due soon” looks.
 pub const DUE_SOON_DAYS: i64 = 14;
@@ -39,10 +39,10 @@ pub fn weekly_summary(data: &LedgerData, since: NaiveDate) -> Document {
         "opening",
         format!(
             "本周（{}至{}），{}巡察整改工作按计划推进。截至{}，{}项整改措施中已完成{}项，正在推进{}项，长期坚持{}项，未启动{}项。",
-            date_cn(from),
-            date_cn(today),
+            format_cn(from),
+            format_cn(today),
             ins.inspected_org,
-            date_cn(today),
+            format_cn(today),
             tasks.len(),
             done,
             tasks.iter().filter(|t| t.status == Status::InProgress).count(),
@@ -66,7 +66,7 @@ pub fn weekly_summary(data: &LedgerData, since: NaiveDate) -> Document {
             .map(|p| {
                 format!(
                     "{}，{}",
-                    date_cn(p.entered_on),
+                    format_cn(p.entered_on),
                     sentence(&p.text).trim_end_matches('。')
                 )
             })
@@ -78,7 +78,7 @@ pub fn weekly_summary(data: &LedgerData, since: NaiveDate) -> Document {
             .flatten()
             .filter(|c| c.state == CloseOutState::Approved)
             .filter_map(|c| c.reviewed_on.filter(|d| *d > since && *d <= today))
-            .map(|d| format!("{}经审核销号", date_cn(d)))
+            .map(|d| format!("{}经审核销号", format_cn(d)))
             .collect();
         if entries.is_empty() && closed.is_empty() {
             continue;
@@ -119,7 +119,7 @@ pub fn weekly_summary(data: &LedgerData, since: NaiveDate) -> Document {
                 "{}.{}（时限{}{late}；{}），已挂牌督办。",
                 k + 1,
                 t.measure.trim().trim_end_matches('。'),
-                deadline_text(t),
+                format_deadline(t.deadline_kind, t.deadline, &t.milestones),
                 who(t)
             ),
         ));
@@ -154,7 +154,7 @@ pub fn weekly_summary(data: &LedgerData, since: NaiveDate) -> Document {
                 "{}.{}（{}到期；{}）。",
                 k + 1,
                 t.measure.trim().trim_end_matches('。'),
-                date_cn(*d),
+                format_cn(*d),
                 who(t)
             ),
         ));
@@ -174,7 +174,7 @@ pub fn weekly_summary(data: &LedgerData, since: NaiveDate) -> Document {
     });
     blocks.push(Block::Date {
         id: "date".into(),
-        text: date_cn(today),
+        text: format_cn(today),
     });
     Document {
         title: format!("{}巡察整改工作周小结", ins.inspected_org),
@@ -185,11 +185,11 @@ pub fn weekly_summary(data: &LedgerData, since: NaiveDate) -> Document {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::sample::sample_ledger;
+    use crate::report::sample::{ledger as sample, Tasks};
 
     #[test]
     fn changes_overdue_and_due_soon() {
-        let data = sample_ledger(20, 2);
+        let data = sample(20, Tasks::Each(2)).unwrap();
         let since = data.today - Duration::days(7);
         let doc = weekly_summary(&data, since);
         let ids: Vec<&str> = doc.blocks.iter().filter_map(|b| b.id()).collect();
@@ -266,7 +266,7 @@ mod tests {
 
     #[test]
     fn a_quiet_week_says_so() {
-        let data = sample_ledger(4, 1);
+        let data = sample(4, Tasks::Each(1)).unwrap();
         let doc = weekly_summary(&data, data.today);
         assert!(doc.plain_text().contains("本周无新的整改进展。"));
     }

@@ -286,13 +286,14 @@ pub fn recover_damaged(s: &Session, db: &Path, junk: &[u8]) {
     assert!(count(db, "SELECT count(*) FROM findings") > 0);
 }
 
-/// Views are released when left. Five times the board is opened and left as soon as it is
+/// Views are released when left. Ten times the board is opened and left as soon as it is
 /// on screen, for the dashboard: still loading, and before its task drawer has set up its
 /// drag-and-drop listener. Both once kept the whole board alive (Element Plus's `v-loading`,
 /// and a listener registered after the drawer had gone). Each board table and chart is
 /// watched through a WeakRef. Once some 400 MB of garbage has forced JavaScriptCore to
-/// collect, none of those no longer on screen may still be alive.
+/// collect, hardly any of those no longer on screen may still be alive.
 pub fn views_are_released(s: &Session) {
+    const TRIPS: usize = 10;
     const TRIP: &str = "
 const done = arguments[0];
 const until = (css, then) => {
@@ -315,17 +316,19 @@ until('[data-test=board-table]', (board) => {
     done('ok');
   });
 });";
-    for _ in 0..5 {
+    for _ in 0..TRIPS {
         assert_eq!(s.script_async(TRIP, json!([])).unwrap(), json!("ok"));
     }
     let mut alive = json!(null);
     for _ in 0..3 {
         alive = s.script(LEFT_ALIVE, json!([])).unwrap();
     }
-    // One may survive a collection through a stale pointer on the stack (JavaScriptCore
-    // scans it conservatively); the leaks this guards against kept 2 and 4 of the 5 boards.
+    // A view or two may survive a collection through a stale pointer on the stack
+    // (JavaScriptCore scans it conservatively; 2 of 10 were seen once on a loaded machine);
+    // the leaks this guards against kept 40–80 % of the boards, 8 or more of these 20 views.
     assert!(
-        alive.as_u64().is_some_and(|n| n <= 1),
-        "views left alive after leaving them: {alive} of 10"
+        alive.as_u64().is_some_and(|n| n <= 2),
+        "views left alive after leaving them: {alive} of {}",
+        2 * TRIPS
     );
 }

@@ -52,7 +52,7 @@ pub fn list<T: Serialize>(
 
 /// The deadline as a ledger writes it.
 pub fn deadline(t: &Task) -> String {
-    xuncha::domain::dates::format_deadline(t.deadline_kind, t.deadline)
+    t.deadline_text.clone()
 }
 
 /// One line per task.

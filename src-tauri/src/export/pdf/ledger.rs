@@ -1,13 +1,14 @@
-//! The ledger as a printed table: A4 landscape, the two-row header (责任分工 over its five
-//! columns) repeated on every page, a section row per category, each finding's cells
-//! merged down across its task rows, and rows that do not fit split cleanly: the lines that
-//! fit stay, the rest continue on the next page under the repeated header.
+//! The ledger model ([`LedgerTable`]) as a printed table: A4 landscape, the two-row header
+//! (责任分工 over its five columns) repeated on every page, a section row per inspection and
+//! per category, each finding's cells merged down across its task rows, and rows that do
+//! not fit split cleanly: the lines that fit stay, the rest continue on the next page under
+//! the repeated header. What the cells say is the model's; this only places it.
 
 use super::gb::{mm, GB};
 use super::linebreak::{balanced_lines, break_lines};
 use super::writer::{placed_width, Page, Rule, Text};
 use crate::export::fonts::{FontRole, FontSet};
-use crate::report::ledger::{LedgerTable, COLUMNS};
+use crate::report::ledger::{Block, CellValue, LedgerColumn, LedgerTable};
 
 /// Sizes of the printed ledger.
 struct Geometry {
@@ -46,21 +47,23 @@ struct Cell {
 
 /// Lays out the ledger table into landscape pages.
 pub fn compose(table: &LedgerTable, fonts: &FontSet) -> Vec<Page> {
-    let mut l = Layout::new(fonts);
+    let mut l = Layout::new(fonts, &table.columns);
     l.first_page_head(table);
-    for section in &table.sections {
-        let first_lines = section
-            .findings
-            .first()
-            .and_then(|f| f.task_rows.first().map(|_| 3.0))
-            .unwrap_or(1.0);
-        let need = l.row_h(1) + first_lines * GEO.line + 2.0 * GEO.pad_y;
-        if l.y - need < GEO.bottom {
-            l.new_page();
-        }
-        l.section_row(&section.heading);
-        for f in &section.findings {
-            l.group(&f.finding_cells, &f.task_rows);
+    for (i, block) in table.blocks.iter().enumerate() {
+        match block {
+            Block::Inspection(heading) | Block::Category(heading) => {
+                // A section row stays with the first lines of what follows it.
+                let first_lines = match table.blocks.get(i + 1) {
+                    Some(Block::Finding(_)) => 3.0,
+                    _ => 1.0,
+                };
+                let need = l.row_h(1) + first_lines * GEO.line + 2.0 * GEO.pad_y;
+                if l.y - need < GEO.bottom {
+                    l.new_page();
+                }
+                l.section_row(heading);
+            }
+            Block::Finding(f) => l.group(&f.head, &f.tasks),
         }
     }
     let mut pages = l.pages;
@@ -72,6 +75,7 @@ pub fn compose(table: &LedgerTable, fonts: &FontSet) -> Vec<Page> {
 
 struct Layout<'f> {
     fonts: &'f FontSet,
+    columns: &'f [LedgerColumn],
     xs: Vec<f32>,
     pages: Vec<Page>,
     y: f32,
@@ -80,16 +84,18 @@ struct Layout<'f> {
 }
 
 impl<'f> Layout<'f> {
-    fn new(fonts: &'f FontSet) -> Self {
-        let total: f32 = COLUMNS.iter().map(|c| c.width_mm).sum();
-        let scale = (GEO.right - GEO.left) / total;
+    fn new(fonts: &'f FontSet, columns: &'f [LedgerColumn]) -> Self {
+        // The columns share the page by their relative widths.
+        let total: f64 = columns.iter().map(|c| c.width()).sum();
+        let scale = f64::from(GEO.right - GEO.left) / total.max(1.0);
         let mut xs = vec![GEO.left];
-        for c in &COLUMNS {
+        for c in columns {
             let last = xs.last().copied().unwrap_or(GEO.left);
-            xs.push(last + c.width_mm * scale);
+            xs.push(last + (c.width() * scale) as f32);
         }
         Layout {
             fonts,
+            columns,
             xs,
             pages: vec![blank_page()],
             y: GEO.top,
@@ -218,20 +224,21 @@ impl<'f> Layout<'f> {
     /// The two header rows: 责任分工 over its columns, the others merged down both rows.
     fn header(&mut self) {
         let role = FontRole::Hei;
-        let cells: Vec<Cell> = COLUMNS
+        let columns = self.columns;
+        let cells: Vec<Cell> = columns
             .iter()
             .enumerate()
-            .map(|(i, c)| self.wrap(c.header, i, role))
+            .map(|(i, c)| self.wrap(c.label(), i, role))
             .collect();
-        let grouped: Vec<usize> = (0..COLUMNS.len())
-            .filter(|&i| COLUMNS[i].group.is_some())
+        let grouped: Vec<usize> = (0..columns.len())
+            .filter(|&i| columns[i].group().is_some())
             .collect();
         let lower = grouped
             .iter()
             .map(|&i| cells[i].lines.len())
             .max()
             .unwrap_or(1);
-        let single = (0..COLUMNS.len())
+        let single = (0..columns.len())
             .filter(|i| !grouped.contains(i))
             .map(|i| cells[i].lines.len())
             .max()
@@ -242,7 +249,7 @@ impl<'f> Layout<'f> {
         let bottom = top - total;
         let mid = bottom + self.row_h(lower);
         for (i, cell) in cells.iter().enumerate() {
-            let (t, h) = if COLUMNS[i].group.is_some() {
+            let (t, h) = if columns[i].group().is_some() {
                 (mid, mid - bottom)
             } else {
                 (top, total)
@@ -251,7 +258,7 @@ impl<'f> Layout<'f> {
             self.cell_lines(i, i, t - (h - inner) / 2.0, &cell.lines, true, role);
         }
         if let (Some(&g0), Some(&g1)) = (grouped.first(), grouped.last()) {
-            let label = COLUMNS[g0].group.unwrap_or_default();
+            let label = columns[g0].group().unwrap_or_default();
             self.cell_lines(
                 g0,
                 g1,
@@ -265,7 +272,7 @@ impl<'f> Layout<'f> {
         let (l, r) = (GEO.left, GEO.right);
         self.rule(l, top, r, top);
         self.rule(l, bottom, r, bottom);
-        for i in 0..=COLUMNS.len() {
+        for i in 0..=columns.len() {
             let inside_group = grouped.contains(&i) && grouped.first() != Some(&i);
             let y_top = if inside_group { mid } else { top };
             self.rule(self.xs[i], y_top, self.xs[i], bottom);
@@ -275,7 +282,7 @@ impl<'f> Layout<'f> {
     }
 
     fn section_row(&mut self, heading: &str) {
-        let last = COLUMNS.len() - 1;
+        let last = self.columns.len().saturating_sub(1);
         let w = self.xs[last + 1] - self.xs[0] - 2.0 * GEO.pad_x;
         let measure = |c: char| self.fonts.advance_em(FontRole::Hei, c) * GEO.size;
         let lines: Vec<String> = break_lines(heading, w, w, measure)
@@ -304,25 +311,24 @@ impl<'f> Layout<'f> {
     }
 
     /// One finding: merged cells beside its task rows, split across pages as needed.
-    fn group(&mut self, finding_cells: &[String], task_rows: &[Vec<String>]) {
-        let merged_cols: Vec<usize> = (0..COLUMNS.len())
-            .filter(|&i| COLUMNS[i].per_finding)
+    fn group(&mut self, head: &[CellValue], task_rows: &[Vec<CellValue>]) {
+        let columns = self.columns;
+        let merged_cols: Vec<usize> = (0..columns.len())
+            .filter(|&i| columns[i].is_finding_level())
             .collect();
-        let task_cols: Vec<usize> = (0..COLUMNS.len())
-            .filter(|&i| !COLUMNS[i].per_finding)
+        let task_cols: Vec<usize> = (0..columns.len())
+            .filter(|&i| !columns[i].is_finding_level())
             .collect();
         let merged: Vec<Cell> = merged_cols
             .iter()
-            .zip(finding_cells)
-            .map(|(&c, t)| self.wrap(t, c, FontRole::Fang))
+            .map(|&c| self.wrap(&head[c].shown(), c, FontRole::Fang))
             .collect();
         let mut rows: Vec<Vec<Cell>> = task_rows
             .iter()
             .map(|r| {
                 task_cols
                     .iter()
-                    .zip(r)
-                    .map(|(&c, t)| self.wrap(t, c, FontRole::Fang))
+                    .map(|&c| self.wrap(&r[c].shown(), c, FontRole::Fang))
                     .collect()
             })
             .collect();
@@ -410,7 +416,8 @@ impl<'f> Layout<'f> {
                 } else {
                     0.0
                 };
-                self.cell_lines(c, c, top - dy, &lines, COLUMNS[c].center, FontRole::Fang);
+                let center = columns[c].is_centered();
+                self.cell_lines(c, c, top - dy, &lines, center, FontRole::Fang);
             }
             merged_from = merged_from.saturating_add(take);
             let mut y = top;
@@ -431,15 +438,16 @@ impl<'f> Layout<'f> {
                     } else {
                         0.0
                     };
-                    self.cell_lines(c, c, y - dy, &lines, COLUMNS[c].center, FontRole::Fang);
+                    let center = columns[c].is_centered();
+                    self.cell_lines(c, c, y - dy, &lines, center, FontRole::Fang);
                 }
                 y -= h;
                 if y > top - slice_h + 0.01 {
-                    let x0 = self.xs[task_cols[0]];
+                    let x0 = task_cols.first().map_or(GEO.left, |&c| self.xs[c]);
                     self.rule(x0, y, GEO.right, y);
                 }
             }
-            let cols: Vec<usize> = (1..COLUMNS.len()).collect();
+            let cols: Vec<usize> = (1..columns.len()).collect();
             self.box_rules(top, top - slice_h, &cols);
             self.y = top - slice_h;
             self.body_started = true;

@@ -21,6 +21,8 @@ use std::path::Path;
 use crate::export::fonts::FontSet;
 use crate::report::data::LedgerData;
 use crate::report::doc::Document;
+use crate::report::ledger::LedgerTable;
+use crate::report::public::Edition;
 use crate::Result;
 
 /// Lays out and writes a portrait official document.
@@ -34,11 +36,17 @@ pub fn render_with(doc: &Document, fonts: &FontSet) -> Result<Vec<u8>> {
     writer::write(&doc.title, &pages, fonts)
 }
 
-/// The combined rectification ledger as an A4 landscape PDF.
-pub fn ledger_pdf(data: &LedgerData) -> Result<Vec<u8>> {
+/// The combined rectification ledger of one inspection or several (a section each) as an
+/// A4 landscape PDF, with the official columns and heading. For the 公开版, `all` must
+/// already be masked ([`crate::report::public::masked_ledgers`]).
+pub fn ledger_pdf(all: &[&LedgerData], edition: Edition) -> Result<Vec<u8>> {
+    ledger_table_pdf(&LedgerTable::official(all, edition))
+}
+
+/// Lays out and writes a ledger model as an A4 landscape PDF.
+pub fn ledger_table_pdf(table: &LedgerTable) -> Result<Vec<u8>> {
     let fonts = FontSet::global();
-    let table = crate::report::ledger::ledger_table(data);
-    let pages = ledger::compose(&table, fonts);
+    let pages = ledger::compose(table, fonts);
     writer::write(&table.title, &pages, fonts)
 }
 

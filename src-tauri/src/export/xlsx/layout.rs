@@ -3,10 +3,10 @@
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Worksheet};
 
-use super::cells::CellValue;
-use super::measure::{column_pt, width_for_text};
+use super::measure::{column_pt, width_for_text, width_for_text_upto};
 use super::styles::Styles;
 use crate::domain::dates::format_cn;
+use crate::report::ledger::CellValue;
 use crate::{Error, Result};
 
 /// Paper size code of A4 in the xlsx page setup.
@@ -56,7 +56,11 @@ impl WidthWant {
         for u in unbreakable {
             min = min.max(width_for_text(u, size));
         }
-        let natural = texts.map(|t| width_for_text(t, size)).fold(min, f64::max);
+        // Wider than a page is as good as any wider.
+        let page = page_width_pt() / 0.75 / 7.0;
+        let natural = texts
+            .map(|t| width_for_text_upto(t, size, page))
+            .fold(min, f64::max);
         let cap = (preferred * size / 12.0).max(min);
         WidthWant {
             fixed: None,

@@ -9,12 +9,12 @@ use std::path::Path;
 use rust_xlsxwriter::{DocProperties, Workbook};
 use serde::Serialize;
 
-use super::cells::CellValue;
 use super::layout::xlsx_err;
 use super::styles::Styles;
 use super::table::{col, Table};
 use super::template::Fonts;
 use crate::domain::{Inspection, Lead};
+use crate::report::ledger::CellValue;
 use crate::{Error, Result};
 
 /// The sheet's name.

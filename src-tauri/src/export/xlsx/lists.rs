@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::cells::{deadline_cell, fill, progress_text, CellValue};
 use super::table::{col, Table};
 use super::template::SheetKind;
 use crate::domain::dates::format_cn;
@@ -13,12 +12,12 @@ use crate::domain::names::split_names;
 use crate::domain::status::{effective_due, is_done, next_open_milestone};
 use crate::domain::{Finding, Task};
 use crate::report::data::LedgerData;
+use crate::report::ledger::cells::{deadline_cell, progress_text, status_text};
+use crate::report::ledger::{fill, CellValue};
+use crate::report::sections::{numbers, FindingNo};
 
 fn title(kind: SheetKind, all: &[&LedgerData]) -> String {
-    let org = match all {
-        [one] => fill("{inspected_org}", one),
-        _ => String::new(),
-    };
+    let org = fill("{inspected_org}", all);
     format!("{org}巡察整改{}", kind.name())
 }
 
@@ -32,11 +31,20 @@ fn table(kind: SheetKind, all: &[&LedgerData], columns: Vec<super::table::TableC
     }
 }
 
-fn findings<'a, 'b>(
-    all: &'b [&'a LedgerData],
-) -> impl Iterator<Item = (&'a LedgerData, &'a Finding)> + 'b {
-    all.iter()
-        .flat_map(|d| d.findings.iter().map(move |f| (*d, f)))
+/// Every finding with its inspection's data and its number in the documents.
+fn findings<'a>(all: &[&'a LedgerData]) -> Vec<(&'a LedgerData, FindingNo, &'a Finding)> {
+    let mut out = Vec::new();
+    for d in all {
+        let nos = numbers(d);
+        for f in &d.findings {
+            let no = nos.get(&f.id).copied().unwrap_or(FindingNo {
+                ordinal: None,
+                number: f.seq as usize,
+            });
+            out.push((*d, no, f));
+        }
+    }
+    out
 }
 
 fn num(n: usize) -> CellValue {
@@ -60,9 +68,9 @@ pub fn findings_table(all: &[&LedgerData]) -> Table {
             col("完成情况", 12.0, true),
         ],
     );
-    for (_, f) in findings(all) {
+    for (_, no, f) in findings(all) {
         t.rows.push(vec![
-            CellValue::Number(f.seq as f64),
+            num(no.number),
             CellValue::text(&f.category),
             CellValue::text(&f.title),
             CellValue::text(&f.manifestation),
@@ -110,11 +118,11 @@ pub fn tasks_table(all: &[&LedgerData]) -> Table {
         ],
     );
     t.warning_col = Some(12);
-    for (d, f) in findings(all) {
+    for (d, no, f) in findings(all) {
         for task in &f.tasks {
             let a = &task.assignment;
             t.rows.push(vec![
-                CellValue::text(format!("{}-{}", f.seq, task.seq)),
+                CellValue::text(format!("{no}-{}", task.seq)),
                 CellValue::text(&f.title),
                 CellValue::text(&task.measure),
                 CellValue::text(&task.goal),
@@ -125,7 +133,7 @@ pub fn tasks_table(all: &[&LedgerData]) -> Table {
                 CellValue::text(a.responsible_units.join("、")),
                 CellValue::text(&a.responsible_person),
                 CellValue::text(progress_text(task.id, d)),
-                CellValue::text(task.status.label()),
+                CellValue::text(status_text(task.status, task.overdue)),
                 CellValue::text(task.warning.map(|w| w.label()).unwrap_or_default()),
                 task.days_left
                     .map_or(CellValue::Empty, |d| CellValue::Number(d as f64)),
@@ -188,7 +196,7 @@ pub fn responsibilities_table(all: &[&LedgerData]) -> Table {
     );
     let mut order: Vec<String> = Vec::new();
     let mut loads: HashMap<String, Load> = HashMap::new();
-    for (_, f) in findings(all) {
+    for (_, no, f) in findings(all) {
         for task in &f.tasks {
             let a = &task.assignment;
             let roles: [(&'static str, &str, bool); 5] = [
@@ -229,13 +237,11 @@ pub fn responsibilities_table(all: &[&LedgerData]) -> Table {
                     l.overdue += 1;
                 }
                 let when = match deadline_cell(task) {
-                    CellValue::Date(d) => format_cn(d),
-                    CellValue::Text(s) => s,
-                    _ => "未定时限".into(),
+                    CellValue::Empty => "未定时限".into(),
+                    v => v.shown().into_owned(),
                 };
                 l.items.push(format!(
-                    "{}-{} {}（{when}，{}）",
-                    f.seq,
+                    "{no}-{} {}（{when}，{}）",
                     task.seq,
                     short(&task.measure, 24),
                     task.status.label()
@@ -278,14 +284,17 @@ pub fn responsibilities_table(all: &[&LedgerData]) -> Table {
     t
 }
 
-fn finding_titles<'a>(all: &[&'a LedgerData]) -> HashMap<i64, &'a Finding> {
-    findings(all).map(|(_, f)| (f.id, f)).collect()
+fn finding_titles<'a>(all: &[&'a LedgerData]) -> HashMap<i64, (FindingNo, &'a Finding)> {
+    findings(all)
+        .into_iter()
+        .map(|(_, no, f)| (f.id, (no, f)))
+        .collect()
 }
 
-fn finding_ref(id: Option<i64>, by_id: &HashMap<i64, &Finding>) -> CellValue {
+fn finding_ref(id: Option<i64>, by_id: &HashMap<i64, (FindingNo, &Finding)>) -> CellValue {
     id.and_then(|id| by_id.get(&id))
-        .map_or(CellValue::Empty, |f| {
-            CellValue::text(format!("{}. {}", f.seq, f.title))
+        .map_or(CellValue::Empty, |(no, f)| {
+            CellValue::text(format!("{no}. {}", f.title))
         })
 }
 
@@ -392,13 +401,13 @@ pub fn close_outs_table(all: &[&LedgerData]) -> Table {
         ],
     );
     let mut n = 0;
-    for (d, f) in findings(all) {
+    for (d, no, f) in findings(all) {
         for task in &f.tasks {
             for c in d.close_outs.get(&task.id).into_iter().flatten() {
                 n += 1;
                 t.rows.push(vec![
                     num(n),
-                    CellValue::text(format!("{}-{}", f.seq, task.seq)),
+                    CellValue::text(format!("{no}-{}", task.seq)),
                     CellValue::text(&task.measure),
                     CellValue::Date(c.requested_on),
                     CellValue::text(&c.requested_by),

@@ -9,30 +9,28 @@ use crate::export::fonts::{FontRole, FontSet};
 /// Width in points of `text` set in the body font (仿宋) at `size_pt`, measured with the
 /// same fonts and per-character fallback the PDF uses.
 pub fn text_width_pt(text: &str, size_pt: f64) -> f64 {
-    text.chars().map(|c| char_em(c) * size_pt).sum()
+    with_em(|em| text.chars().map(|c| em(c) * size_pt).sum())
 }
 
-/// Advance of one character in em, cached for the Basic Multilingual Plane because a large
-/// ledger measures millions of characters.
-fn char_em(c: char) -> f64 {
+/// Runs `f` with the advance of a character in em, cached for the Basic Multilingual Plane
+/// because a large ledger measures millions of characters (the cache is borrowed once per
+/// text, not per character).
+fn with_em<R>(f: impl FnOnce(&mut dyn FnMut(char) -> f64) -> R) -> R {
     thread_local! {
         static CACHE: RefCell<Vec<f32>> = RefCell::new(vec![f32::NAN; 0x1_0000]);
     }
     let measure = |c| FontSet::global().advance_em(FontRole::Fang, c);
-    let u = c as usize;
-    if u >= 0x1_0000 {
-        return f64::from(measure(c));
-    }
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
-        match cache.get_mut(u) {
+        let mut em = |c: char| match cache.get_mut(c as usize) {
             Some(w) if w.is_nan() => {
                 *w = measure(c);
                 f64::from(*w)
             }
             Some(w) => f64::from(*w),
             None => f64::from(measure(c)),
-        }
+        };
+        f(&mut em)
     })
 }
 
@@ -52,25 +50,28 @@ const WRAP_SAFETY: f64 = 0.94;
 /// How many lines `text` takes in a cell `width_pt` wide at `size_pt`.
 pub fn line_count(text: &str, width_pt: f64, size_pt: f64) -> usize {
     let usable = ((width_pt - CELL_PADDING_PT) * WRAP_SAFETY).max(size_pt);
-    let mut lines = 0;
-    for para in text.split('\n') {
-        lines += 1;
-        let mut x = 0.0;
-        for c in para.chars() {
-            let w = char_em(c) * size_pt;
-            if x + w > usable && x > 0.0 {
-                lines += 1;
-                x = 0.0;
+    with_em(|em| {
+        let mut lines = 0;
+        for para in text.split('\n') {
+            lines += 1;
+            let mut x = 0.0;
+            for c in para.chars() {
+                let w = em(c) * size_pt;
+                if x + w > usable && x > 0.0 {
+                    lines += 1;
+                    x = 0.0;
+                }
+                x += w;
             }
-            x += w;
         }
-    }
-    lines.max(1)
+        lines.max(1)
+    })
 }
 
 /// Line pitch as a share of the font size: CJK fonts (and the fallback fonts LibreOffice
-/// uses for 仿宋_GB2312) have tall ascent and descent.
-const LINE_PITCH: f64 = 1.42;
+/// uses for 仿宋_GB2312) have tall ascent and descent. LibreOffice sets 11 pt lines 16 pt
+/// apart (1.455); a little more keeps a cell of twenty lines from losing its last one.
+const LINE_PITCH: f64 = 1.48;
 
 /// Height in points a cell needs to show `lines` lines at `size_pt`.
 pub fn height_for_lines(lines: usize, size_pt: f64) -> f64 {
@@ -101,11 +102,29 @@ pub fn balanced_header(text: &str, width_pt: f64, size_pt: f64) -> String {
 
 /// Width in Excel character units that holds the longest line of `text` without wrapping.
 pub fn width_for_text(text: &str, size_pt: f64) -> f64 {
-    let longest = text
-        .split('\n')
-        .map(|l| text_width_pt(l, size_pt))
-        .fold(0.0, f64::max);
-    ((longest + CELL_PADDING_PT) / WRAP_SAFETY / 0.75 - 5.0) / 7.0
+    width_for_text_upto(text, size_pt, f64::INFINITY)
+}
+
+/// [`width_for_text`], measured only as far as `limit` (units): a wider text gives at least
+/// `limit`. Column fitting never uses more than a page, so long texts stop early.
+pub fn width_for_text_upto(text: &str, size_pt: f64, limit: f64) -> f64 {
+    let units = |pt: f64| ((pt + CELL_PADDING_PT) / WRAP_SAFETY / 0.75 - 5.0) / 7.0;
+    let limit_pt = (limit * 7.0 + 5.0) * 0.75 * WRAP_SAFETY - CELL_PADDING_PT;
+    let longest = with_em(|em| {
+        let mut longest: f64 = 0.0;
+        for line in text.split('\n') {
+            let mut x = 0.0;
+            for c in line.chars() {
+                x += em(c) * size_pt;
+                if x > limit_pt {
+                    return x;
+                }
+            }
+            longest = longest.max(x);
+        }
+        longest
+    });
+    units(longest)
 }
 
 #[cfg(test)]

@@ -1,18 +1,17 @@
 //! The rectification ledger as an xlsx workbook that a unit can hand in unchanged: the
 //! combined 整改台账, the three lists, the statistics and the optional sheets, laid out by a
-//! [`LedgerTemplate`]. The CLI and the desktop call [`write_ledger`] / [`write_ledgers`],
-//! [`write_public_ledgers`] for the 公开版, and [`leads::write_leads`] for the confidential
-//! leads, which no ledger contains.
+//! [`LedgerTemplate`]. What the combined ledger says is the ledger model's
+//! ([`crate::report::ledger`]); this module lays it out. The CLI and the desktop call
+//! [`write_ledger`] / [`write_ledgers`], [`write_public_ledgers`] for the 公开版, and
+//! [`leads::write_leads`] for the confidential leads, which no ledger contains.
 
-pub mod cells;
-pub mod columns;
 pub mod layout;
 pub mod leads;
+mod ledger_fit;
+mod ledger_rules;
 pub mod ledger_sheet;
 pub mod lists;
 pub mod measure;
-pub mod public;
-pub mod sample;
 pub mod saved;
 pub mod stats;
 pub mod styles;
@@ -25,10 +24,10 @@ use std::path::{Path, PathBuf};
 use rust_xlsxwriter::Workbook;
 use serde::Serialize;
 
-pub use columns::LedgerColumn;
 pub use template::{ColumnSpec, Fonts, LedgerTemplate, SheetKind};
 
 use crate::report::data::LedgerData;
+use crate::report::public::{masked_ledgers, Edition};
 use crate::{Error, Result};
 
 /// Above this many tasks the big sheets are streamed row by row (constant-memory mode).
@@ -67,12 +66,9 @@ pub fn write_ledgers(
     write_all(&refs, template, path)
 }
 
-/// Words added to every title of the 公开版.
-pub const PUBLIC_MARK: &str = "（公开版）";
-
 /// Writes the 公开版 of the ledgers: people's names masked to their surname everywhere
-/// (see [`public`]), the accountable people's names left out, every title marked
-/// （公开版）. `known_people` are further names (the directory's) to mask where text
+/// (see [`crate::report::public`]), the accountable people's names left out, every title
+/// marked （公开版）. `known_people` are further names (the directory's) to mask where text
 /// mentions them.
 pub fn write_public_ledgers(
     all: &[LedgerData],
@@ -80,28 +76,22 @@ pub fn write_public_ledgers(
     template: &LedgerTemplate,
     path: &Path,
 ) -> Result<ExportSummary> {
-    let names: Vec<String> = all
-        .iter()
-        .flat_map(public::people)
-        .chain(known_people.iter().cloned())
-        .collect();
-    let masker = public::Masker::new(names.iter().map(String::as_str));
-    let masked: Vec<LedgerData> = all.iter().map(|d| public::masked(d, &masker)).collect();
+    let masked = masked_ledgers(all, known_people);
     let refs: Vec<&LedgerData> = masked.iter().collect();
-    let mut tpl = template.clone();
-    tpl.title.push_str(PUBLIC_MARK);
-    write_edition(&refs, &tpl, path, true)
+    write_edition(&refs, template, path, Edition::Public)
 }
 
 fn write_all(all: &[&LedgerData], tpl: &LedgerTemplate, path: &Path) -> Result<ExportSummary> {
-    write_edition(all, tpl, path, false)
+    write_edition(all, tpl, path, Edition::Internal)
 }
 
-fn write_edition(
+/// Writes the workbook of `all` as `edition` (for the 公开版, `all` must already be masked:
+/// [`masked_ledgers`]).
+pub fn write_edition(
     all: &[&LedgerData],
     tpl: &LedgerTemplate,
     path: &Path,
-    public: bool,
+    edition: Edition,
 ) -> Result<ExportSummary> {
     tpl.validate()?;
     if all.is_empty() {
@@ -113,7 +103,7 @@ fn write_edition(
         .map(|f| f.tasks.len())
         .sum();
     let constant_memory = tasks > CONSTANT_MEMORY_TASKS;
-    let mut wb = build_edition(all, tpl, constant_memory, public)?;
+    let mut wb = build_edition(all, tpl, constant_memory, edition)?;
     save_atomic(&mut wb, path)?;
     Ok(ExportSummary {
         path: path.to_path_buf(),
@@ -127,21 +117,21 @@ fn write_edition(
 /// Builds the workbook in memory (the big sheets streamed to temporary files when
 /// `constant_memory`).
 pub fn build(all: &[&LedgerData], tpl: &LedgerTemplate, constant_memory: bool) -> Result<Workbook> {
-    build_edition(all, tpl, constant_memory, false)
+    build_edition(all, tpl, constant_memory, Edition::Internal)
 }
 
-/// Builds the internal edition, or the 公开版 from already masked data (`public`).
+/// Builds the internal edition, or the 公开版 from already masked data.
 fn build_edition(
     all: &[&LedgerData],
     tpl: &LedgerTemplate,
     constant_memory: bool,
-    public: bool,
+    ed: Edition,
 ) -> Result<Workbook> {
     let st = styles::Styles::new(&tpl.fonts);
     // The 公开版 marks each list's title and leaves out the accountable people's names.
     let edition = |mut t: table::Table| {
-        if public {
-            t.title.push_str(PUBLIC_MARK);
+        t.title = ed.title(&t.title);
+        if ed == Edition::Public {
             t.drop_column("姓名");
         }
         t
@@ -153,11 +143,9 @@ fn build_edition(
         }
         match kind {
             SheetKind::Ledger => {
-                ledger_sheet::write(&mut wb, &st, tpl, all, constant_memory)?;
+                ledger_sheet::write(&mut wb, &st, tpl, all, ed, constant_memory)?;
             }
-            SheetKind::Statistics => {
-                stats::write(&mut wb, &st, all, if public { PUBLIC_MARK } else { "" })?
-            }
+            SheetKind::Statistics => stats::write(&mut wb, &st, all, ed)?,
             SheetKind::Findings => {
                 table::write(&mut wb, &st, &edition(lists::findings_table(all)), false)?
             }

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 
 use rust_xlsxwriter::{ConditionalFormatCell, ConditionalFormatCellRule, Format, Workbook};
 
-use super::cells::{chinese_ordinal, fill, CellValue};
 use super::layout::{print_setup, write_value, xlsx_err};
 use super::ledger_sheet::merge_or_write;
 use super::measure::{column_pt, height_for_lines, text_height};
@@ -15,6 +14,9 @@ use super::template::SheetKind;
 use crate::domain::names::split_names;
 use crate::domain::{Completion, Finding, Status, Warning};
 use crate::report::data::LedgerData;
+use crate::report::ledger::{fill, CellValue};
+use crate::report::numbering::level1;
+use crate::report::public::Edition;
 use crate::Result;
 
 /// Counts of a set of tasks.
@@ -90,8 +92,8 @@ fn n(x: usize) -> CellValue {
 
 const WIDTHS: [f64; 9] = [36.0, 10.0, 10.0, 12.0, 10.0, 10.0, 10.0, 10.0, 10.0];
 
-/// Writes the 进展统计 sheet; `mark` is added to its title (the 公开版's).
-pub fn write(wb: &mut Workbook, st: &Styles, all: &[&LedgerData], mark: &str) -> Result<()> {
+/// Writes the 进展统计 sheet of `edition` (the 公开版 marks its title).
+pub fn write(wb: &mut Workbook, st: &Styles, all: &[&LedgerData], edition: Edition) -> Result<()> {
     let ws = wb.add_worksheet();
     ws.set_name(SheetKind::Statistics.name())
         .map_err(xlsx_err)?;
@@ -101,10 +103,7 @@ pub fn write(wb: &mut Workbook, st: &Styles, all: &[&LedgerData], mark: &str) ->
     print_setup(ws, None)?;
     let last = (WIDTHS.len() - 1) as u16;
     let size = st.fonts.body_size;
-    let org = match all {
-        [one] => fill("{inspected_org}", one),
-        _ => String::new(),
-    };
+    let org = fill("{inspected_org}", all);
     ws.set_row_height(0, st.fonts.title_size * 2.2)
         .map_err(xlsx_err)?;
     merge_or_write(
@@ -113,7 +112,7 @@ pub fn write(wb: &mut Workbook, st: &Styles, all: &[&LedgerData], mark: &str) ->
         0,
         0,
         last,
-        &format!("{org}巡察整改进展统计{mark}"),
+        &edition.title(&format!("{org}巡察整改进展统计")),
         &st.title,
     )?;
     let today = all.iter().map(|d| d.today).max();
@@ -178,7 +177,7 @@ pub fn write(wb: &mut Workbook, st: &Styles, all: &[&LedgerData], mark: &str) ->
             0,
             *r,
             last,
-            &format!("{}、{text}", chinese_ordinal(k)),
+            &format!("{}{text}", level1(k)),
             &st.section,
         )?;
         *r += 1;

@@ -3,13 +3,15 @@
 
 use rust_xlsxwriter::{ConditionalFormatFormula, Workbook};
 
-use super::cells::CellValue;
+use std::borrow::Cow;
+
 use super::layout::{
     col_letter, fit_widths, page_width_pt, print_setup, write_value, xlsx_err, WidthWant,
 };
 use super::ledger_sheet::merge_or_write;
 use super::measure::{column_pt, height_for_lines, text_height};
 use super::styles::Styles;
+use crate::report::ledger::CellValue;
 use crate::Result;
 
 /// One column of a list sheet.
@@ -68,18 +70,18 @@ pub fn write(wb: &mut Workbook, st: &Styles, t: &Table, constant_memory: bool) -
         .iter()
         .enumerate()
         .map(|(c, spec)| {
-            let shown: Vec<String> = t.rows.iter().map(|r| r[c].shown()).collect();
+            let shown: Vec<Cow<str>> = t.rows.iter().map(|r| r[c].shown()).collect();
             let unbreakable: Vec<String> = t
                 .rows
                 .iter()
                 .filter(|r| !matches!(r[c], CellValue::Text(_) | CellValue::Empty))
-                .map(|r| r[c].shown())
+                .map(|r| r[c].shown().into_owned())
                 .max_by_key(|s| s.chars().count())
                 .into_iter()
                 .collect();
             WidthWant::measure(
                 spec.header,
-                shown.iter().map(String::as_str),
+                shown.iter().map(|s| s.as_ref()),
                 &unbreakable,
                 spec.width,
                 size,

@@ -1,11 +1,12 @@
-//! The settings of an xlsx ledger export: columns, title, header lines, sheets and fonts.
-//! Units receive different templates from their 巡察办, so everything a template may vary
-//! is here, with the official layout as the default; the store saves named templates as
-//! JSON.
+//! The settings of an xlsx ledger export: which columns of the ledger model
+//! ([`LedgerColumn`]) in which order and under which header, the title and header lines,
+//! the sheets and the fonts. Units receive different templates from their 巡察办, so
+//! everything a template may vary is here, with the official layout as the default; what a
+//! cell says is the model's, never the template's. The store saves named templates as JSON.
 
 use serde::{Deserialize, Serialize};
 
-use super::columns::LedgerColumn;
+use crate::report::ledger::{Heading, LedgerColumn, ASSIGNMENT_GROUP};
 use crate::{Error, Result};
 
 /// One column of the combined ledger as a template wants it.
@@ -156,33 +157,18 @@ pub struct LedgerTemplate {
 
 impl Default for LedgerTemplate {
     fn default() -> Self {
-        use LedgerColumn::*;
+        let official = Heading::OFFICIAL;
         LedgerTemplate {
-            title: "{inspected_org}巡察反馈问题整改台账".into(),
-            unit_line: "填报单位（盖章）：{unit_name}".into(),
-            date_line: "填报时间：{today}".into(),
-            columns: [
-                Seq,
-                Title,
-                Manifestation,
-                Measure,
-                Goal,
-                LeadLeader,
-                ResponsibleLeader,
-                LeadUnit,
-                ResponsibleUnits,
-                ResponsiblePerson,
-                Deadline,
-                Progress,
-                Status,
-                Evidence,
-                Note,
-            ]
-            .into_iter()
-            .map(ColumnSpec::new)
-            .collect(),
+            title: official.title.into(),
+            unit_line: official.unit_line.into(),
+            date_line: official.date_line.into(),
+            columns: LedgerColumn::OFFICIAL
+                .iter()
+                .copied()
+                .map(ColumnSpec::new)
+                .collect(),
             group_assignment: true,
-            group_label: "责任分工".into(),
+            group_label: ASSIGNMENT_GROUP.into(),
             sheets: SheetKind::ALL
                 .iter()
                 .copied()
@@ -241,6 +227,20 @@ impl LedgerTemplate {
     /// Whether the combined ledger has a column.
     pub fn has(&self, column: LedgerColumn) -> bool {
         self.columns.iter().any(|c| c.column == column)
+    }
+
+    /// The model's columns this template shows, in its order.
+    pub fn model_columns(&self) -> Vec<LedgerColumn> {
+        self.columns.iter().map(|c| c.column).collect()
+    }
+
+    /// The heading texts (with placeholders) this template words.
+    pub fn heading(&self) -> Heading<'_> {
+        Heading {
+            title: &self.title,
+            unit_line: &self.unit_line,
+            date_line: &self.date_line,
+        }
     }
 }
 

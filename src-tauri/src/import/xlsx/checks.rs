@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 
 use crate::db::inspections::strip_section_number;
 use crate::domain::{validate, AssignmentPatch, DeadlineKind, Milestone, ProgressInput};
-use crate::export::xlsx::LedgerColumn;
 use crate::import::plan::{PlannedFinding, PlannedProgress, PlannedTask};
+use crate::report::ledger::LedgerColumn;
 use crate::{Error, Result};
 
 /// A broken rule: the store field and the Chinese message.

@@ -2,7 +2,7 @@
 //! responsibility columns), with columns in any order and named by the usual synonyms.
 
 use super::grid::Grid;
-use crate::export::xlsx::LedgerColumn;
+use crate::report::ledger::LedgerColumn;
 
 /// Header texts (spaces, line breaks and bracketed notes removed) and their column: the
 /// synonyms ledgers use.
@@ -144,6 +144,10 @@ pub fn recognise(text: &str) -> Option<LedgerColumn> {
     if let Some((_, c)) = EXACT.iter().find(|(k, _)| *k == t) {
         return Some(*c);
     }
+    // Every column's own label, so a column added to the model reads back.
+    if let Some(c) = LedgerColumn::ALL.iter().find(|c| normalise(c.label()) == t) {
+        return Some(*c);
+    }
     if t.chars().count() > 10 {
         return None;
     }
@@ -281,6 +285,9 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(recognise(text), want, "{text}");
+        }
+        for c in LedgerColumn::ALL {
+            assert_eq!(recognise(c.label()), Some(*c), "{}", c.label());
         }
     }
 }

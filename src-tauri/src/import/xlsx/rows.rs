@@ -14,8 +14,8 @@ use super::values;
 use crate::db::inspections::strip_section_number;
 use crate::domain::names::split_names;
 use crate::domain::{validate, Assignment, DeadlineKind, Nature};
-use crate::export::xlsx::LedgerColumn;
 use crate::import::plan::{ImportPlan, Issue, PlannedFinding, PlannedTask, Severity};
+use crate::report::ledger::LedgerColumn;
 
 /// Category given to findings met before any section row, when the sheet has none.
 pub const UNCATEGORISED: &str = "未分类";
@@ -39,24 +39,11 @@ const FOOTNOTES: &[&str] = &[
     "单位负责人",
 ];
 
-const TASK_COLUMNS: &[LedgerColumn] = {
-    use LedgerColumn::*;
-    &[
-        Measure,
-        Goal,
-        Acceptance,
-        LeadLeader,
-        ResponsibleLeader,
-        LeadUnit,
-        ResponsibleUnits,
-        ResponsiblePerson,
-        Deadline,
-        Progress,
-        Status,
-        Evidence,
-        Note,
-    ]
-};
+/// Whether a column holds what a unit writes about a task: the model's task-level columns
+/// but 预警, which is derived and never read.
+fn is_task_column(c: LedgerColumn) -> bool {
+    !c.is_finding_level() && c != LedgerColumn::Warning
+}
 
 /// Reads the rows under `header` into `plan`.
 pub struct Walker<'a> {
@@ -65,6 +52,9 @@ pub struct Walker<'a> {
     year: i32,
     plan: &'a mut ImportPlan,
     section: Option<String>,
+    /// A section row was just read: the next data row starts a finding of its own, even
+    /// with the same title and number as the one above (numbers restart per category).
+    section_ended_finding: bool,
     warned_uncategorised: bool,
     /// Last column of the table (the header's): cells further right are notes.
     last_col: u32,
@@ -149,6 +139,7 @@ impl<'a> Walker<'a> {
             year,
             plan,
             section: None,
+            section_ended_finding: false,
             warned_uncategorised: false,
             last_col,
             seen: HashMap::new(),
@@ -233,9 +224,10 @@ impl<'a> Walker<'a> {
             if distinct.len() == 1 {
                 let merged = self.g.merged_width(r, first_col);
                 let looks = strip_ordinal(&first).is_some() || first.ends_with("方面");
-                let is_task = TASK_COLUMNS
+                let is_task = self
+                    .cols
                     .iter()
-                    .any(|k| self.cols.get(k).is_some_and(|v| v.contains(&first_col)));
+                    .any(|(k, v)| is_task_column(*k) && v.contains(&first_col));
                 if (looks && (merged > 1 || !is_task)) || merged * 2 >= width {
                     self.section_row(r, first_col, &first);
                     continue;
@@ -267,6 +259,7 @@ impl<'a> Walker<'a> {
             self.plan.categories.push(name.clone());
         }
         self.section = Some(name);
+        self.section_ended_finding = true;
     }
 
     fn data_row(&mut self, r: u32, title_col: Option<u32>, fresh: &[(u32, String)]) {
@@ -277,9 +270,11 @@ impl<'a> Walker<'a> {
             .and_then(|c| values::seq_number(self.g.value(r, c)));
         let title_fresh = title_col.is_some_and(is_fresh);
         let title = title_col.map(|c| self.g.text(r, c)).unwrap_or_default();
+        let after_section = std::mem::take(&mut self.section_ended_finding);
         let current = self.plan.findings.last();
         let new_finding = match current {
             None => true,
+            Some(_) if after_section => true,
             Some(f) if title_fresh => {
                 title != f.title || (seq.is_some() && seq != f.seq && f.seq.is_some())
             }
@@ -288,11 +283,10 @@ impl<'a> Walker<'a> {
         if new_finding {
             self.new_finding(r, seq, title_col, title_fresh);
         }
-        let has_task = TASK_COLUMNS.iter().any(|k| {
-            self.cols
-                .get(k)
-                .is_some_and(|v| v.iter().any(|c| is_fresh(*c)))
-        });
+        let has_task = self
+            .cols
+            .iter()
+            .any(|(k, v)| is_task_column(*k) && v.iter().any(|c| is_fresh(*c)));
         if has_task {
             let task = self.task(r);
             if let Some(f) = self.plan.findings.last_mut() {
@@ -445,6 +439,7 @@ impl<'a> Walker<'a> {
             assignment,
             deadline_kind: kind,
             deadline: date,
+            deadline_text: crate::domain::dates::format_deadline(kind, date, &[]),
             status,
             progress_entries: super::progress::entries(&self.text(r, Progress), self.year),
             progress: self.text(r, Progress),

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use crate::domain::dates::{format_cn, from_excel_serial, parse_deadline};
 use crate::domain::{DeadlineKind, Status};
+use crate::report::ledger::OVERDUE_MARK;
 
 /// A cell as trimmed text; numbers without a needless ".0", dates as 2025年3月31日.
 pub fn cell_text(d: &Data) -> String {
@@ -113,9 +114,15 @@ fn words_deadline(text: &str, year: i32) -> Result<(DeadlineKind, Option<NaiveDa
     parse_deadline(&compact, Some(year))
 }
 
-/// A status word in its common variants; `Ok(None)` for a blank cell.
+/// A status word in its common variants; `Ok(None)` for a blank cell. The overdue mark
+/// our ledgers add (正在推进（逾期）) is read past: overdue is derived, not stored.
 pub fn status(text: &str) -> Result<Option<Status>, String> {
     let t = text.trim();
+    let t = t
+        .strip_suffix(OVERDUE_MARK)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or(t);
     if t.is_empty() {
         return Ok(None);
     }
@@ -200,6 +207,9 @@ mod tests {
             ("基本完成并持续整改", Some(Status::LongTerm)),
             ("已销号", Some(Status::Closed)),
             ("正在整改中", Some(Status::InProgress)),
+            ("正在推进（逾期）", Some(Status::InProgress)),
+            ("未启动（逾期）", Some(Status::NotStarted)),
+            ("长期坚持（逾期）", Some(Status::LongTerm)),
             ("", None),
         ];
         for (t, want) in cases {

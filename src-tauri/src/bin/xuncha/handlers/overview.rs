@@ -137,19 +137,13 @@ pub(super) fn dashboard(db: &Db, j: bool, inspection: Option<i64>, today: NaiveD
             i.task_id,
             i.finding_seq,
             i.measure,
-            dates::format_deadline(i.deadline_kind, i.deadline),
+            i.deadline_text,
             if i.lead_unit.is_empty() {
                 "—"
             } else {
                 &i.lead_unit
             },
-            i.days_left
-                .map(|n| if n < 0 {
-                    format!("逾期 {} 天", -n)
-                } else {
-                    format!("剩 {n} 天")
-                })
-                .unwrap_or_default()
+            i.days_left_text
         )
     };
     println!("逾期任务 {} 项：", d.overdue.len());

@@ -1,7 +1,13 @@
-//! The columns a ledger can have. Export lays them out; import recognises them by their
-//! header text, so both sides name a column the same way.
+//! The columns a ledger can have, each with everything both writers and the importer need
+//! to know about it: its header text, the 责任分工 group, its relative width, whether its
+//! text is centred and whether it belongs to the finding (merged down) or to each task.
+//! Export lays these out; import recognises them by their header text, so every side names
+//! a column the same way.
 
 use serde::{Deserialize, Serialize};
+
+/// The upper header over the responsibility columns of a two-row header.
+pub const ASSIGNMENT_GROUP: &str = "责任分工";
 
 /// One column of the combined ledger (整改台账).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -74,6 +80,26 @@ impl LedgerColumn {
         LedgerColumn::Note,
     ];
 
+    /// The usual combined columns (DOMAIN.md), in order: the printed ledger and the
+    /// default Excel template.
+    pub const OFFICIAL: &'static [LedgerColumn] = &[
+        LedgerColumn::Seq,
+        LedgerColumn::Title,
+        LedgerColumn::Manifestation,
+        LedgerColumn::Measure,
+        LedgerColumn::Goal,
+        LedgerColumn::LeadLeader,
+        LedgerColumn::ResponsibleLeader,
+        LedgerColumn::LeadUnit,
+        LedgerColumn::ResponsibleUnits,
+        LedgerColumn::ResponsiblePerson,
+        LedgerColumn::Deadline,
+        LedgerColumn::Progress,
+        LedgerColumn::Status,
+        LedgerColumn::Evidence,
+        LedgerColumn::Note,
+    ];
+
     /// The header text of the official ledger.
     pub fn label(self) -> &'static str {
         use LedgerColumn::*;
@@ -111,34 +137,46 @@ impl LedgerColumn {
         )
     }
 
-    /// Whether the column sits under the 责任分工 group of a two-row header.
-    pub fn is_assignment(self) -> bool {
+    /// The upper header row's group of a two-row header ([`ASSIGNMENT_GROUP`] over the
+    /// five roles), if any.
+    pub fn group(self) -> Option<&'static str> {
         use LedgerColumn::*;
         matches!(
             self,
             LeadLeader | ResponsibleLeader | LeadUnit | ResponsibleUnits | ResponsiblePerson
         )
+        .then_some(ASSIGNMENT_GROUP)
     }
 
-    /// A width (in Excel character units) that suits the column's usual content; the
-    /// exporter narrows wide columns to fit the page and widens short ones to their text.
-    pub fn preferred_width(self) -> f64 {
+    /// Whether the column sits under the 责任分工 group.
+    pub fn is_assignment(self) -> bool {
+        self.group().is_some()
+    }
+
+    /// The column's share of the page: millimetres on an A4 landscape page holding the
+    /// [`OFFICIAL`](Self::OFFICIAL) columns. The PDF scales these to the page; the Excel
+    /// writer takes them as the widest useful width (in character units) and fits the
+    /// columns to their content and the page.
+    pub fn width(self) -> f64 {
         use LedgerColumn::*;
         match self {
-            Seq => 5.0,
-            Category => 14.0,
+            Seq => 8.0,
+            Category => 16.0,
             Title => 20.0,
-            Manifestation => 32.0,
-            Nature | Status | Warning => 9.0,
-            Source => 10.0,
+            Manifestation => 34.0,
+            Nature => 11.0,
+            Source => 12.0,
             Measure => 32.0,
             Goal | Acceptance => 18.0,
-            LeadLeader | ResponsibleLeader | ResponsiblePerson => 8.0,
-            LeadUnit | ResponsibleUnits => 10.0,
-            Deadline => 12.0,
-            Progress => 30.0,
-            Evidence => 14.0,
-            Note => 8.0,
+            LeadLeader | ResponsibleLeader | ResponsiblePerson => 11.0,
+            LeadUnit => 14.0,
+            ResponsibleUnits => 16.0,
+            Deadline => 18.0,
+            Progress => 34.0,
+            Status => 15.0,
+            Warning => 10.0,
+            Evidence => 16.0,
+            Note => 9.0,
         }
     }
 
@@ -158,5 +196,29 @@ impl LedgerColumn {
                 | Status
                 | Warning
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn official_columns_fill_an_a4_landscape_page() {
+        let mm: f64 = LedgerColumn::OFFICIAL.iter().map(|c| c.width()).sum();
+        // 297 mm less 15 mm margins on each side.
+        assert_eq!(mm, 267.0);
+        let grouped: Vec<&str> = LedgerColumn::OFFICIAL
+            .iter()
+            .filter(|c| c.group() == Some(ASSIGNMENT_GROUP))
+            .map(|c| c.label())
+            .collect();
+        assert_eq!(
+            grouped,
+            ["牵头领导", "责任领导", "牵头单位", "责任单位", "责任人"]
+        );
+        assert!(LedgerColumn::OFFICIAL
+            .iter()
+            .all(|c| LedgerColumn::ALL.contains(c)));
     }
 }

@@ -2,13 +2,48 @@
 //! names are masked to their surname (王建国 → 王某某) wherever they appear — the
 //! responsibility columns, close-out signatures, the inspection's leaders, and inside any
 //! text that mentions a known person — while units stay as they are, and the names of
-//! people held accountable are left out. The masking works on a copy of the data, so the
-//! sheets are laid out exactly as in the internal edition.
+//! people held accountable are left out. The masking works on a copy of the data
+//! ([`masked_ledgers`]), so the Excel and the PDF writers lay the public edition out exactly
+//! as the internal one, and every title says （公开版） ([`Edition::title`]).
 
 use std::collections::HashSet;
 
 use crate::domain::names::split_names;
 use crate::report::data::LedgerData;
+
+/// Words added to every title of the 公开版.
+pub const PUBLIC_MARK: &str = "（公开版）";
+
+/// Which edition a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edition {
+    /// For the party organisations: everything, names included.
+    Internal,
+    /// For publication: names masked, titles marked （公开版）.
+    Public,
+}
+
+impl Edition {
+    /// A title as this edition shows it.
+    pub fn title(self, title: &str) -> String {
+        match self {
+            Edition::Internal => title.to_owned(),
+            Edition::Public => format!("{title}{PUBLIC_MARK}"),
+        }
+    }
+}
+
+/// The 公开版's copy of the ledgers: the people named in any of them, and `known_people`
+/// (the directory's), masked in all of them by one [`Masker`].
+pub fn masked_ledgers(all: &[LedgerData], known_people: &[String]) -> Vec<LedgerData> {
+    let names: Vec<String> = all
+        .iter()
+        .flat_map(people)
+        .chain(known_people.iter().cloned())
+        .collect();
+    let masker = Masker::new(names.iter().map(String::as_str));
+    all.iter().map(|d| masked(d, &masker)).collect()
+}
 
 /// Two-character surnames, kept whole (欧阳修文 → 欧阳某某).
 const COMPOUND_SURNAMES: &[&str] = &[
@@ -210,13 +245,15 @@ mod tests {
         }
     }
 
+    use crate::report::sample::Tasks;
+
     #[test]
     fn no_known_name_survives_anywhere() {
-        let mut data = super::super::sample::ledger(12, 3, true);
-        // A name inside free text and in an evidence file name.
+        let mut data = crate::report::sample::ledger(12, Tasks::UpTo(3)).unwrap();
+        // A name inside free text.
         let f = &mut data.findings[0];
         f.manifestation
-            .push_str("经查，王建国同志对此负有领导责任。");
+            .push_str("经查，周建国同志对此负有领导责任。");
         let names: Vec<String> = people(&data)
             .iter()
             .flat_map(|n| split_names(n))
@@ -228,7 +265,7 @@ mod tests {
         for n in &names {
             assert!(!json.contains(n.as_str()), "{n} survives");
         }
-        assert!(json.contains("王某某同志对此负有领导责任"));
+        assert!(json.contains("周某某同志对此负有领导责任"));
         assert!(json.contains("财务科"), "units stay");
         assert!(
             json.contains("区委第三巡察组"),
