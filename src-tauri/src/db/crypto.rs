@@ -247,6 +247,7 @@ impl Db {
                 let now = serde_json::json!({ "encrypted": new.is_some() });
                 audit::append(
                     tx,
+                    None,
                     self.operator(),
                     action,
                     "database",
@@ -254,6 +255,7 @@ impl Db {
                     Some(was.to_string()),
                     Some(now.to_string()),
                 )
+                .map(drop)
             });
             let in_force = if rewritten.is_ok() {
                 new

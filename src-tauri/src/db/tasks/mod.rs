@@ -1,13 +1,14 @@
 //! Tasks (整改任务) with their measure, deadline, milestones and the five roles; status
 //! changes go through the rules in `domain::status`.
 
-use std::sync::LazyLock;
+mod query;
 
 use chrono::NaiveDate;
-use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension};
 
-use super::util::codes_in;
+pub use query::{derive, get, list, TaskFilter};
+pub(crate) use query::{list_joined, Joined};
+
 use super::{directory, WriteTx};
 use crate::domain::status::{self, Via};
 use crate::domain::validate::{self, TaskDraft};
@@ -15,187 +16,6 @@ use crate::domain::{
     Assignment, AssignmentPatch, DeadlineKind, Status, Task, TaskInput, TaskPatch,
 };
 use crate::{Error, Result};
-
-/// Which tasks to list. Empty fields do not filter.
-#[derive(Debug, Clone, Default)]
-pub struct TaskFilter {
-    pub inspection_id: Option<i64>,
-    pub finding_id: Option<i64>,
-    pub task_ids: Option<Vec<i64>>,
-    pub category_id: Option<i64>,
-    pub status: Option<Status>,
-    /// Only overdue tasks (derived for `today`).
-    pub overdue: bool,
-    /// Lead unit or one of the responsible units.
-    pub unit: Option<String>,
-    /// Lead leader, responsible leader or responsible person.
-    pub person: Option<String>,
-    /// Due (deadline or next milestone) within this many days, overdue included.
-    pub due_within_days: Option<i64>,
-}
-
-const COLUMNS: &str = "t.id, t.finding_id, t.seq, t.measure, t.goal, t.acceptance,
-    t.deadline_kind, t.deadline, t.status, t.lead_leader, t.responsible_leader, t.lead_unit,
-    t.responsible_person, t.note, t.created_at, t.updated_at";
-
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Task> {
-    Ok(Task {
-        id: r.get(0)?,
-        finding_id: r.get(1)?,
-        seq: r.get(2)?,
-        measure: r.get(3)?,
-        goal: r.get(4)?,
-        acceptance: r.get(5)?,
-        deadline_kind: r.get(6)?,
-        deadline: r.get(7)?,
-        milestones: vec![],
-        status: r.get(8)?,
-        assignment: Assignment {
-            lead_leader: r.get(9)?,
-            responsible_leader: r.get(10)?,
-            lead_unit: r.get(11)?,
-            responsible_units: vec![],
-            responsible_person: r.get(12)?,
-        },
-        note: r.get(13)?,
-        overdue: false,
-        warning: None,
-        days_left: None,
-        created_at: r.get(14)?,
-        updated_at: r.get(15)?,
-    })
-}
-
-/// Fills in overdue, warning and days left for `today`.
-pub fn derive(t: &mut Task, today: NaiveDate) {
-    let next = status::next_open_milestone(&t.milestones);
-    let due = status::effective_due(t.deadline_kind, t.deadline, next);
-    let timing = status::timing(t.status, due, today);
-    t.overdue = timing.overdue;
-    t.warning = timing.warning;
-    t.days_left = timing.days_left;
-}
-
-/// The WHERE clause and parameters for a filter. Overdue is pre-selected here and checked
-/// exactly by the rules after loading.
-fn where_clause(f: &TaskFilter, today: NaiveDate) -> (String, Vec<Value>) {
-    let mut sql = vec!["1=1".to_owned()];
-    let mut args: Vec<Value> = vec![];
-    // Pushes a value and returns its numbered placeholder, so it can be used twice.
-    let mut p = |v: Value| {
-        args.push(v);
-        format!("?{}", args.len())
-    };
-    if let Some(id) = f.inspection_id {
-        let id = p(id.into());
-        sql.push(format!(
-            "t.finding_id IN (SELECT id FROM findings WHERE inspection_id = {id})"
-        ));
-    }
-    if let Some(id) = f.finding_id {
-        sql.push(format!("t.finding_id = {}", p(id.into())));
-    }
-    if let Some(id) = f.category_id {
-        let id = p(id.into());
-        sql.push(format!(
-            "t.finding_id IN (SELECT id FROM findings WHERE category_id = {id})"
-        ));
-    }
-    if let Some(s) = f.status {
-        sql.push(format!("t.status = {}", p(s.code().to_owned().into())));
-    }
-    if let Some(u) = f.unit.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
-        let u = p(u.to_owned().into());
-        sql.push(format!(
-            "(t.lead_unit = {u} OR t.id IN (SELECT task_id FROM task_units WHERE unit = {u}))"
-        ));
-    }
-    if let Some(person) = f.person.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
-        let person = p(person.to_owned().into());
-        sql.push(format!(
-            "{person} IN (t.lead_leader, t.responsible_leader, t.responsible_person)"
-        ));
-    }
-    if let Some(ids) = &f.task_ids {
-        let list: Vec<String> = ids.iter().map(|i| i.to_string()).collect();
-        sql.push(format!("t.id IN ({})", list.join(",")));
-    }
-    if f.overdue || f.due_within_days.is_some() {
-        static DONE: LazyLock<String> =
-            LazyLock::new(|| codes_in(Status::ALL, status::is_done, Status::code));
-        let limit = match f.due_within_days {
-            Some(days) if !f.overdue => today + chrono::Days::new(days.max(0) as u64),
-            _ => today.pred_opt().unwrap_or(today),
-        };
-        let limit = p(limit.format("%Y-%m-%d").to_string().into());
-        sql.push(format!(
-            "t.status NOT IN ({}) AND (t.deadline <= {limit} OR t.id IN
-                (SELECT task_id FROM milestones WHERE done = 0 AND due_on <= {limit}))",
-            *DONE
-        ));
-    }
-    (sql.join(" AND "), args)
-}
-
-/// Units (from `task_units`, in order, joined by U+001F) and milestones (as JSON), so one
-/// query reads a task whole.
-const NESTED: &str =
-    "(SELECT group_concat(unit, char(31) ORDER BY ord) FROM task_units WHERE task_id = t.id),
-    CASE WHEN EXISTS (SELECT 1 FROM milestones WHERE task_id = t.id) THEN
-    (SELECT json_group_array(json_object('due_on', due_on, 'target', target,
-            'done', json(CASE WHEN done THEN 'true' ELSE 'false' END)))
-        FROM (SELECT * FROM milestones WHERE task_id = t.id ORDER BY due_on, id)) END";
-
-/// Tasks matching `filter`, ordered by finding and sequence, derived values for `today`.
-pub fn list(conn: &Connection, filter: &TaskFilter, today: NaiveDate) -> Result<Vec<Task>> {
-    let (clause, args) = where_clause(filter, today);
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS}, {NESTED} FROM tasks t WHERE {clause} ORDER BY t.finding_id, t.seq"
-    ))?;
-    let mut rows = stmt.query(params_from_iter(args.iter()))?;
-    let mut tasks = vec![];
-    while let Some(r) = rows.next()? {
-        let mut t = from_row(r)?;
-        t.assignment.responsible_units = split_units(&r.get::<_, Option<String>>(16)?);
-        if let Some(ms) = r.get::<_, Option<String>>(17)? {
-            t.milestones = serde_json::from_str(&ms)?;
-        }
-        derive(&mut t, today);
-        tasks.push(t);
-    }
-    if filter.overdue {
-        tasks.retain(|t| t.overdue);
-    }
-    if let Some(days) = filter.due_within_days {
-        tasks.retain(|t| t.days_left.is_some_and(|d| d <= days) && !status::is_done(t.status));
-    }
-    Ok(tasks)
-}
-
-/// Separator of the units as one query joins them (`char(31)` in SQL).
-const UNIT_SEP: char = '\u{1f}';
-
-/// Splits the units a query joined with `char(31)` (`None`: the task has none).
-pub(super) fn split_units(joined: &Option<String>) -> Vec<String> {
-    joined
-        .as_deref()
-        .unwrap_or_default()
-        .split(UNIT_SEP)
-        .filter(|u| !u.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-/// One task with derived values for `today`.
-pub fn get(conn: &Connection, id: i64, today: NaiveDate) -> Result<Task> {
-    let filter = TaskFilter {
-        task_ids: Some(vec![id]),
-        ..Default::default()
-    };
-    list(conn, &filter, today)?
-        .pop()
-        .ok_or_else(|| Error::NotFound(format!("没有编号为 {id} 的整改任务")))
-}
 
 /// The feedback date of the inspection a finding belongs to (deadlines must not precede it).
 fn feedback_date_of_finding(conn: &Connection, finding_id: i64) -> Result<Option<NaiveDate>> {
@@ -235,41 +55,55 @@ fn apply_assignment(a: &mut Assignment, p: &AssignmentPatch) {
 fn save(conn: &Connection, t: &mut Task) -> Result<()> {
     let a = &t.assignment;
     if t.id == 0 {
-        conn.execute(
+        conn.prepare_cached(
             "INSERT INTO tasks (finding_id, seq, measure, goal, acceptance, deadline_kind, deadline,
                 status, lead_leader, responsible_leader, lead_unit, responsible_person, note,
                 created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-            params![
-                t.finding_id, t.seq, t.measure, t.goal, t.acceptance, t.deadline_kind, t.deadline,
-                t.status, a.lead_leader, a.responsible_leader, a.lead_unit, a.responsible_person,
-                t.note, t.created_at, t.updated_at
-            ],
-        )?;
+        )?
+        .execute(params![
+            t.finding_id,
+            t.seq,
+            t.measure,
+            t.goal,
+            t.acceptance,
+            t.deadline_kind,
+            t.deadline,
+            t.status,
+            a.lead_leader,
+            a.responsible_leader,
+            a.lead_unit,
+            a.responsible_person,
+            t.note,
+            t.created_at,
+            t.updated_at
+        ])?;
         t.id = conn.last_insert_rowid();
     } else {
-        conn.execute(
+        conn.prepare_cached(
             "UPDATE tasks SET measure=?2, goal=?3, acceptance=?4, deadline_kind=?5, deadline=?6,
                 status=?7, lead_leader=?8, responsible_leader=?9, lead_unit=?10,
                 responsible_person=?11, note=?12, updated_at=?13 WHERE id=?1",
-            params![
-                t.id,
-                t.measure,
-                t.goal,
-                t.acceptance,
-                t.deadline_kind,
-                t.deadline,
-                t.status,
-                a.lead_leader,
-                a.responsible_leader,
-                a.lead_unit,
-                a.responsible_person,
-                t.note,
-                t.updated_at
-            ],
-        )?;
-        conn.execute("DELETE FROM task_units WHERE task_id = ?1", [t.id])?;
-        conn.execute("DELETE FROM milestones WHERE task_id = ?1", [t.id])?;
+        )?
+        .execute(params![
+            t.id,
+            t.measure,
+            t.goal,
+            t.acceptance,
+            t.deadline_kind,
+            t.deadline,
+            t.status,
+            a.lead_leader,
+            a.responsible_leader,
+            a.lead_unit,
+            a.responsible_person,
+            t.note,
+            t.updated_at
+        ])?;
+        conn.prepare_cached("DELETE FROM task_units WHERE task_id = ?1")?
+            .execute([t.id])?;
+        conn.prepare_cached("DELETE FROM milestones WHERE task_id = ?1")?
+            .execute([t.id])?;
     }
     let mut ins =
         conn.prepare_cached("INSERT INTO task_units (task_id, ord, unit) VALUES (?1, ?2, ?3)")?;
@@ -305,11 +139,10 @@ pub fn add_in_tx(tx: &mut WriteTx<'_>, input: &TaskInput, today: NaiveDate) -> R
     let feedback = feedback_date_of_finding(tx.conn(), input.finding_id)?;
     validate::assignment(&input.assignment)?;
     let now = super::now();
-    let seq: i64 = tx.conn().query_row(
-        "SELECT coalesce(max(seq), 0) + 1 FROM tasks WHERE finding_id = ?1",
-        [input.finding_id],
-        |r| r.get(0),
-    )?;
+    let seq: i64 = tx
+        .conn()
+        .prepare_cached("SELECT coalesce(max(seq), 0) + 1 FROM tasks WHERE finding_id = ?1")?
+        .query_row([input.finding_id], |r| r.get(0))?;
     let kind = input.deadline_kind.unwrap_or(DeadlineKind::Date);
     let mut t = Task {
         id: 0,
