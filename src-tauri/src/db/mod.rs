@@ -10,11 +10,13 @@ pub mod crypto;
 pub mod directory;
 pub mod drafts;
 pub mod evidence;
+mod files;
 pub mod findings;
 pub mod inspections;
 pub mod leads;
 pub mod ledger;
 pub mod migrations;
+mod password;
 pub mod progress;
 pub mod records;
 pub mod settings;
@@ -76,7 +78,7 @@ impl Db {
         let mut conn = prepare(conn, Some(path))?;
         sweep_evidence(&mut conn, &evidence::dir_for(path));
         // A copy left by an interrupted password change (it may hold the data unencrypted).
-        crypto::remove_with_journal(&crypto::partial_path(path));
+        files::remove_with_journal(&password::partial_path(path));
         Self::assemble(conn, Some(path.to_owned()), key)
     }
 
