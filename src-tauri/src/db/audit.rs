@@ -31,21 +31,28 @@ fn row_hash(prev: &str, e: &AuditEntry) -> String {
     hex::encode(h.finalize())
 }
 
-/// Appends one row, chained to the last one.
+/// Appends one row, chained to the last one: `last`, the hash of the row this transaction
+/// appended before (no other writer can append meanwhile), or else the last row stored.
+/// Returns the new row's hash.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn append(
     conn: &Connection,
+    last: Option<String>,
     operator: &str,
     action: &str,
     entity: &str,
     entity_id: Option<i64>,
     before: Option<String>,
     after: Option<String>,
-) -> Result<()> {
-    let prev: String = conn
-        .prepare_cached("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1")?
-        .query_row([], |r| r.get(0))
-        .optional()?
-        .unwrap_or_else(|| GENESIS.to_owned());
+) -> Result<String> {
+    let prev = match last {
+        Some(hash) => hash,
+        None => conn
+            .prepare_cached("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1")?
+            .query_row([], |r| r.get(0))
+            .optional()?
+            .unwrap_or_else(|| GENESIS.to_owned()),
+    };
     let mut e = AuditEntry {
         id: 0,
         at: super::now(),
@@ -66,7 +73,7 @@ pub(super) fn append(
     .execute(
         params![e.at, e.operator, e.action, e.entity, e.entity_id, e.before, e.after, e.prev_hash, e.hash],
     )?;
-    Ok(())
+    Ok(e.hash)
 }
 
 /// Checks the whole chain; returns the number of rows verified.

@@ -1,14 +1,12 @@
 //! The board (挂图作战): every task matching a filter with its finding and category, and
 //! whether a close-out request waits for review, overdue first, then by days left.
 
-use std::collections::{HashMap, HashSet};
-
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
 
 use super::closeout::PENDING_STATES;
-use super::tasks::{self, TaskFilter};
+use super::tasks::{self, Joined, TaskFilter};
 use crate::domain::Task;
 use crate::Result;
 
@@ -25,43 +23,42 @@ pub struct BoardRow {
     pub close_out_pending: bool,
 }
 
+impl AsRef<Task> for BoardRow {
+    fn as_ref(&self) -> &Task {
+        &self.task
+    }
+}
+
+impl AsMut<Task> for BoardRow {
+    fn as_mut(&mut self) -> &mut Task {
+        &mut self.task
+    }
+}
+
 /// The board's rows for `filter` on `today`: overdue first, then by days left (no due date
 /// last), then by finding and task number.
 pub fn rows(conn: &Connection, filter: &TaskFilter, today: NaiveDate) -> Result<Vec<BoardRow>> {
-    let list = tasks::list(conn, filter, today)?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT f.id, f.seq, f.title, f.category_id, c.name FROM findings f
-         JOIN categories c ON c.id = f.category_id WHERE ?1 IS NULL OR f.inspection_id = ?1",
-    )?;
-    let findings: HashMap<i64, (i64, String, i64, String)> = stmt
-        .query_map([filter.inspection_id], |r| {
-            Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT task_id FROM close_outs WHERE state IN ({}) AND (?1 IS NULL OR task_id IN
-            (SELECT t.id FROM tasks t JOIN findings f ON f.id = t.finding_id
-             WHERE f.inspection_id = ?1))",
+    let columns = format!(
+        ", f.seq, f.title, f.category_id, c.name,
+         t.id IN (SELECT task_id FROM close_outs WHERE state IN ({}))",
         *PENDING_STATES
-    ))?;
-    let pending: HashSet<i64> = stmt
-        .query_map([filter.inspection_id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    let mut rows: Vec<BoardRow> = list
-        .into_iter()
-        .filter_map(|task| {
-            let (seq, title, cat_id, cat) = findings.get(&task.finding_id)?.clone();
-            Some(BoardRow {
-                close_out_pending: pending.contains(&task.id),
-                task,
-                finding_seq: seq,
-                finding_title: title,
-                category_id: cat_id,
-                category: cat,
-            })
+    );
+    let joined = Joined {
+        columns: &columns,
+        joins: "JOIN findings f ON f.id = t.finding_id JOIN categories c ON c.id = f.category_id",
+    };
+    let mut rows = tasks::list_joined(conn, filter, today, &joined, |task, r| {
+        Ok(BoardRow {
+            task,
+            finding_seq: r.get(16)?,
+            finding_title: r.get(17)?,
+            category_id: r.get(18)?,
+            category: r.get(19)?,
+            close_out_pending: r.get(20)?,
         })
-        .collect();
-    rows.sort_by_key(|r| {
+    })?;
+    // Keys computed once; the rows (large) are moved once each, not at every comparison.
+    rows.sort_by_cached_key(|r| {
         (
             !r.task.overdue,
             r.task.days_left.unwrap_or(i64::MAX),

@@ -1,21 +1,20 @@
-//! Optional encryption of the whole database at rest with a password (SQLCipher).
+//! Optional encryption of the whole database at rest with a password (SQLCipher): the
+//! password rules, telling an encrypted file from a plain one, opening a file with its key,
+//! and writing a copy of a database under another key.
 //!
 //! Without a password the database is a plain SQLite file, as it always was. With one, every
 //! page of the file is encrypted, and so is every backup made from it, so a lost laptop or USB
-//! stick gives nothing away. The evidence folder (`<db>.files/`) is not encrypted.
-//!
-//! Setting, changing or removing the password writes a complete copy of the database with
-//! the new key beside it (`sqlcipher_export`), syncs it and renames it over the old file: the
-//! path always holds either the old file or the new one, never a half-written one. The
-//! automatic backups beside the database are then converted the same way, one by one.
+//! stick gives nothing away. The evidence folder (`<db>.files/`) is not encrypted. Setting or
+//! changing the password is [`super::password`].
 
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{params, Connection, OpenFlags, TransactionBehavior};
+use rusqlite::{params, Connection, OpenFlags};
 
-use super::{audit, backup, migrations, Db};
+use super::files::{remove_with_journal, sync_file};
+use super::{migrations, Db};
 use crate::{Error, Result};
 
 /// Shortest password accepted, in characters.
@@ -145,39 +144,11 @@ pub(crate) fn export(conn: &Connection, out: &Path, key: Option<&str>) -> Result
     sync_file(out)
 }
 
-/// Removes a file and the rollback journal SQLite may have left beside it.
-pub(crate) fn remove_with_journal(path: &Path) {
-    let _ = std::fs::remove_file(path);
-    let _ = std::fs::remove_file(suffixed(path, "-journal"));
-}
-
-/// `path` with `suffix` appended to its file name.
-pub(crate) fn suffixed(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(suffix);
-    path.with_file_name(name)
-}
-
-fn sync_file(path: &Path) -> Result<()> {
-    File::open(path)
-        .and_then(|f| f.sync_all())
-        .map_err(|e| Error::io(path, e))
-}
-
-/// Renames `tmp` over `path` and syncs the folder, so the rename itself survives a crash.
-pub(crate) fn replace_file(tmp: &Path, path: &Path) -> Result<()> {
-    std::fs::rename(tmp, path).map_err(|e| Error::io(path, e))?;
-    #[cfg(unix)]
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        // Best effort: some file systems (network shares) refuse to sync a folder.
-        let _ = File::open(dir).and_then(|d| d.sync_all());
-    }
-    Ok(())
-}
-
-/// Where the new file is written before it replaces the database.
-pub(crate) fn partial_path(db_path: &Path) -> PathBuf {
-    suffixed(db_path, ".rekey-partial")
+/// How a database file is opened.
+pub(crate) fn open_flags() -> OpenFlags {
+    OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
 }
 
 /// What [`Db::set_password`] did.
@@ -210,148 +181,4 @@ impl Db {
     pub(crate) fn key(&self) -> Option<String> {
         self.key.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
-
-    /// Encrypts the database with `new` (a plain one), changes its password, or with `None`
-    /// removes the password. First keeps a backup made as the file is now; then the change
-    /// and its audit row land together in a new file that replaces the old one; then the
-    /// automatic backups are converted too, so that none is left readable without the
-    /// password (or, after removing it, locked with a password nobody needs any more).
-    ///
-    /// No other program may have the database open: the change is refused if one has. If the
-    /// file cannot be opened again afterwards (the disk was removed), this `Db` refuses every
-    /// later operation and the file must be opened anew.
-    pub fn set_password(&self, new: Option<&str>) -> Result<PasswordChange> {
-        let Some(path) = self.path.clone() else {
-            return Err(Error::invalid("password", "内存中的数据库不能设置密码"));
-        };
-        if let Some(p) = new {
-            validate_password(p)?;
-        }
-        // One change at a time; the key cannot change under it otherwise.
-        let _one = self.rekeying.lock().unwrap_or_else(|p| p.into_inner());
-        let old = self.key();
-        let action = match (&old, new) {
-            (None, None) => return Err(Error::Conflict("数据库没有设置密码，无需取消".into())),
-            (None, Some(_)) => "encrypt",
-            (Some(_), Some(_)) => "change_password",
-            (Some(_), None) => "decrypt",
-        };
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        let safety = backup::dir_for(&path).join(format!("xuncha-before-password-{stamp}.db"));
-        backup::to_file(self, &safety)?;
-        {
-            let mut conn = self.lock();
-            let current = std::mem::replace(&mut *conn, closed_placeholder()?);
-            let rewritten = rewrite(current, &path, new, |tx| {
-                let was = serde_json::json!({ "encrypted": old.is_some() });
-                let now = serde_json::json!({ "encrypted": new.is_some() });
-                audit::append(
-                    tx,
-                    &self.operator(),
-                    action,
-                    "database",
-                    None,
-                    Some(was.to_string()),
-                    Some(now.to_string()),
-                )
-            });
-            let in_force = if rewritten.is_ok() {
-                new
-            } else {
-                old.as_deref()
-            };
-            let (reopened, _) = open(&path, open_flags(), in_force)?;
-            *conn = super::prepare(reopened, Some(&path))?;
-            rewritten?;
-            *self.key.lock().unwrap_or_else(|p| p.into_inner()) = new.map(str::to_owned);
-        }
-        let (converted, skipped) = backup::convert_all(&path, old.as_deref(), new);
-        Ok(PasswordChange {
-            encrypted: new.is_some(),
-            safety_backup: safety,
-            backups_converted: converted,
-            backups_skipped: skipped,
-        })
-    }
 }
-
-/// How a database file is opened.
-pub(crate) fn open_flags() -> OpenFlags {
-    OpenFlags::SQLITE_OPEN_READ_WRITE
-        | OpenFlags::SQLITE_OPEN_CREATE
-        | OpenFlags::SQLITE_OPEN_NO_MUTEX
-}
-
-/// Stands in for the connection while the file is replaced: it has no tables and refuses to
-/// write, so nothing can be read from or written to the wrong place.
-fn closed_placeholder() -> Result<Connection> {
-    let c = Connection::open_in_memory()?;
-    c.pragma_update(None, "query_only", "ON")?;
-    Ok(c)
-}
-
-/// Replaces the database file at `path` (open on `conn`, which is consumed) with a copy
-/// keyed with `key`, with the audit row `audit` writes in it.
-fn rewrite(
-    conn: Connection,
-    path: &Path,
-    key: Option<&str>,
-    audit: impl FnOnce(&Connection) -> Result<()>,
-) -> Result<()> {
-    let tmp = partial_path(path);
-    let result = (|| {
-        take_sole_access(&conn)?;
-        export(&conn, &tmp, key)?;
-        let copy = Connection::open_with_flags(&tmp, open_flags())?;
-        apply_key(&copy, key)?;
-        let mut copy = copy;
-        let tx = copy.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        audit(&tx)?;
-        tx.commit()?;
-        drop(copy);
-        sync_file(&tmp)?;
-        // The old connection is closed before the rename: Windows cannot replace an open file.
-        drop(conn);
-        replace_file(&tmp, path)
-    })();
-    if result.is_err() {
-        remove_with_journal(&tmp);
-    }
-    result
-}
-
-/// Leaves WAL mode (which checkpoints and removes the WAL, so no stale log can be applied to
-/// the new file) and holds an exclusive lock until the connection closes. SQLite refuses to
-/// leave WAL mode while another connection has the file open: that is the moment to stop,
-/// because that program would go on writing into the old file after it is replaced.
-fn take_sole_access(conn: &Connection) -> Result<()> {
-    let in_use = || {
-        Error::Conflict(
-            "数据库正被另一个程序使用（例如桌面程序或另一个命令）：请先关闭它，再设置或修改密码"
-                .into(),
-        )
-    };
-    conn.busy_timeout(std::time::Duration::from_millis(500))?;
-    let mode: String = conn
-        .query_row("PRAGMA journal_mode = DELETE", [], |r| r.get(0))
-        .map_err(|e| match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
-                in_use()
-            }
-            _ => e.into(),
-        })?;
-    if !mode.eq_ignore_ascii_case("delete") {
-        return Err(in_use());
-    }
-    conn.execute_batch("PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT;")
-        .map_err(|e| match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
-                in_use()
-            }
-            _ => e.into(),
-        })
-}
-
-#[cfg(test)]
-#[path = "crypto_tests.rs"]
-mod tests;

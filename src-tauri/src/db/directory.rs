@@ -109,7 +109,12 @@ pub fn ensure_assignment_in_tx(tx: &mut WriteTx<'_>, a: &AssignmentPatch) -> Res
         ));
     }
     for (field, label, kind, name) in wanted {
+        // A bulk import names the same people and units again and again.
+        if tx.in_directory.contains(&(kind, name.to_owned())) {
+            continue;
+        }
         if exists(tx.conn(), kind, name)? {
+            tx.in_directory.insert((kind, name.to_owned()));
             continue;
         }
         if strict {
@@ -121,6 +126,7 @@ pub fn ensure_assignment_in_tx(tx: &mut WriteTx<'_>, a: &AssignmentPatch) -> Res
             ));
         }
         add_in_tx(tx, kind, name, "", "")?;
+        tx.in_directory.insert((kind, name.to_owned()));
     }
     Ok(())
 }

@@ -13,6 +13,9 @@ const COLUMNS: &str = "f.id, f.inspection_id, f.seq, f.category_id, c.name, f.ti
     (SELECT min(w.id) FROM working_papers w WHERE w.finding_id = f.id), f.created_at, f.updated_at";
 const FROM: &str = "findings f JOIN categories c ON c.id = f.category_id";
 
+/// Where a finding comes from when not said (巡察发现).
+const DEFAULT_SOURCE: &str = "巡察发现";
+
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Finding> {
     Ok(Finding {
         id: r.get(0)?,
@@ -47,44 +50,65 @@ fn derive(f: &mut Finding) {
 /// Records a new finding, numbered after the last one of its inspection.
 pub fn add_in_tx(tx: &mut WriteTx<'_>, input: &FindingInput) -> Result<Finding> {
     validate::finding(input)?;
-    inspections::get(tx.conn(), input.inspection_id)?;
+    inspections::ensure_exists(tx.conn(), input.inspection_id)?;
     let cat = inspections::pick_category(
         tx.conn(),
         input.inspection_id,
         input.category_id,
         &input.category,
     )?;
-    let seq: i64 = tx.conn().query_row(
-        "SELECT coalesce(max(seq), 0) + 1 FROM findings WHERE inspection_id = ?1",
-        [input.inspection_id],
-        |r| r.get(0),
-    )?;
+    let seq: i64 = tx
+        .conn()
+        .prepare_cached("SELECT coalesce(max(seq), 0) + 1 FROM findings WHERE inspection_id = ?1")?
+        .query_row([input.inspection_id], |r| r.get(0))?;
     let now = super::now();
     let tags: Vec<String> = input.tags.iter().map(|t| t.trim().to_owned()).collect();
-    tx.conn().execute(
-        "INSERT INTO findings (inspection_id, seq, category_id, title, manifestation, nature,
+    let source = input
+        .source
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or(DEFAULT_SOURCE);
+    tx.conn()
+        .prepare_cached(
+            "INSERT INTO findings (inspection_id, seq, category_id, title, manifestation, nature,
             source, found_on, tags, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-        params![
+        )?
+        .execute(params![
             input.inspection_id,
             seq,
             cat.id,
             input.title.trim(),
             input.manifestation.trim(),
             input.nature.unwrap_or(Nature::Common),
-            input
-                .source
-                .as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .unwrap_or("巡察发现"),
+            source,
             input.found_on,
             serde_json::to_string(&tags)?,
-            now,
-        ],
-    )?;
+            &now,
+        ])?;
     let id = tx.conn().last_insert_rowid();
-    let f = get_bare(tx.conn(), id)?;
+    // Exactly what was written (no reading back): a new finding has no tasks yet.
+    let f = Finding {
+        id,
+        inspection_id: input.inspection_id,
+        seq,
+        category_id: cat.id,
+        category: cat.name,
+        title: input.title.trim().to_owned(),
+        manifestation: input.manifestation.trim().to_owned(),
+        nature: input.nature.unwrap_or(Nature::Common),
+        source: source.to_owned(),
+        found_on: input.found_on,
+        tags,
+        working_paper_id: None,
+        status: status::finding_status(&[]),
+        completion: status::completion(&[]),
+        overdue: false,
+        tasks: vec![],
+        created_at: now.clone(),
+        updated_at: now,
+    };
     tx.audit::<(), _>("create", "finding", Some(id), None, Some(&f))?;
     Ok(f)
 }
@@ -170,13 +194,10 @@ pub fn delete_in_tx(tx: &mut WriteTx<'_>, id: i64) -> Result<()> {
 
 /// A finding without its tasks.
 fn get_bare(conn: &Connection, id: i64) -> Result<Finding> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM {FROM} WHERE f.id = ?1"),
-        [id],
-        from_row,
-    )
-    .optional()?
-    .ok_or_else(|| Error::NotFound(format!("没有编号为 {id} 的反馈问题")))
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM {FROM} WHERE f.id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("没有编号为 {id} 的反馈问题")))
 }
 
 /// A finding with its tasks and derived values for `today`.

@@ -209,13 +209,18 @@ pub fn set_dual_review_in_tx(tx: &mut WriteTx<'_>, id: i64, on: bool) -> Result<
 
 /// One inspection.
 pub fn get(conn: &Connection, id: i64) -> Result<Inspection> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM inspections WHERE id = ?1"),
-        [id],
-        from_row,
-    )
-    .optional()?
-    .ok_or_else(|| Error::NotFound(format!("没有编号为 {id} 的巡察")))
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM inspections WHERE id = ?1"))?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("没有编号为 {id} 的巡察")))
+}
+
+/// Checks that the inspection `id` exists (without reading it).
+pub fn ensure_exists(conn: &Connection, id: i64) -> Result<()> {
+    conn.prepare_cached("SELECT 1 FROM inspections WHERE id = ?1")?
+        .query_row([id], |_| Ok(()))
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("没有编号为 {id} 的巡察")))
 }
 
 /// All inspections, newest first.
@@ -285,7 +290,7 @@ fn category_row(r: &Row<'_>) -> rusqlite::Result<Category> {
 
 /// The categories of an inspection in order.
 pub fn categories(conn: &Connection, inspection_id: i64) -> Result<Vec<Category>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT id, inspection_id, seq, name FROM categories WHERE inspection_id = ?1 ORDER BY seq",
     )?;
     let rows = stmt.query_map([inspection_id], category_row)?;

@@ -10,11 +10,13 @@ pub mod crypto;
 pub mod directory;
 pub mod drafts;
 pub mod evidence;
+mod files;
 pub mod findings;
 pub mod inspections;
 pub mod leads;
 pub mod ledger;
 pub mod migrations;
+mod password;
 pub mod progress;
 pub mod records;
 pub mod settings;
@@ -22,12 +24,14 @@ pub mod stats;
 pub mod tasks;
 mod util;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, RwLock};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use serde::Serialize;
 
+use crate::domain::DirectoryKind;
 use crate::{Error, Result};
 
 /// An open database. Cheap to share behind a reference; all access is serialised.
@@ -47,6 +51,10 @@ pub struct WriteTx<'a> {
     tx: Transaction<'a>,
     operator: String,
     audited: bool,
+    /// The hash of the last audit row this transaction appended.
+    last_hash: Option<String>,
+    /// Names this transaction found in (or added to) the directory, which only grows.
+    in_directory: HashSet<(DirectoryKind, String)>,
 }
 
 impl Db {
@@ -71,7 +79,7 @@ impl Db {
         let mut conn = prepare(conn, Some(path))?;
         sweep_evidence(&mut conn, &evidence::dir_for(path));
         // A copy left by an interrupted password change (it may hold the data unencrypted).
-        crypto::remove_with_journal(&crypto::partial_path(path));
+        files::remove_with_journal(&password::partial_path(path));
         Self::assemble(conn, Some(path.to_owned()), key)
     }
 
@@ -157,6 +165,8 @@ impl Db {
             tx,
             operator: self.operator(),
             audited: false,
+            last_hash: None,
+            in_directory: HashSet::new(),
         };
         let out = f(&mut wtx)?;
         debug_assert!(wtx.audited, "every write leaves an audit row");
@@ -192,7 +202,17 @@ impl WriteTx<'_> {
     ) -> Result<()> {
         let before = before.map(serde_json::to_string).transpose()?;
         let after = after.map(serde_json::to_string).transpose()?;
-        audit::append(&self.tx, &self.operator, action, entity, id, before, after)?;
+        let last = self.last_hash.take();
+        self.last_hash = Some(audit::append(
+            &self.tx,
+            last,
+            &self.operator,
+            action,
+            entity,
+            id,
+            before,
+            after,
+        )?);
         self.audited = true;
         Ok(())
     }
@@ -213,6 +233,14 @@ fn prepare(mut conn: Connection, path: Option<&Path>) -> Result<Connection> {
         .map_err(bad)?;
     conn.pragma_update(None, "synchronous", "FULL")
         .map_err(bad)?;
+    // Lists and counts scan whole tables: keep up to 64 MiB of pages in memory (2 MiB by
+    // default, less than the tasks of one large inspection), so a second scan reads no file
+    // and, when encrypted, decrypts no page again.
+    conn.pragma_update(None, "cache_size", -65536)
+        .map_err(bad)?;
+    // Every query of the store is prepared once per connection and kept (lists prepare
+    // three statements per filter shape).
+    conn.set_prepared_statement_cache_capacity(64);
     migrations::migrate(&mut conn, path)?;
     Ok(conn)
 }
@@ -255,9 +283,27 @@ pub fn today() -> chrono::NaiveDate {
         .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
-/// The current local time as stored in records and the audit log.
+/// The current local time as stored in records and the audit log
+/// (`2025-06-15T09:30:00.000+08:00`).
 pub fn now() -> String {
-    chrono::Local::now()
-        .format("%Y-%m-%dT%H:%M:%S%.3f%:z")
-        .to_string()
+    use chrono::{Offset, TimeZone};
+    // Asking the system for the local offset costs more than the rest of a small write; it
+    // is asked at most once a second (a change of time zone shows within a second).
+    static OFFSET: Mutex<Option<(std::time::Instant, chrono::FixedOffset)>> = Mutex::new(None);
+    let utc = chrono::Utc::now();
+    let offset = {
+        let mut cached = OFFSET.lock().unwrap_or_else(|p| p.into_inner());
+        match *cached {
+            Some((at, offset)) if at.elapsed() < std::time::Duration::from_secs(1) => offset,
+            _ => {
+                let offset = chrono::Local
+                    .offset_from_utc_datetime(&utc.naive_utc())
+                    .fix();
+                *cached = Some((std::time::Instant::now(), offset));
+                offset
+            }
+        }
+    };
+    utc.with_timezone(&offset)
+        .to_rfc3339_opts(chrono::SecondsFormat::Millis, false)
 }

@@ -4,7 +4,8 @@
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::{inspections, tasks};
+use super::inspections;
+use super::util::{date, IdMap, IdSet};
 use crate::domain::counting::{self, FindingFacts, Stats, TaskFacts};
 use crate::domain::{status, DeadlineKind, Status};
 use crate::Result;
@@ -23,7 +24,9 @@ pub fn stats(conn: &Connection, inspection_id: Option<i64>, today: NaiveDate) ->
             rows.collect::<rusqlite::Result<_>>()?
         }
     };
-    let mut stmt = conn.prepare(
+    // Each table read once in a plain scan, no subquery per row; rows of other inspections
+    // are skipped here, which costs less than selecting them by index.
+    let mut stmt = conn.prepare_cached(
         "SELECT f.id, c.name FROM findings f JOIN categories c ON c.id = f.category_id
          WHERE ?1 IS NULL OR f.inspection_id = ?1",
     )?;
@@ -35,40 +38,54 @@ pub fn stats(conn: &Connection, inspection_id: Option<i64>, today: NaiveDate) ->
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    let counted: IdSet = findings.iter().map(|f| f.id).collect();
 
-    // One pass over the tasks, with their next open milestone (`effective_due` decides
-    // whether it counts).
+    // The next open milestone of each task that has one (`effective_due` decides whether
+    // it counts).
     let mut stmt = conn.prepare_cached(
-        "SELECT t.finding_id, t.status, t.deadline_kind, t.deadline, t.lead_unit,
-            (SELECT group_concat(unit, char(31) ORDER BY ord) FROM task_units WHERE task_id = t.id),
-            (SELECT min(due_on) FROM milestones WHERE task_id = t.id AND done = 0)
-         FROM tasks t
-         WHERE t.finding_id IN (SELECT id FROM findings WHERE ?1 IS NULL OR inspection_id = ?1)",
+        "SELECT task_id, min(due_on) FROM milestones WHERE done = 0 GROUP BY task_id",
     )?;
-    let mut rows = stmt.query([inspection_id])?;
+    let next_milestone: IdMap<NaiveDate> = stmt
+        .query_map([], |r| Ok((r.get(0)?, date(r, 1)?)))?
+        .filter_map(|r| r.map(|(id, d)| d.map(|d| (id, d))).transpose())
+        .collect::<rusqlite::Result<_>>()?;
+
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, finding_id, status, deadline_kind, deadline, lead_unit FROM tasks",
+    )?;
+    let mut rows = stmt.query([])?;
     let mut tasks = vec![];
+    let mut at: IdMap<usize> = IdMap::default();
     while let Some(r) = rows.next()? {
-        let kind: DeadlineKind = r.get(2)?;
-        let deadline: Option<NaiveDate> = r.get(3)?;
-        let lead: String = r.get(4)?;
-        let listed = tasks::split_units(&r.get(5)?);
-        let next_milestone: Option<NaiveDate> = r.get(6)?;
-        let mut units: Vec<String> = Vec::with_capacity(3);
-        if !lead.is_empty() {
-            units.push(lead);
+        let finding_id: i64 = r.get(1)?;
+        if !counted.contains(&finding_id) {
+            continue;
         }
-        for u in listed {
-            if !units.contains(&u) {
-                units.push(u);
-            }
-        }
-        let due = status::effective_due(kind, deadline, next_milestone);
+        let id: i64 = r.get(0)?;
+        let kind: DeadlineKind = r.get(3)?;
+        let deadline = date(r, 4)?;
+        let lead: String = r.get(5)?;
+        let due = status::effective_due(kind, deadline, next_milestone.get(&id).copied());
+        at.insert(id, tasks.len());
         tasks.push(TaskFacts {
-            finding_id: r.get(0)?,
-            status: r.get::<_, Status>(1)?,
+            finding_id,
+            status: r.get::<_, Status>(2)?,
             due,
-            units,
+            units: if lead.is_empty() { vec![] } else { vec![lead] },
         });
+    }
+    // Responsible units after the lead unit, without repeats.
+    let mut stmt = conn.prepare_cached("SELECT task_id, unit FROM task_units")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let Some(&i) = at.get(&r.get::<_, i64>(0)?) else {
+            continue;
+        };
+        let unit = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+        let units = &mut tasks[i].units;
+        if !units.iter().any(|u| u == unit) {
+            units.push(unit.to_owned());
+        }
     }
     let mut stats = counting::count(&categories, &findings, &tasks, today);
     let one = |sql: &str| -> Result<f64> {

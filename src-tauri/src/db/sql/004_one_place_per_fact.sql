@@ -15,3 +15,10 @@ WHERE finding_id IS NULL
   AND EXISTS (SELECT 1 FROM findings f WHERE f.working_paper_id = working_papers.id);
 ALTER TABLE findings DROP COLUMN working_paper_id;
 CREATE INDEX working_papers_finding ON working_papers(finding_id);
+
+-- Lists filtered by unit look for the lead unit or a responsible unit: both indexed.
+CREATE INDEX tasks_lead_unit ON tasks(lead_unit);
+
+-- Counting reads these five columns of every task: an index holding them is scanned instead
+-- of the whole rows with their long texts.
+CREATE INDEX tasks_counting ON tasks(finding_id, status, deadline_kind, deadline, lead_unit);

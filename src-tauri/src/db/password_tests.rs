@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use super::*;
-use crate::db::settings;
+use crate::db::crypto::{is_encrypted_file, MAX_PASSWORD_CHARS};
+use crate::db::{migrations, settings};
 
 const SECRET: &str = "巡察组内部机密事项";
 
