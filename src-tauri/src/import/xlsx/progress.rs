@@ -3,7 +3,7 @@
 //! becomes its own entry with that date, so a ledger exported and imported again lands on
 //! the entries it came from instead of one long new entry.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::domain::dates::parse_date;
 use crate::import::plan::PlannedProgress;
@@ -23,11 +23,9 @@ fn dated_line(line: &str, year: i32) -> Option<(NaiveDate, &str)> {
     if prefix.trim().chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
+    // Only dates the store accepts (the parser reads no other years); others stay text.
     let d = parse_date(prefix.trim(), Some(year))?;
-    // Only dates the store accepts; others stay part of the text.
-    (2000..=2100)
-        .contains(&d.year())
-        .then(|| (d, line[i + colon.len_utf8()..].trim()))
+    Some((d, line[i + colon.len_utf8()..].trim()))
 }
 
 /// The entries of a progress cell, oldest line first. Lines before the first dated line

@@ -131,7 +131,7 @@ impl<'a> Walker<'a> {
             .max()
             .unwrap_or(g.end().1);
         let stage_due = NaiveDate::from_ymd_opt(year, 12, 31)
-            .filter(|d| (2000..=2100).contains(&chrono::Datelike::year(d)))
+            .filter(|d| crate::domain::validate::YEARS.contains(&chrono::Datelike::year(d)))
             .unwrap_or(NaiveDate::MAX);
         Walker {
             g,
