@@ -106,12 +106,7 @@ fn standing(t: &Task, data: &LedgerData) -> String {
         .max();
     let requested = close_outs
         .iter()
-        .filter(|c| {
-            matches!(
-                c.state,
-                CloseOutState::Requested | CloseOutState::FirstApproved
-            )
-        })
+        .filter(|c| crate::domain::status::close_out_pending(c.state))
         .map(|c| c.requested_on)
         .max();
     let late = if t.overdue {
