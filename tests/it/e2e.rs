@@ -372,6 +372,7 @@ fn desktop_app_end_to_end() {
     shot(&s, "07-export");
     // 自动备份: the one made on first open, and one more now.
     steps::backup_now(&s);
+    steps::settings_show_the_operator(&s, "赵敏");
     shot(&s, "08-backup");
     // 导入台账: preview, then import as a new inspection; read back from the file.
     let imported = "制定年度学习计划";

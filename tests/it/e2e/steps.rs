@@ -332,3 +332,18 @@ until('[data-test=board-table]', (board) => {
         2 * TRIPS
     );
 }
+
+/// 设置: the operator named on first start is the one the page shows, read from the core.
+pub fn settings_show_the_operator(s: &Session, name: &str) {
+    nav(s, "settings");
+    s.find("input[data-test=settings-operator]").unwrap();
+    s.wait("the operator's name on the 设置 page", || {
+        let v = s.script(
+            "return document.querySelector('input[data-test=settings-operator]').value;",
+            json!([]),
+        )?;
+        Ok((v == json!(name)).then_some(()))
+    })
+    .unwrap();
+    shot(s, "08-settings");
+}
