@@ -110,3 +110,22 @@ fn the_board_the_dashboard_and_a_task_s_history_are_in_the_cli() {
     );
     assert!(text.contains("可改为：未启动、长期坚持、已完成"), "{text}");
 }
+
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    let cli = Cli::new();
+    cli.ok(&["demo"]);
+    // A pipe whose reader is gone before the command starts, as `| head` leaves it after
+    // its lines: every write meets a closed pipe.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = cli
+        .command(&["list", "tasks"])
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(141), "{err}");
+}

@@ -18,6 +18,7 @@ use xuncha::db::Db;
 use xuncha::{Error, Result};
 
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     let parsed = help_zh::localized(args::Cli::command())
         .try_get_matches()
         .and_then(|m| args::Cli::from_arg_matches(&m));
@@ -36,6 +37,25 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => failure(&e, Some(&path)),
     }
+}
+
+/// Output piped into a program that stops reading (`xuncha list tasks | head`) ends the run
+/// quietly, as command-line tools do, instead of with a panic message: the standard
+/// library panics when `println!` meets a closed pipe.
+fn quiet_on_closed_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .unwrap_or_default();
+        if message.contains("failed printing to stdout") && message.contains("os error 32") {
+            // 128 + SIGPIPE: what a shell reports for a program a closed pipe stopped.
+            std::process::exit(141);
+        }
+        default(info);
+    }));
 }
 
 /// Prints the error, and how to give a password when one was missing.
