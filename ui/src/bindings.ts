@@ -79,9 +79,14 @@ export type Category = { id: number, inspection_id: number, seq: number, name: s
 
 export type Finding = { id: number, inspection_id: number, 
 /**
- * Sequence number within the inspection.
+ * Sequence number within the inspection (the order it was entered in).
  */
-seq: number, category_id: number, category: string, 
+seq: number, 
+/**
+ * Derived: where the documents number it, （二）3 — its category's place and its own
+ * place there, as the feedback report, the ledger and the lists write it.
+ */
+number: string, category_id: number, category: string, 
 /**
  * 反馈问题 (one line).
  */
@@ -392,7 +397,11 @@ funds_recovered: number, };
 
 export type InspectionView = { inspection: Inspection, categories: Array<Category>, deadlines: InspectionDeadlines | null, };
 
-export type BoardRow = { task: Task, finding_seq: number, finding_title: string, category_id: number, category: string, 
+export type BoardRow = { task: Task, finding_seq: number, 
+/**
+ * Where the documents number the finding: （二）3.
+ */
+finding_number: string, inspection_id: number, finding_title: string, category_id: number, category: string, 
 /**
  * A close-out request is waiting for review.
  */
@@ -447,7 +456,11 @@ step: ReviewStep | null, };
 
 export type BurnPoint = { on: string, open: number, };
 
-export type DueItem = { task_id: number, finding_seq: number, measure: string, lead_unit: string, responsible_person: string, deadline_kind: DeadlineKind, deadline: string | null, deadline_text: string, days_left: number | null, days_left_text: string, warning: Warning | null, status: Status, };
+export type DueItem = { task_id: number, finding_seq: number, 
+/**
+ * Where the documents number the finding: （二）3.
+ */
+finding_number: string, measure: string, lead_unit: string, responsible_person: string, deadline_kind: DeadlineKind, deadline: string | null, deadline_text: string, days_left: number | null, days_left_text: string, warning: Warning | null, status: Status, };
 
 export type Dashboard = { stats: Stats, overdue: Array<DueItem>, due_soon: Array<DueItem>, burndown: Array<BurnPoint>, 
 /**

@@ -18,7 +18,10 @@ function row(n: number, over: Partial<Task> = {}, pending = false): BoardRow {
     responsible_units: [], responsible_person: `责任人${n % 5}`, note: "", overdue: false, warning: null, days_left: 30,
     created_at: "", updated_at: "", ...over,
   } as Task;
-  return { task, finding_seq: n, finding_title: `第${n}个问题`, category_id: 1, category: "类别", close_out_pending: pending };
+  return {
+    task, finding_seq: n, finding_number: `（二）${n}`, inspection_id: 3, finding_title: `第${n}个问题`, category_id: 1,
+    category: "类别", close_out_pending: pending,
+  };
 }
 
 beforeEach(() => {
@@ -107,7 +110,7 @@ describe("board view", () => {
     expect(r2.find(".el-tag--danger.el-tag--plain").text()).toBe("待审批销号");
     expect(r3.text()).toContain("已销号");
     expect(r3.text()).not.toContain("逾期");
-    expect(r1.text()).toContain("二·第1号");
+    expect(r1.text()).toContain("（二）1");
   });
 
   it("opens the task's drawer on a click and keeps the rows raw", async () => {

@@ -13,7 +13,10 @@ function row(id: number, over: Partial<Task> = {}, categoryId = 1, title = "问�
     note: "", overdue: false, warning: null, days_left: 30, deadline_text: "2025年6月30日", days_left_text: "剩30天",
     created_at: "", updated_at: "", ...over,
   };
-  return { task, finding_seq: 1, finding_title: title, category_id: categoryId, category: "类别", close_out_pending: false };
+  return {
+    task, finding_seq: 1, finding_number: "（一）1", inspection_id: 1, finding_title: title, category_id: categoryId,
+    category: "类别", close_out_pending: false,
+  };
 }
 
 describe("board filters", () => {

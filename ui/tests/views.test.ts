@@ -17,7 +17,10 @@ function row(id: number, over: Partial<Task>): BoardRow {
     milestones: [], status: "in_progress", lead_leader: "", responsible_leader: "", lead_unit: "办公室", responsible_units: [],
     responsible_person: "", note: "", overdue: false, warning: null, days_left: 30, created_at: "", updated_at: "", ...over,
   } as Task;
-  return { task, finding_seq: id, finding_title: "问题", category_id: 1, category: "类别", close_out_pending: false };
+  return {
+    task, finding_seq: id, finding_number: `（一）${id}`, inspection_id: 3, finding_title: "问题", category_id: 1,
+    category: "类别", close_out_pending: false,
+  };
 }
 
 beforeEach(() => {

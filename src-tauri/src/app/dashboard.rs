@@ -7,7 +7,7 @@ use super::views::{BurnPoint, Dashboard, DueItem};
 use crate::db::{closeout, findings, inspections, progress, stats, Db};
 use crate::domain::counting::Stats;
 use crate::domain::status::{is_done, GREEN_DAYS};
-use crate::domain::{CloseOutState, Task};
+use crate::domain::{CloseOutState, Finding, Task};
 use crate::Result;
 
 /// The official counts of one inspection, or of all (`None`).
@@ -27,7 +27,7 @@ pub fn dashboard(db: &Db, inspection_id: i64, today: NaiveDate) -> Result<Dashbo
         let mut spans = vec![];
         for f in &all {
             for t in &f.tasks {
-                let item = || due_item(f.seq, t);
+                let item = || due_item(f, t);
                 if t.overdue {
                     overdue.push(item());
                 } else if !is_done(t.status) && t.days_left.is_some_and(|d| d <= GREEN_DAYS) {
@@ -67,10 +67,11 @@ pub fn dashboard(db: &Db, inspection_id: i64, today: NaiveDate) -> Result<Dashbo
     })
 }
 
-fn due_item(finding_seq: i64, t: &Task) -> DueItem {
+fn due_item(f: &Finding, t: &Task) -> DueItem {
     DueItem {
         task_id: t.id,
-        finding_seq,
+        finding_seq: f.seq,
+        finding_number: f.number.clone(),
         measure: t.measure.clone(),
         lead_unit: t.assignment.lead_unit.clone(),
         responsible_person: t.assignment.responsible_person.clone(),

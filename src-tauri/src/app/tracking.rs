@@ -115,3 +115,30 @@ pub fn follow_ups(db: &Db, inspection: i64) -> Result<Vec<FollowUpCheck>> {
 pub fn add_follow_up(db: &Db, input: &FollowUpCheck) -> Result<FollowUpCheck> {
     db.write(|tx| records::add_follow_up_in_tx(tx, input))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::sections;
+
+    #[test]
+    fn the_board_numbers_findings_as_the_documents_do() {
+        let db = Db::open_in_memory().unwrap();
+        let today = crate::db::today();
+        let id = crate::demo::load(&db, today).unwrap();
+        let data = crate::db::ledger::load(&db, id, today).unwrap();
+        let printed = sections::numbers(&data);
+        let rows = board(&db, &TaskFilter::default(), today).unwrap();
+        assert!(!rows.is_empty());
+        for r in &rows {
+            let want = printed[&r.task.finding_id].to_string();
+            assert_eq!(r.finding_number, want, "task {}", r.task.id);
+        }
+        // Category 一 first: 第 1 号 there is （一）1; a later category restarts at 1.
+        let f = crate::app::intake::findings(&db, Some(id), today).unwrap();
+        assert_eq!(f[0].number, "（一）1");
+        assert!(f.iter().any(|f| f.number == "（二）1"));
+        let d = task_detail(&db, rows[0].task.id, today).unwrap();
+        assert_eq!(d.finding.number, rows[0].finding_number);
+    }
+}

@@ -72,6 +72,8 @@ pub struct BurnPoint {
 pub struct DueItem {
     pub task_id: i64,
     pub finding_seq: i64,
+    /// Where the documents number the finding: （二）3.
+    pub finding_number: String,
     pub measure: String,
     pub lead_unit: String,
     pub responsible_person: String,

@@ -1,11 +1,14 @@
 //! The board (挂图作战): every task matching a filter with its finding and category, and
 //! whether a close-out request waits for review, overdue first, then by days left.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::Serialize;
 
 use super::closeout::PENDING_STATES;
+use super::findings;
 use super::tasks::{self, Joined, TaskFilter};
 use crate::domain::Task;
 use crate::Result;
@@ -16,6 +19,9 @@ use crate::Result;
 pub struct BoardRow {
     pub task: Task,
     pub finding_seq: i64,
+    /// Where the documents number the finding: （二）3.
+    pub finding_number: String,
+    pub inspection_id: i64,
     pub finding_title: String,
     pub category_id: i64,
     pub category: String,
@@ -40,7 +46,7 @@ impl AsMut<Task> for BoardRow {
 pub fn rows(conn: &Connection, filter: &TaskFilter, today: NaiveDate) -> Result<Vec<BoardRow>> {
     let columns = format!(
         ", f.seq, f.title, f.category_id, c.name,
-         t.id IN (SELECT task_id FROM close_outs WHERE state IN ({}))",
+         t.id IN (SELECT task_id FROM close_outs WHERE state IN ({})), f.inspection_id",
         *PENDING_STATES
     );
     let joined = Joined {
@@ -55,8 +61,24 @@ pub fn rows(conn: &Connection, filter: &TaskFilter, today: NaiveDate) -> Result<
             category_id: r.get(18)?,
             category: r.get(19)?,
             close_out_pending: r.get(20)?,
+            finding_number: String::new(),
+            inspection_id: r.get(21)?,
         })
     })?;
+    // The documents' numbers, once per inspection on the board.
+    let mut numbers: HashMap<i64, HashMap<i64, String>> = HashMap::new();
+    for r in &mut rows {
+        let of_inspection = match numbers.entry(r.inspection_id) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(findings::numbers(conn, r.inspection_id)?)
+            }
+        };
+        r.finding_number = of_inspection
+            .get(&r.task.finding_id)
+            .cloned()
+            .unwrap_or_default();
+    }
     // Keys computed once; the rows (large) are moved once each, not at every comparison.
     rows.sort_by_cached_key(|r| {
         (

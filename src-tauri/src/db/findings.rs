@@ -1,11 +1,14 @@
 //! Findings (反馈问题), numbered within their inspection, with their tasks nested on read.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::util::json_list;
 use super::{inspections, tasks, WriteTx};
 use crate::domain::{status, validate, Finding, FindingInput, FindingPatch, Nature, Status};
+use crate::report::sections;
 use crate::{Error, Result};
 
 const COLUMNS: &str = "f.id, f.inspection_id, f.seq, f.category_id, c.name, f.title,
@@ -21,6 +24,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Finding> {
         id: r.get(0)?,
         inspection_id: r.get(1)?,
         seq: r.get(2)?,
+        number: String::new(),
         category_id: r.get(3)?,
         category: r.get(4)?,
         title: r.get(5)?,
@@ -89,10 +93,11 @@ pub fn add_in_tx(tx: &mut WriteTx<'_>, input: &FindingInput) -> Result<Finding> 
         ])?;
     let id = tx.conn().last_insert_rowid();
     // Exactly what was written (no reading back): a new finding has no tasks yet.
-    let f = Finding {
+    let mut f = Finding {
         id,
         inspection_id: input.inspection_id,
         seq,
+        number: String::new(),
         category_id: cat.id,
         category: cat.name,
         title: input.title.trim().to_owned(),
@@ -109,6 +114,9 @@ pub fn add_in_tx(tx: &mut WriteTx<'_>, input: &FindingInput) -> Result<Finding> 
         created_at: now.clone(),
         updated_at: now,
     };
+    f.number = numbers(tx.conn(), input.inspection_id)?
+        .remove(&id)
+        .unwrap_or_default();
     tx.audit::<(), _>("create", "finding", Some(id), None, Some(&f))?;
     Ok(f)
 }
@@ -203,6 +211,9 @@ fn get_bare(conn: &Connection, id: i64) -> Result<Finding> {
 /// A finding with its tasks and derived values for `today`.
 pub fn get(conn: &Connection, id: i64, today: NaiveDate) -> Result<Finding> {
     let mut f = get_bare(conn, id)?;
+    f.number = numbers(conn, f.inspection_id)?
+        .remove(&id)
+        .unwrap_or_default();
     f.tasks = tasks::list(
         conn,
         &tasks::TaskFilter {
@@ -244,5 +255,29 @@ pub fn list(
         f.tasks = by_finding.remove(&f.id).unwrap_or_default();
         derive(f);
     }
+    // Each inspection's findings lie together (the order above): number them as a whole.
+    for group in findings.chunk_by_mut(|a, b| a.inspection_id == b.inspection_id) {
+        let cats = inspections::categories(conn, group[0].inspection_id)?;
+        let mut nos = sections::numbers_of(&cats, group);
+        for f in group.iter_mut() {
+            f.number = nos.remove(&f.id).map(|n| n.to_string()).unwrap_or_default();
+        }
+    }
     Ok(findings)
+}
+
+/// Where the documents number each finding of an inspection (（二）3), by finding id: the
+/// one numbering of `report::sections`, over the inspection's findings without their tasks.
+pub fn numbers(conn: &Connection, inspection_id: i64) -> Result<HashMap<i64, String>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM {FROM} WHERE f.inspection_id = ?1 ORDER BY c.seq, f.seq"
+    ))?;
+    let findings: Vec<Finding> = stmt
+        .query_map([inspection_id], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let cats = inspections::categories(conn, inspection_id)?;
+    Ok(sections::numbers_of(&cats, &findings)
+        .into_iter()
+        .map(|(id, n)| (id, n.to_string()))
+        .collect())
 }

@@ -79,8 +79,12 @@ pub const DEFAULT_CATEGORIES: [&str; 4] = [
 pub struct Finding {
     pub id: i64,
     pub inspection_id: i64,
-    /// Sequence number within the inspection.
+    /// Sequence number within the inspection (the order it was entered in).
     pub seq: i64,
+    /// Derived: where the documents number it, （二）3 — its category's place and its own
+    /// place there, as the feedback report, the ledger and the lists write it.
+    #[serde(default)]
+    pub number: String,
     pub category_id: i64,
     pub category: String,
     /// 反馈问题 (one line).

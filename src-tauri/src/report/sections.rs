@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use crate::domain::Finding;
+use crate::domain::{Category, Finding};
 use crate::report::data::LedgerData;
 use crate::report::numbering::level2;
 
@@ -13,20 +13,23 @@ use crate::report::numbering::level2;
 /// in the list (renamed or deleted) follow under their own category name. A finding's
 /// number is its place in its group, from 1 (see [`sections`]).
 pub fn by_category(data: &LedgerData) -> Vec<(String, Vec<&Finding>)> {
-    let mut groups: Vec<(String, Vec<&Finding>)> = data
-        .categories
+    by_category_of(&data.categories, &data.findings)
+}
+
+/// [`by_category`] of these categories and findings.
+pub fn by_category_of<'a>(
+    categories: &[Category],
+    findings: &'a [Finding],
+) -> Vec<(String, Vec<&'a Finding>)> {
+    let mut groups: Vec<(String, Vec<&Finding>)> = categories
         .iter()
         .map(|c| {
-            let fs = data
-                .findings
-                .iter()
-                .filter(|f| f.category_id == c.id)
-                .collect();
+            let fs = findings.iter().filter(|f| f.category_id == c.id).collect();
             (c.name.clone(), fs)
         })
         .collect();
-    for f in &data.findings {
-        if !data.categories.iter().any(|c| c.id == f.category_id) {
+    for f in findings {
+        if !categories.iter().any(|c| c.id == f.category_id) {
             match groups.iter_mut().find(|(name, _)| *name == f.category) {
                 Some((_, fs)) => fs.push(f),
                 None => groups.push((f.category.clone(), vec![f])),
@@ -50,8 +53,13 @@ pub struct Section<'a> {
 
 /// The findings by category, numbered: the one numbering of every document.
 pub fn sections(data: &LedgerData) -> Vec<Section<'_>> {
+    sections_of(&data.categories, &data.findings)
+}
+
+/// [`sections`] of these categories and findings.
+pub fn sections_of<'a>(categories: &[Category], findings: &'a [Finding]) -> Vec<Section<'a>> {
     let mut ordinal = 0;
-    by_category(data)
+    by_category_of(categories, findings)
         .into_iter()
         .map(|(name, fs)| {
             let named = !name.trim().is_empty();
@@ -88,7 +96,13 @@ impl std::fmt::Display for FindingNo {
 
 /// Every finding's [`FindingNo`], by finding id.
 pub fn numbers(data: &LedgerData) -> HashMap<i64, FindingNo> {
-    sections(data)
+    numbers_of(&data.categories, &data.findings)
+}
+
+/// [`numbers`] of these categories and findings (one inspection's, all of them: a finding's
+/// number depends on the others).
+pub fn numbers_of(categories: &[Category], findings: &[Finding]) -> HashMap<i64, FindingNo> {
+    sections_of(categories, findings)
         .iter()
         .flat_map(|s| {
             s.findings.iter().map(|(number, f)| {

@@ -88,8 +88,8 @@ fn dash(s: &str) -> &str {
 /// A finding with its tasks, one line each.
 pub fn finding(f: &Finding) -> String {
     let mut out = format!(
-        "第 {} 号（编号 {}）［{}］{}　{}　{}",
-        f.seq,
+        "{}（编号 {}）［{}］{}　{}　{}",
+        f.number,
         f.id,
         f.category,
         f.title,

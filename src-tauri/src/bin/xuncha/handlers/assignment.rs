@@ -162,7 +162,7 @@ pub(super) fn directory(db: &Db, j: bool, c: &DirectoryCmd) -> Result<()> {
 /// reviews, reopenings and follow-up checks.
 fn show_task(d: &xuncha::app::TaskDetail) {
     let f = &d.finding;
-    println!("反馈问题第 {} 号：{}", f.seq, f.title);
+    println!("反馈问题{}：{}", f.number, f.title);
     println!("{}", output::task_line(&d.task));
     if !d.next_statuses.is_empty() {
         let next: Vec<&str> = d.next_statuses.iter().map(|s| s.label()).collect();

@@ -39,7 +39,7 @@ pub(super) fn finding(db: &Db, j: bool, c: &FindingCmd, today: NaiveDate) -> Res
             output::created(
                 j,
                 created.id,
-                &format!("反馈问题第 {} 号", created.seq),
+                &format!("反馈问题{}", created.number),
                 &created,
             )
         }
@@ -64,7 +64,7 @@ pub(super) fn finding(db: &Db, j: bool, c: &FindingCmd, today: NaiveDate) -> Res
                 tags: (!f.tags.is_empty()).then(|| f.tags.clone()),
             };
             let out = app::update_finding(db, *id, &patch, today)?;
-            output::done(j, &format!("已修改反馈问题第 {} 号", out.seq), &out)
+            output::done(j, &format!("已修改反馈问题{}", out.number), &out)
         }
         FindingCmd::Delete { id } => {
             app::delete_finding(db, *id)?;
@@ -131,7 +131,7 @@ pub(super) fn paper(db: &Db, j: bool, c: &PaperCmd, today: NaiveDate) -> Result<
             let f = app::approve_working_paper(db, *id, &approval, today)?;
             output::done(
                 j,
-                &format!("底稿已审定，转为反馈问题第 {} 号（编号 {}）", f.seq, f.id),
+                &format!("底稿已审定，转为反馈问题{}（编号 {}）", f.number, f.id),
                 &f,
             )
         }

@@ -68,8 +68,8 @@ pub(super) fn board(db: &Db, j: bool, f: &TaskFilterArgs, today: NaiveDate) -> R
             ""
         };
         format!(
-            "问题第 {} 号［{}］{}\n{}{pending}",
-            r.finding_seq,
+            "问题{}［{}］{}\n{}{pending}",
+            r.finding_number,
             r.category,
             r.finding_title,
             output::task_line(&r.task)
@@ -133,9 +133,9 @@ pub(super) fn dashboard(db: &Db, j: bool, inspection: Option<i64>, today: NaiveD
     stats(db, false, Some(id), today)?;
     let item = |i: &xuncha::app::DueItem| {
         format!(
-            "  任务 {}（问题第 {} 号）：{}｜{}｜{}｜{}",
+            "  任务 {}（问题{}）：{}｜{}｜{}｜{}",
             i.task_id,
-            i.finding_seq,
+            i.finding_number,
             i.measure,
             i.deadline_text,
             if i.lead_unit.is_empty() {
