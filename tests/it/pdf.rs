@@ -210,7 +210,8 @@ fn feedback_report_reads_back_in_gb_9704_format() {
         .collect();
     close_mm(ys[2] - ys[1], 225.0 / 22.0, "line pitch");
 
-    // Page numbers “— n —”: 7 mm below the type area, odd right, even left.
+    // Page numbers “— n —”: the top of the dash (一字线) 7 mm below the type area (GB/T
+    // 9704 7.5, read from the printed ink), odd right, even left.
     for (i, ws) in pages_words.iter().enumerate() {
         let n = (i + 1).to_string();
         let num = ws
@@ -223,7 +224,12 @@ fn feedback_report_reads_back_in_gb_9704_format() {
             .filter(|w| w.0 == "—" && (w.2 - num.2).abs() < 1.0)
             .collect();
         assert_eq!(dashes.len(), 2, "page {n}: {dashes:?}");
-        close_mm(num.2 - 0.08 * 14.0, 37.0 + 225.0 + 7.0, "page number top");
+        let ink = crate::docx_render::number_ink(&path, i + 1, dir.path());
+        close_mm(
+            ink.dash_top * MM,
+            37.0 + 225.0 + 7.0,
+            "page number dash top",
+        );
         if (i + 1) % 2 == 1 {
             close_mm(
                 dashes[1].3,

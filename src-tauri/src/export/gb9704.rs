@@ -39,7 +39,7 @@ pub struct GbLayout {
     pub body_pt: f32,
     /// 4号 page numbers.
     pub page_no_pt: f32,
-    /// The page number's top is this far below the type area.
+    /// The top of the page number's dash (一字线) is this far below the type area (7.5).
     pub page_no_gap_mm: f32,
     /// Odd page numbers sit this many (page-number) characters in from the right edge of
     /// the type area, even ones from the left edge.

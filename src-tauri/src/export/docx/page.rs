@@ -146,7 +146,8 @@ pub(super) fn exact_line(g: &GbLayout) -> LineSpacing {
 
 /// Footer distance that puts the page number's dash 7 mm under the type area. Word measures
 /// it from the page's bottom edge to the footer line's bottom; measured in LibreOffice, 1440
-/// twips (25.4 mm) puts the 4号 dash at 268.9–269.2 mm from the top (wanted: 262 + 7 mm).
+/// twips (25.4 mm) puts the top of the 4号 dash at 268.9–269.2 mm from the top with Noto Serif
+/// CJK, 268.7 mm with the shipped FandolSong (wanted: 262 + 7 mm; our PDF: 269.0).
 fn footer_twips(g: &GbLayout) -> i32 {
     let dash_from_bottom = g.page_h_mm - g.top_mm - g.area_h_mm - g.page_no_gap_mm;
     // The dash stands 2.6 mm above the line's bottom at 4号.

@@ -9,7 +9,7 @@ use super::linebreak::{break_lines, title_lines, Line};
 use super::paginate::{blank, paginate, Entry, Rel};
 use super::writer::{placed_width, Page, Text};
 use crate::export::fonts::{FontRole, FontSet};
-use crate::export::gb9704::{baseline_below, mm, GbLayout, Placed, TextStyle, GB};
+use crate::export::gb9704::{mm, GbLayout, Placed, TextStyle, GB};
 use crate::report::doc::Document;
 
 /// Lays out `doc` into A4 portrait pages.
@@ -218,8 +218,9 @@ fn signature_entries(
     }
 }
 
-/// “— n —” in 4号 宋体, 7 mm below the type area, odd pages one character in from the right
-/// edge of the type area, even pages from the left.
+/// “— n —” in 4号 宋体, the top of its dash (一字线) 7 mm below the type area (GB/T 9704
+/// 7.5), odd pages one character in from the right edge of the type area, even pages from
+/// the left.
 pub fn page_number(n: usize, g: &GbLayout, fonts: &FontSet) -> Text {
     let size = g.page_no_pt;
     let text = g.page_number_text(n);
@@ -233,7 +234,7 @@ pub fn page_number(n: usize, g: &GbLayout, fonts: &FontSet) -> Text {
     };
     Text {
         x,
-        baseline: baseline_below(g.area_bottom() - mm(g.page_no_gap_mm), size),
+        baseline: g.area_bottom() - mm(g.page_no_gap_mm) - dash_top_em(g, fonts) * size,
         role,
         size,
         text,
@@ -242,9 +243,28 @@ pub fn page_number(n: usize, g: &GbLayout, fonts: &FontSet) -> Text {
     }
 }
 
+/// Height of the top of the page number's dash above the baseline, in ems: from the glyph's
+/// bounds in the face that prints it; without one, the dash of the CJK em box's middle
+/// (where 宋体 draws it).
+fn dash_top_em(g: &GbLayout, fonts: &FontSet) -> f32 {
+    let dash = g.page_no_prefix.trim().chars().next().unwrap_or('—');
+    let glyph = fonts.glyph(g.page_no_role, dash);
+    glyph
+        .face
+        .and_then(|id| fonts.face(id))
+        .and_then(|face| {
+            let bounds = face
+                .tables()
+                .glyph_bounding_box(ttf_parser::GlyphId(glyph.gid))?;
+            Some(f32::from(bounds.y_max) / face.units_per_em())
+        })
+        .unwrap_or(0.88 - 0.5)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::export::gb9704::baseline_below;
     use crate::report::doc::{paragraph, Block};
 
     fn doc(paragraphs: usize) -> Document {
@@ -298,6 +318,18 @@ mod tests {
         // not ink).
         let w = placed_width(fonts, full.role, &full.text, full.size, full.spacing) - full.spacing;
         assert!((full.x + w - GB.area_right()).abs() < 0.5, "{full:?} {w}");
+    }
+
+    #[test]
+    fn page_number_dash_top_is_7_mm_below_the_type_area() {
+        let fonts = FontSet::global();
+        let num = page_number(3, &GB, fonts);
+        let top = num.baseline + dash_top_em(&GB, fonts) * num.size;
+        assert!((top - (GB.area_bottom() - mm(7.0))).abs() < 0.01);
+        // The shipped 宋体 draws the dash in the middle of the em box, well above the
+        // baseline: its top is not the em box's top.
+        let em = dash_top_em(&GB, fonts);
+        assert!(em > 0.2 && em < 0.6, "{em}");
     }
 
     #[test]
