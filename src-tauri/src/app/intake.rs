@@ -22,9 +22,10 @@ pub fn finding(db: &Db, id: i64, today: NaiveDate) -> Result<Finding> {
     db.read(|c| findings::get(c, id, today))
 }
 
-/// Records a new finding.
-pub fn add_finding(db: &Db, input: &FindingInput) -> Result<Finding> {
-    db.write(|tx| findings::add_in_tx(tx, input))
+/// Records a new finding; returns it as it reads now, with its number in the documents.
+pub fn add_finding(db: &Db, input: &FindingInput, today: NaiveDate) -> Result<Finding> {
+    let f = db.write(|tx| findings::add_in_tx(tx, input))?;
+    finding(db, f.id, today)
 }
 
 /// Saves changes to a finding.

@@ -23,7 +23,7 @@ pub fn list_findings(state: State<'_, AppState>, inspection_id: i64) -> CmdResul
 /// Records a new finding.
 #[tauri::command(async)]
 pub fn add_finding(state: State<'_, AppState>, input: FindingInput) -> CmdResult<Finding> {
-    Ok(app::add_finding(&*state.db()?, &input)?)
+    Ok(app::add_finding(&*state.db()?, &input, today())?)
 }
 
 /// Saves changes to a finding.

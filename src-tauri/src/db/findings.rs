@@ -93,7 +93,7 @@ pub fn add_in_tx(tx: &mut WriteTx<'_>, input: &FindingInput) -> Result<Finding> 
         ])?;
     let id = tx.conn().last_insert_rowid();
     // Exactly what was written (no reading back): a new finding has no tasks yet.
-    let mut f = Finding {
+    let f = Finding {
         id,
         inspection_id: input.inspection_id,
         seq,
@@ -114,9 +114,8 @@ pub fn add_in_tx(tx: &mut WriteTx<'_>, input: &FindingInput) -> Result<Finding> 
         created_at: now.clone(),
         updated_at: now,
     };
-    f.number = numbers(tx.conn(), input.inspection_id)?
-        .remove(&id)
-        .unwrap_or_default();
+    // Its number in the documents (`number`) depends on the inspection's other findings:
+    // read it with `get` when needed, never here, where an import adds thousands.
     tx.audit::<(), _>("create", "finding", Some(id), None, Some(&f))?;
     Ok(f)
 }

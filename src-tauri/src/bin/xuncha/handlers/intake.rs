@@ -35,7 +35,7 @@ pub(super) fn finding(db: &Db, j: bool, c: &FindingCmd, today: NaiveDate) -> Res
                 found_on: opt_date("found_on", f.found_on.as_deref())?,
                 tags: f.tags.clone(),
             };
-            let created = app::add_finding(db, &input)?;
+            let created = app::add_finding(db, &input, today)?;
             output::created(
                 j,
                 created.id,
