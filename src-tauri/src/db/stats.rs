@@ -1,93 +1,21 @@
 //! Reads the slim facts counting needs (no long texts) and counts them with
 //! `domain::counting`, fast enough for the dashboard at 30,000 tasks.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::inspections;
-use super::util::{date, IdMap, IdSet};
-use crate::domain::counting::{self, FindingFacts, Stats, TaskFacts};
+use super::util::{date, IdIndex, IdMap};
+use crate::domain::counting::{self, Facts, FindingFacts, Stats, TaskFacts};
 use crate::domain::{status, DeadlineKind, Status};
 use crate::Result;
 
 /// The official counts of one inspection (or all) on `today`.
 pub fn stats(conn: &Connection, inspection_id: Option<i64>, today: NaiveDate) -> Result<Stats> {
-    let categories: Vec<String> = match inspection_id {
-        Some(id) => inspections::categories(conn, id)?
-            .into_iter()
-            .map(|c| c.name)
-            .collect(),
-        None => {
-            let mut stmt =
-                conn.prepare("SELECT name FROM categories GROUP BY name ORDER BY min(seq), name")?;
-            let rows = stmt.query_map([], |r| r.get(0))?;
-            rows.collect::<rusqlite::Result<_>>()?
-        }
-    };
-    // Each table read once in a plain scan, no subquery per row; rows of other inspections
-    // are skipped here, which costs less than selecting them by index.
-    let mut stmt = conn.prepare_cached(
-        "SELECT f.id, c.name FROM findings f JOIN categories c ON c.id = f.category_id
-         WHERE ?1 IS NULL OR f.inspection_id = ?1",
-    )?;
-    let findings: Vec<FindingFacts> = stmt
-        .query_map([inspection_id], |r| {
-            Ok(FindingFacts {
-                id: r.get(0)?,
-                category: r.get(1)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-    let counted: IdSet = findings.iter().map(|f| f.id).collect();
-
-    // The next open milestone of each task that has one (`effective_due` decides whether
-    // it counts).
-    let mut stmt = conn.prepare_cached(
-        "SELECT task_id, min(due_on) FROM milestones WHERE done = 0 GROUP BY task_id",
-    )?;
-    let next_milestone: IdMap<NaiveDate> = stmt
-        .query_map([], |r| Ok((r.get(0)?, date(r, 1)?)))?
-        .filter_map(|r| r.map(|(id, d)| d.map(|d| (id, d))).transpose())
-        .collect::<rusqlite::Result<_>>()?;
-
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, finding_id, status, deadline_kind, deadline, lead_unit FROM tasks",
-    )?;
-    let mut rows = stmt.query([])?;
-    let mut tasks = vec![];
-    let mut at: IdMap<usize> = IdMap::default();
-    while let Some(r) = rows.next()? {
-        let finding_id: i64 = r.get(1)?;
-        if !counted.contains(&finding_id) {
-            continue;
-        }
-        let id: i64 = r.get(0)?;
-        let kind: DeadlineKind = r.get(3)?;
-        let deadline = date(r, 4)?;
-        let lead: String = r.get(5)?;
-        let due = status::effective_due(kind, deadline, next_milestone.get(&id).copied());
-        at.insert(id, tasks.len());
-        tasks.push(TaskFacts {
-            finding_id,
-            status: r.get::<_, Status>(2)?,
-            due,
-            units: if lead.is_empty() { vec![] } else { vec![lead] },
-        });
-    }
-    // Responsible units after the lead unit, without repeats.
-    let mut stmt = conn.prepare_cached("SELECT task_id, unit FROM task_units")?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let Some(&i) = at.get(&r.get::<_, i64>(0)?) else {
-            continue;
-        };
-        let unit = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
-        let units = &mut tasks[i].units;
-        if !units.iter().any(|u| u == unit) {
-            units.push(unit.to_owned());
-        }
-    }
-    let mut stats = counting::count(&categories, &findings, &tasks, today);
+    let facts = facts(conn, inspection_id)?;
+    let mut stats = counting::count(&facts, today);
     let one = |sql: &str| -> Result<f64> {
         Ok(conn
             .query_row(sql, [inspection_id], |r| r.get::<_, Option<f64>>(0))?
@@ -104,4 +32,150 @@ pub fn stats(conn: &Connection, inspection_id: Option<i64>, today: NaiveDate) ->
          JOIN findings f ON f.id = t.finding_id WHERE ?1 IS NULL OR f.inspection_id = ?1",
     )?;
     Ok(stats)
+}
+
+/// Reads what counting needs. Each table is read once in a plain scan, no subquery per row;
+/// rows of other inspections are skipped here, which costs less than selecting them by index.
+fn facts(conn: &Connection, inspection_id: Option<i64>) -> Result<Facts> {
+    let categories: Vec<String> = match inspection_id {
+        Some(id) => inspections::categories(conn, id)?
+            .into_iter()
+            .map(|c| c.name)
+            .collect(),
+        None => {
+            let mut stmt = conn.prepare_cached(
+                "SELECT name FROM categories GROUP BY name ORDER BY min(seq), name",
+            )?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            rows.collect::<rusqlite::Result<_>>()?
+        }
+    };
+    // Across inspections a category is counted by its name.
+    let mut stmt = conn
+        .prepare_cached("SELECT id, name FROM categories WHERE ?1 IS NULL OR inspection_id = ?1")?;
+    let mut rows = stmt.query([inspection_id])?;
+    let mut category_at: IdMap<usize> = IdMap::default();
+    while let Some(r) = rows.next()? {
+        let name = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+        if let Some(i) = categories.iter().position(|c| c == name) {
+            category_at.insert(r.get(0)?, i);
+        }
+    }
+
+    let count = |table: &str| -> Result<usize> {
+        let sql = format!("SELECT count(*) FROM {table}");
+        Ok(conn.query_row(&sql, [], |r| r.get::<_, i64>(0))? as usize)
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, category_id FROM findings WHERE ?1 IS NULL OR inspection_id = ?1",
+    )?;
+    let mut rows = stmt.query([inspection_id])?;
+    let mut findings = vec![];
+    let mut finding_at = IdIndex::with_capacity(count("findings")?);
+    while let Some(r) = rows.next()? {
+        finding_at.insert(r.get(0)?, findings.len());
+        findings.push(FindingFacts {
+            category: category_at.get(&r.get(1)?).copied(),
+        });
+    }
+
+    // The next open milestone of each task that has one (`effective_due` decides whether
+    // it counts).
+    let mut stmt = conn.prepare_cached(
+        "SELECT task_id, min(due_on) FROM milestones WHERE done = 0 GROUP BY task_id",
+    )?;
+    let next_milestone: IdMap<NaiveDate> = stmt
+        .query_map([], |r| Ok((r.get(0)?, date(r, 1)?)))?
+        .filter_map(|r| r.map(|(id, d)| d.map(|d| (id, d))).transpose())
+        .collect::<rusqlite::Result<_>>()?;
+
+    let mut units = Units::default();
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, finding_id, status, deadline_kind, deadline, lead_unit FROM tasks",
+    )?;
+    let mut rows = stmt.query([])?;
+    let n_tasks = count("tasks")?;
+    let mut tasks = Vec::with_capacity(n_tasks);
+    let mut task_at = IdIndex::with_capacity(n_tasks);
+    while let Some(r) = rows.next()? {
+        let Some(finding) = finding_at.get(r.get(1)?) else {
+            continue;
+        };
+        let id: i64 = r.get(0)?;
+        let kind: DeadlineKind = r.get(3)?;
+        let due = status::effective_due(kind, date(r, 4)?, next_milestone.get(&id).copied());
+        let lead = r.get_ref(5)?.as_bytes().map_err(rusqlite::Error::from)?;
+        task_at.insert(id, tasks.len());
+        tasks.push(TaskFacts {
+            finding,
+            status: r.get::<_, Status>(2)?,
+            due,
+            units: if lead.is_empty() {
+                vec![]
+            } else {
+                vec![units.at(lead)]
+            },
+        });
+    }
+    // Responsible units after the lead unit, without repeats.
+    let mut stmt = conn.prepare_cached("SELECT task_id, unit FROM task_units")?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let Some(i) = task_at.get(r.get(0)?) else {
+            continue;
+        };
+        let unit = units.at(r.get_ref(1)?.as_bytes().map_err(rusqlite::Error::from)?);
+        let of_task = &mut tasks[i].units;
+        if !of_task.contains(&unit) {
+            of_task.push(unit);
+        }
+    }
+    Ok(Facts {
+        categories,
+        units: units.names,
+        findings,
+        tasks,
+    })
+}
+
+/// Unit names, each kept once and referred to by position. An office has tens of units, and
+/// comparing a name with a few known ones costs less than hashing it (60,000 look-ups); past
+/// [`Units::SCAN`] names a map finds it.
+#[derive(Default)]
+struct Units {
+    names: Vec<String>,
+    at: HashMap<Vec<u8>, usize>,
+}
+
+impl Units {
+    const SCAN: usize = 32;
+
+    fn at(&mut self, name: &[u8]) -> usize {
+        let known = if self.names.len() <= Self::SCAN {
+            self.names.iter().position(|n| n.as_bytes() == name)
+        } else {
+            self.at.get(name).copied()
+        };
+        known.unwrap_or_else(|| {
+            self.names.push(String::from_utf8_lossy(name).into_owned());
+            self.at.insert(name.to_vec(), self.names.len() - 1);
+            self.names.len() - 1
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Units;
+
+    #[test]
+    fn units_are_kept_once_past_the_scan_limit() {
+        let mut units = Units::default();
+        let names: Vec<String> = (0..Units::SCAN * 3).map(|i| format!("第{i}科")).collect();
+        let first: Vec<usize> = names.iter().map(|n| units.at(n.as_bytes())).collect();
+        let again: Vec<usize> = names.iter().rev().map(|n| units.at(n.as_bytes())).collect();
+        assert_eq!(first, (0..names.len()).collect::<Vec<_>>());
+        assert_eq!(again, (0..names.len()).rev().collect::<Vec<_>>());
+        assert_eq!(units.names, names);
+    }
 }

@@ -1,6 +1,6 @@
 //! Small conversions shared by the table modules.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDate;
@@ -38,8 +38,50 @@ pub fn is_constraint(e: &rusqlite::Error) -> bool {
 /// they need no protection against collisions: one multiplication hashes one (the default
 /// SipHash costs more than reading the row).
 pub type IdMap<V> = HashMap<i64, V, BuildHasherDefault<IdHasher>>;
-/// A set of row ids (see [`IdMap`]).
-pub type IdSet = HashSet<i64, BuildHasherDefault<IdHasher>>;
+
+/// Positions of rows by id, for a scan that meets each row once. SQLite gives a new row the
+/// largest id plus one, so ids are dense small integers and a vector indexed by id finds
+/// them without hashing (the counts look up 90,000 ids); ids far apart (set by hand, or most
+/// rows deleted) fall back to a map.
+pub struct IdIndex {
+    dense: Vec<u32>,
+    sparse: IdMap<usize>,
+}
+
+impl IdIndex {
+    const NONE: u32 = u32::MAX;
+    /// Beyond this id the vector would cost more memory than the map.
+    const DENSE_LIMIT: i64 = 1 << 22;
+
+    pub fn with_capacity(n: usize) -> Self {
+        IdIndex {
+            dense: Vec::with_capacity(n + 1),
+            sparse: IdMap::default(),
+        }
+    }
+
+    pub fn insert(&mut self, id: i64, at: usize) {
+        match (usize::try_from(id), u32::try_from(at)) {
+            (Ok(i), Ok(at)) if id < Self::DENSE_LIMIT && at != Self::NONE => {
+                if i >= self.dense.len() {
+                    self.dense.resize(i + 1, Self::NONE);
+                }
+                self.dense[i] = at;
+            }
+            _ => {
+                self.sparse.insert(id, at);
+            }
+        }
+    }
+
+    pub fn get(&self, id: i64) -> Option<usize> {
+        let dense = usize::try_from(id).ok().and_then(|i| self.dense.get(i));
+        match dense {
+            Some(&at) if at != Self::NONE => Some(at as usize),
+            _ => self.sparse.get(&id).copied(),
+        }
+    }
+}
 
 /// Hashes row ids (Fibonacci hashing: the high bits of id × 2⁶⁴/φ).
 #[derive(Default)]
@@ -98,6 +140,30 @@ mod tests {
         }
         let none = c.query_row("SELECT NULL", [], |r| date(r, 0)).unwrap();
         assert_eq!(none, None);
+    }
+
+    #[test]
+    fn id_indexes_find_dense_and_sparse_ids() {
+        let mut ix = IdIndex::with_capacity(4);
+        for (id, at) in [(3, 0), (1, 1), (-5, 2), (1 << 40, 3), (7, 4)] {
+            ix.insert(id, at);
+        }
+        let found: Vec<_> = [3, 1, -5, 1 << 40, 7, 2, 0, 8, 1 << 41]
+            .into_iter()
+            .map(|id| ix.get(id))
+            .collect();
+        let want = [
+            Some(0),
+            Some(1),
+            Some(2),
+            Some(3),
+            Some(4),
+            None,
+            None,
+            None,
+            None,
+        ];
+        assert_eq!(found, want);
     }
 
     #[test]
