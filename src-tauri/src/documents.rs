@@ -111,11 +111,11 @@ pub fn reset(db: &Db, inspection_id: i64, kind: EditableDoc) -> Result<()> {
 pub fn weekly(db: &Db, inspection_id: i64, today: NaiveDate, mark: bool) -> Result<Document> {
     let data = ledger::load(db, inspection_id, today)?;
     let since = db
-        .read(|c| drafts::last_weekly(c, inspection_id))?
+        .read(|c| drafts::weekly_since(c, inspection_id, today))?
         .unwrap_or_else(|| today.checked_sub_days(Days::new(7)).unwrap_or(today));
     let doc = weekly::weekly_summary(&data, since);
     if mark {
-        db.write(|tx| drafts::mark_weekly_in_tx(tx, inspection_id, today))?;
+        db.write(|tx| drafts::mark_weekly_in_tx(tx, inspection_id, today, since))?;
     }
     Ok(doc)
 }

@@ -136,6 +136,20 @@ fn documents_export_with_edits_and_without_leads() {
         t.contains("2025年6月8日至2025年6月15日") || t.contains("本周"),
         "{t}"
     );
+    // Made again the same day, as Word, it covers the same days (it once began the day after).
+    let weekly_docx = dir.join("周小结.docx");
+    cli.ok(&["export", "weekly", "--out", weekly_docx.to_str().unwrap()]);
+    let xml = crate::docx::part(&std::fs::read(&weekly_docx).unwrap(), "word/document.xml");
+    let words: String = xml
+        .split('<')
+        .filter_map(|tag| tag.split_once('>').map(|(_, text)| text))
+        .collect();
+    let period = |t: &str| {
+        t.split_once("本周（")
+            .map(|(_, r)| r.split('）').next().unwrap_or("").to_owned())
+    };
+    assert_eq!(period(&words), period(&t.replace('\n', "")), "{words}");
+    assert!(period(&words).is_some_and(|p| p.contains("至")), "{words}");
 
     // The ledger picks PDF from the extension: landscape.
     let ledger = dir.join("台账.pdf");

@@ -59,20 +59,38 @@ pub fn discard_in_tx(tx: &mut WriteTx<'_>, inspection_id: i64, kind: &str) -> Re
     )
 }
 
-/// The day the last weekly summary was made, if any.
-pub fn last_weekly(conn: &Connection, inspection_id: i64) -> Result<Option<NaiveDate>> {
-    Ok(get(conn, inspection_id, WEEKLY_MARK)?
-        .and_then(|s| NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok()))
+/// The day after which a weekly summary made on `today` counts: the day the previous one
+/// was made. Made again the same day (the Word file after the PDF), it covers the same days
+/// as the first; `None` when there is no earlier one, or the clock went back.
+pub fn weekly_since(
+    conn: &Connection,
+    inspection_id: i64,
+    today: NaiveDate,
+) -> Result<Option<NaiveDate>> {
+    let Some(mark) = get(conn, inspection_id, WEEKLY_MARK)? else {
+        return Ok(None);
+    };
+    // "made|since"; marks before the period was recorded hold "made" alone.
+    let mut dates = mark
+        .split('|')
+        .map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let (made, since) = (dates.next().flatten(), dates.next().flatten());
+    Ok(match made {
+        Some(m) if m == today => since,
+        Some(m) if m < today => Some(m),
+        _ => None,
+    })
 }
 
-/// Records that a weekly summary was made on `on`.
-pub fn mark_weekly_in_tx(tx: &mut WriteTx<'_>, inspection_id: i64, on: NaiveDate) -> Result<()> {
-    save_in_tx(
-        tx,
-        inspection_id,
-        WEEKLY_MARK,
-        &on.format("%Y-%m-%d").to_string(),
-    )
+/// Records that a weekly summary of the days after `since` was made on `on`.
+pub fn mark_weekly_in_tx(
+    tx: &mut WriteTx<'_>,
+    inspection_id: i64,
+    on: NaiveDate,
+    since: NaiveDate,
+) -> Result<()> {
+    let mark = format!("{}|{}", on.format("%Y-%m-%d"), since.format("%Y-%m-%d"));
+    save_in_tx(tx, inspection_id, WEEKLY_MARK, &mark)
 }
 
 #[cfg(test)]
@@ -104,8 +122,25 @@ mod tests {
         );
         db.write(|tx| discard_in_tx(tx, i.id, FEEDBACK)).unwrap();
         assert_eq!(db.read(|c| get(c, i.id, FEEDBACK)).unwrap(), None);
-        let d = NaiveDate::from_ymd_opt(2025, 6, 13).unwrap();
-        db.write(|tx| mark_weekly_in_tx(tx, i.id, d)).unwrap();
-        assert_eq!(db.read(|c| last_weekly(c, i.id)).unwrap(), Some(d));
+    }
+
+    #[test]
+    fn a_weekly_made_again_the_same_day_covers_the_same_days() {
+        let db = Db::open_in_memory().unwrap();
+        let i = db
+            .write(|tx| inspections::add_in_tx(tx, &InspectionInput::default()))
+            .unwrap();
+        let day = |d| NaiveDate::from_ymd_opt(2025, 6, d).unwrap();
+        let since = |d| db.read(|c| weekly_since(c, i.id, day(d))).unwrap();
+        assert_eq!(since(13), None);
+        db.write(|tx| mark_weekly_in_tx(tx, i.id, day(13), day(6)))
+            .unwrap();
+        assert_eq!(since(13), Some(day(6)), "again on the 13th");
+        assert_eq!(since(20), Some(day(13)), "the next week");
+        assert_eq!(since(12), None, "the clock went back");
+        // A mark written before the period was recorded.
+        db.write(|tx| save_in_tx(tx, i.id, WEEKLY_MARK, "2025-06-13"))
+            .unwrap();
+        assert_eq!((since(13), since(20)), (None, Some(day(13))));
     }
 }
