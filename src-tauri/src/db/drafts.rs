@@ -128,7 +128,14 @@ mod tests {
     fn a_weekly_made_again_the_same_day_covers_the_same_days() {
         let db = Db::open_in_memory().unwrap();
         let i = db
-            .write(|tx| inspections::add_in_tx(tx, &InspectionInput::default()))
+            .write(|tx| {
+                let org = Some("某党组".into());
+                let input = InspectionInput {
+                    inspected_org: org,
+                    ..Default::default()
+                };
+                inspections::add_in_tx(tx, &input)
+            })
             .unwrap();
         let day = |d| NaiveDate::from_ymd_opt(2025, 6, d).unwrap();
         let since = |d| db.read(|c| weekly_since(c, i.id, day(d))).unwrap();
