@@ -243,7 +243,16 @@ fn feedback_report_reads_back_in_gb_9704_format() {
 
     // Signature, then the date right-indented four characters.
     let last = pages_words.last().unwrap();
-    let date = last.iter().find(|w| w.0 == "2025年5月20日").unwrap();
+    // The date is set with a fifth of an em between its digits and its Chinese, which the
+    // reader takes for spaces between words: its right edge is the last word's on its line.
+    let year = last.iter().find(|w| w.0 == "2025").unwrap();
+    let date = last.iter().rfind(|w| w.2 == year.2).unwrap();
+    let text: String = last
+        .iter()
+        .filter(|w| w.2 == year.2)
+        .map(|w| w.0.as_str())
+        .collect();
+    assert_eq!(text, "2025年5月20日");
     close_mm(date.3, 28.0 + 156.0 - 4.0 * 156.0 / 28.0, "date right edge");
 }
 

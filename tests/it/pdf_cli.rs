@@ -13,8 +13,9 @@ fn text(pdf: &Path) -> String {
         .output()
         .expect("pdftotext (poppler-utils)");
     assert!(out.status.success());
-    // Lines are broken on the grid: join them to search phrases.
-    String::from_utf8_lossy(&out.stdout).replace(['\n', '\u{c}'], "")
+    // Lines are broken on the grid: join them to search phrases. The reader takes the fifth
+    // of an em between Chinese and digits for a space: drop those too.
+    String::from_utf8_lossy(&out.stdout).replace(['\n', '\u{c}', ' '], "")
 }
 
 fn pages_and_size(pdf: &Path) -> (u32, String) {

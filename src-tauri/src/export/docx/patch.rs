@@ -190,13 +190,14 @@ fn body_rpr(g: &GbLayout) -> String {
 /// character and table styles.
 fn styles(g: &GbLayout) -> String {
     let rpr = body_rpr(g);
-    // No extra space between Chinese and Latin text or digits (autoSpaceDE/DN), as the PDF
-    // sets lines (LibreOffice ignores both). overflowPunct is Word's default, punctuation
+    // The space between Chinese and Latin text or digits (autoSpaceDE/DN) is left on, as
+    // Word, WPS and LibreOffice (which ignores the setting) all default, and as the PDF sets
+    // it (`pdf::linebreak::SCRIPT_GAP_EM`). overflowPunct is Word's default, punctuation
     // may hang past the right edge; it is written because LibreOffice 7.4 reads the value
     // inverted: with it, LibreOffice pushes a character down instead, as the PDF does;
     // without it, LibreOffice hangs the mark and drops it before Latin text (“政府。2025”
     // printed as “政府2025”).
-    let ppr = r#"<w:widowControl/><w:overflowPunct/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/><w:jc w:val="both"/>"#;
+    let ppr = r#"<w:widowControl/><w:overflowPunct/><w:jc w:val="both"/>"#;
     format!(
         r#"{DECL}<w:styles {W_NS}><w:docDefaults><w:rPrDefault>{rpr}</w:rPrDefault><w:pPrDefault><w:pPr>{ppr}</w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr>{ppr}</w:pPr>{rpr}</w:style><w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style><w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style></w:styles>"#
     )

@@ -4,8 +4,8 @@
 //! lines of text so they never stand alone on a page), attachments on new pages, and page
 //! numbers “— 1 —” on the outer side.
 
-use super::justify::justify;
-use super::linebreak::{break_lines, title_lines, Line};
+use super::justify::{justify, set_line};
+use super::linebreak::{break_lines_with, title_lines, Line, SCRIPT_GAP_EM};
 use super::paginate::{blank, paginate, Entry, Rel};
 use super::writer::{placed_width, Page, Text};
 use crate::export::fonts::{FontRole, FontSet};
@@ -82,10 +82,36 @@ fn justified(
     fonts: &FontSet,
 ) -> Vec<Rel> {
     let advance = |c: char| fonts.advance_em(role, c) * size + base;
-    justify(line, avail, base, g.char_pitch(), advance)
+    justify(
+        line,
+        avail,
+        base,
+        g.char_pitch(),
+        SCRIPT_GAP_EM * size,
+        advance,
+    )
+    .into_iter()
+    .map(|p| rel(x + p.dx, role, size, &p.text, p.spacing))
+    .collect()
+}
+
+/// One unjustified line of text at `x`: its pieces (split where Chinese meets Latin letters
+/// or digits, [`SCRIPT_GAP_EM`] apart) and its width.
+fn set_text(
+    x: f32,
+    role: FontRole,
+    size: f32,
+    base: f32,
+    text: &str,
+    fonts: &FontSet,
+) -> (Vec<Rel>, f32) {
+    let advance = |c: char| fonts.advance_em(role, c) * size + base;
+    let (pieces, width) = set_line(text, base, SCRIPT_GAP_EM * size, advance);
+    let items = pieces
         .into_iter()
         .map(|p| rel(x + p.dx, role, size, &p.text, p.spacing))
-        .collect()
+        .collect();
+    (items, width)
 }
 
 /// The title: 2号 in the title face, centred, balanced over as many lines as needed,
@@ -138,7 +164,8 @@ fn text_entries(text: &str, style: TextStyle, g: &GbLayout, fonts: &FontSet, out
     let measure = |c: char| fonts.advance_em(role, c) * size + sq;
     // A line feed inside a block starts a new paragraph of the same kind.
     for para in text.split('\n').map(str::trim_end) {
-        let lines = break_lines(para.trim_start(), width - indent, width, measure);
+        let gap = SCRIPT_GAP_EM * size;
+        let lines = break_lines_with(para.trim_start(), width - indent, width, measure, gap);
         // Right after a heading, the heading and this first line may end a page together
         // (GB/T practice); elsewhere a paragraph's first line never ends a page alone.
         let after_heading = out.last().is_some_and(|e| e.heading);
@@ -176,7 +203,7 @@ fn signature_entries(
     let size = g.body_pt;
     let sq = squeeze(g);
     let role = g.body_role;
-    let width_of = |t: &str| placed_width(fonts, role, t, size, sq);
+    let width_of = |t: &str| set_text(0.0, role, size, sq, t, fonts).1;
     let date_right = g.area_right() - g.date_right_chars as f32 * g.char_pitch();
     let date_w = date.map(width_of).unwrap_or(0.0);
     let center = date_right - date_w / 2.0;
@@ -204,7 +231,7 @@ fn signature_entries(
         };
         out.push(Entry {
             lines: 1,
-            items: vec![rel(x.max(g.area_left()), role, size, sig, sq)],
+            items: set_text(x.max(g.area_left()), role, size, sq, sig, fonts).0,
             keep_with_next: date.is_some() || k + 1 < n,
             ..Entry::default()
         });
@@ -212,7 +239,7 @@ fn signature_entries(
     if let Some(d) = date {
         out.push(Entry {
             lines: 1,
-            items: vec![rel(date_right - date_w, role, size, d, sq)],
+            items: set_text(date_right - date_w, role, size, sq, d, fonts).0,
             ..Entry::default()
         });
     }
@@ -344,11 +371,15 @@ mod tests {
             assert!(body_lines <= 22);
         }
         let last = pages.last().unwrap();
-        let date = last
-            .texts
-            .iter()
-            .find(|t| t.text == "2025年3月20日")
-            .unwrap();
+        // The date is set in pieces, a fifth of an em between the digits and the Chinese.
+        let day = last.texts.iter().position(|t| t.text == "日").unwrap();
+        let date = &last.texts[day - 5..=day];
+        let text: String = date.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(text, "2025年3月20日");
+        let gap = date[1].x
+            - (date[0].x + placed_width(fonts, FontRole::Fang, "2025", 16.0, date[0].spacing));
+        assert!((gap - 3.2).abs() < 0.01, "{gap}");
+        let date = &date[5];
         let sig = last
             .texts
             .iter()

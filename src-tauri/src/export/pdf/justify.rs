@@ -3,7 +3,7 @@
 //! characters — but never inside a Latin word or a number: “2024年” stays “2024年”, not
 //! “2 0 2 4 年”. Pieces of the line that need different spacing are placed separately.
 
-use super::linebreak::Line;
+use super::linebreak::{gaps_width, script_gap, Line};
 
 /// A piece of a justified line: offset from the line's left edge, text, and the spacing
 /// after each of its characters.
@@ -16,71 +16,95 @@ pub struct Piece {
 
 /// Lays `line` out over `avail` points. `advance(c)` is a character's advance as set
 /// (including the grid's `base` spacing); slack is spread only if it is at most
-/// `max_per_gap` per gap, else the line stays as it is.
+/// `max_per_gap` per gap, else the line stays as it is. `gap` points separate Chinese from
+/// Latin letters and digits ([`script_gap`]), on every line, justified or not.
 pub fn justify(
     line: &Line,
     avail: f32,
     base: f32,
     max_per_gap: f32,
+    gap: f32,
     advance: impl Fn(char) -> f32,
 ) -> Vec<Piece> {
-    let plain = || {
-        vec![Piece {
-            dx: 0.0,
-            text: line.text.clone(),
-            spacing: base,
-        }]
-    };
     let chars: Vec<char> = line.text.chars().collect();
-    if line.last || chars.len() < 2 {
-        return plain();
-    }
-    let tight = |k: usize| k + 1 < chars.len() && tight_pair(chars[k], chars[k + 1]);
-    let gaps = (0..chars.len() - 1).filter(|&k| !tight(k)).count();
+    let n = chars.len();
+    let tight = |k: usize| k + 1 < n && tight_pair(chars[k], chars[k + 1]);
+    let kern = |k: usize| {
+        if gap > 0.0 && k + 1 < n && script_gap(chars[k], chars[k + 1]) {
+            gap
+        } else {
+            0.0
+        }
+    };
+    let gaps = (0..n.saturating_sub(1)).filter(|&k| !tight(k)).count();
     let slack = avail - line.width;
-    if gaps == 0 || slack <= 0.0 || slack / gaps as f32 > max_per_gap {
-        return plain();
-    }
-    let extra = slack / gaps as f32;
-    if gaps == chars.len() - 1 {
-        return vec![Piece {
-            dx: 0.0,
-            text: line.text.clone(),
-            spacing: base + extra,
-        }];
-    }
+    let spread = !line.last && n >= 2 && gaps > 0 && slack > 0.0;
+    let extra = if spread && slack / gaps as f32 <= max_per_gap {
+        slack / gaps as f32
+    } else {
+        0.0
+    };
     // Pieces alternate: a word (tight gaps: own spacing only) and a run whose gaps are all
-    // spread; the gap between two pieces is always spread.
+    // spread; a script gap also ends a piece. The gap between two pieces is always spread.
     let mut pieces: Vec<Piece> = Vec::new();
     let mut x = 0.0;
     let mut k = 0;
-    while k < chars.len() {
+    while k < n {
         let word = tight(k);
         let mut e = k;
-        if word {
-            while tight(e) {
-                e += 1;
+        while e + 1 < n && kern(e) == 0.0 {
+            let go_on = if word {
+                tight(e)
+            } else {
+                !tight(e) && !tight(e + 1)
+            };
+            if !go_on {
+                break;
             }
-        } else {
-            while e + 1 < chars.len() && !tight(e) && !tight(e + 1) {
-                e += 1;
-            }
+            e += 1;
         }
+        let spacing = if word { base } else { base + extra };
         pieces.push(Piece {
             dx: x,
             text: chars[k..=e].iter().collect(),
-            spacing: if word { base } else { base + extra },
+            spacing,
         });
         x += chars[k..=e].iter().map(|&c| advance(c)).sum::<f32>();
         if !word {
             x += extra * (e - k) as f32;
         }
-        if e + 1 < chars.len() {
-            x += extra;
+        if e + 1 < n {
+            x += extra + kern(e);
         }
         k = e + 1;
     }
+    if pieces.len() <= 1 {
+        // One piece: the whole line at one spacing (an empty line stays one empty piece).
+        let spacing = pieces.first().map_or(base, |p| p.spacing);
+        return vec![Piece {
+            dx: 0.0,
+            text: line.text.clone(),
+            spacing,
+        }];
+    }
     pieces
+}
+
+/// Sets `text` on one line without justifying it: its pieces and their width.
+pub fn set_line(
+    text: &str,
+    base: f32,
+    gap: f32,
+    advance: impl Fn(char) -> f32,
+) -> (Vec<Piece>, f32) {
+    let width = text.chars().map(&advance).sum::<f32>() + gaps_width(text, gap);
+    let line = Line {
+        text: text.to_owned(),
+        width,
+        chars: text.chars().count(),
+        last: true,
+    };
+    (justify(&line, width, base, 0.0, gap, advance), width)
 }
 
 /// Two characters that are never spread apart: inside a Latin word or number (2024,
@@ -128,7 +152,7 @@ mod tests {
     #[test]
     fn cjk_lines_spread_evenly() {
         let l = line("一二三四");
-        let p = justify(&l, 46.0, 0.0, 10.0, m);
+        let p = justify(&l, 46.0, 0.0, 10.0, 0.0, m);
         assert_eq!(p.len(), 1);
         assert!((p[0].spacing - 2.0).abs() < 1e-4);
     }
@@ -137,7 +161,7 @@ mod tests {
     fn numbers_are_not_spread() {
         // 年2024年: 6 characters, 5 gaps of which 3 are inside the number.
         let l = line("召开2024年");
-        let p = justify(&l, 58.0, 0.0, 10.0, m);
+        let p = justify(&l, 58.0, 0.0, 10.0, 0.0, m);
         let x = starts(&p);
         // Digits keep their natural 5 pt pitch.
         for k in 2..5 {
@@ -152,9 +176,32 @@ mod tests {
     #[test]
     fn last_lines_and_wide_slack_stay_as_set() {
         let lines = break_lines("一二三四五", 40.0, 40.0, m);
-        assert_eq!(justify(&lines[1], 40.0, 0.0, 10.0, m).len(), 1);
-        assert_eq!(justify(&lines[1], 40.0, 0.0, 10.0, m)[0].spacing, 0.0);
+        assert_eq!(justify(&lines[1], 40.0, 0.0, 10.0, 0.0, m).len(), 1);
+        assert_eq!(justify(&lines[1], 40.0, 0.0, 10.0, 0.0, m)[0].spacing, 0.0);
         let l = line("一二");
-        assert_eq!(justify(&l, 60.0, 0.0, 10.0, m)[0].spacing, 0.0);
+        assert_eq!(justify(&l, 60.0, 0.0, 10.0, 0.0, m)[0].spacing, 0.0);
+    }
+
+    #[test]
+    fn script_gaps_are_set_on_every_line() {
+        // 截至2024年: gaps of 2 pt before and after the number, on a last line too.
+        let l = Line {
+            text: "截至2024年".into(),
+            width: 50.0 + 4.0,
+            chars: 7,
+            last: true,
+        };
+        let x = starts(&justify(&l, 54.0, 0.0, 10.0, 2.0, m));
+        assert!((x[2] - 22.0).abs() < 1e-4, "{x:?}");
+        assert!((x[6] - (22.0 + 20.0 + 2.0)).abs() < 1e-4, "{x:?}");
+        // Justified: the slack goes to the open gaps, the script gaps stay on top.
+        let l = Line { last: false, ..l };
+        let x = starts(&justify(&l, 57.0, 0.0, 10.0, 2.0, m));
+        assert!((x[2] - 24.0).abs() < 1e-4, "{x:?}");
+        assert!((x[6] + 10.0 - 57.0).abs() < 1e-3, "{x:?}");
+        // Punctuation takes no gap: （2024）.
+        let (p, w) = set_line("（2024）", 0.0, 2.0, m);
+        assert_eq!(w, 40.0);
+        assert_eq!(starts(&p), [0.0, 10.0, 15.0, 20.0, 25.0, 30.0]);
     }
 }

@@ -5,6 +5,13 @@
 //! greedily with units, so no line starts with ，。、；：？！）》” and no line ends with
 //! （《“; a unit that does not fit moves to the next line (推出) and the short line is
 //! justified by spreading the difference over its characters.
+//!
+//! A Chinese character and a Latin letter or digit side by side are set a fifth of an em
+//! apart ([`SCRIPT_GAP_EM`], as LibreOffice, Word and WPS do by default), and a line may
+//! break between them: “2026年” may end one line with “2026” and start the next with “年”,
+//! as the office suites that open our .docx break it.
+
+use crate::export::fonts::is_wide;
 
 /// Characters that may not start a line (closing punctuation and the like).
 pub fn is_no_start(c: char) -> bool {
@@ -70,12 +77,28 @@ pub fn is_no_end(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    !crate::export::fonts::is_wide(c) && !c.is_whitespace() && !is_no_end(c)
+    !is_wide(c) && !c.is_whitespace() && !is_no_end(c)
 }
 
-/// Units that follow a number: dates, counts, money, measures.
-fn is_unit(c: char) -> bool {
-    "年月日号时分秒个项人次件条名位万亿元岁天周倍批家处篇页".contains(c)
+/// The space between a Chinese character and a Latin letter or digit beside it, in ems of
+/// the text's size: LibreOffice's (a fifth of the font height, `SwTxtFormatter::BuildPortions`),
+/// which it applies whatever the .docx says; Word and WPS apply their own by default.
+pub const SCRIPT_GAP_EM: f32 = 0.2;
+
+/// Whether `a` and `b`, side by side, are set [`SCRIPT_GAP_EM`] apart: both letters or
+/// digits, one of a Chinese (wide) script and one not. Punctuation and spaces never are.
+pub fn script_gap(a: char, b: char) -> bool {
+    a.is_alphanumeric() && b.is_alphanumeric() && is_wide(a) != is_wide(b)
+}
+
+/// The script gaps inside `text`, in points for a gap of `gap`.
+pub fn gaps_width(text: &str, gap: f32) -> f32 {
+    if gap == 0.0 {
+        return 0.0;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let n = chars.windows(2).filter(|w| script_gap(w[0], w[1])).count();
+    n as f32 * gap
 }
 
 /// One line of a paragraph.
@@ -116,7 +139,7 @@ struct Unit {
 }
 
 /// Splits `text` into unbreakable units measured with `measure`.
-fn units(text: &str, measure: &impl Fn(char) -> f32) -> Vec<Unit> {
+fn units(text: &str, measure: &impl Fn(char) -> f32, gap: f32) -> Vec<Unit> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -124,7 +147,7 @@ fn units(text: &str, measure: &impl Fn(char) -> f32) -> Vec<Unit> {
         let start = i;
         if chars[i].1.is_whitespace() {
             i += 1;
-            out.push(unit(text, &chars, start, i, measure, true));
+            out.push(unit(text, &chars, start, i, measure, gap, true));
             continue;
         }
         while i < chars.len() && is_no_end(chars[i].1) {
@@ -132,15 +155,7 @@ fn units(text: &str, measure: &impl Fn(char) -> f32) -> Vec<Unit> {
         }
         if i < chars.len() && !chars[i].1.is_whitespace() {
             if is_word_char(chars[i].1) {
-                let word = i;
                 while i < chars.len() && is_word_char(chars[i].1) {
-                    i += 1;
-                }
-                // A number keeps its unit: 22日, 13个, 1.2万 never split.
-                let numeric = chars[word..i]
-                    .iter()
-                    .all(|c| c.1.is_ascii_digit() || c.1 == '.');
-                if numeric && i < chars.len() && is_unit(chars[i].1) {
                     i += 1;
                 }
             } else {
@@ -160,7 +175,7 @@ fn units(text: &str, measure: &impl Fn(char) -> f32) -> Vec<Unit> {
         if i == start {
             i += 1;
         }
-        out.push(unit(text, &chars, start, i, measure, false));
+        out.push(unit(text, &chars, start, i, measure, gap, false));
     }
     out
 }
@@ -171,13 +186,16 @@ fn unit(
     from: usize,
     to: usize,
     measure: &impl Fn(char) -> f32,
+    gap: f32,
     space: bool,
 ) -> Unit {
+    let start = chars[from].0;
     let end = chars.get(to).map(|c| c.0).unwrap_or(text.len());
     Unit {
-        start: chars[from].0,
+        start,
         end,
-        width: chars[from..to].iter().map(|c| measure(c.1)).sum(),
+        width: chars[from..to].iter().map(|c| measure(c.1)).sum::<f32>()
+            + gaps_width(&text[start..end], gap),
         chars: to - from,
         space,
     }
@@ -191,6 +209,18 @@ pub fn break_lines(
     width: f32,
     measure: impl Fn(char) -> f32,
 ) -> Vec<Line> {
+    break_lines_with(text, first_width, width, measure, 0.0)
+}
+
+/// [`break_lines`] with `gap` points between Chinese and Latin letters or digits
+/// ([`script_gap`]); a gap at a line break is not set.
+pub fn break_lines_with(
+    text: &str,
+    first_width: f32,
+    width: f32,
+    measure: impl Fn(char) -> f32,
+    gap: f32,
+) -> Vec<Line> {
     const SLACK: f32 = 0.01;
     let mut lines: Vec<Line> = Vec::new();
     let mut cur: Vec<Unit> = Vec::new();
@@ -202,19 +232,31 @@ pub fn break_lines(
         }
         let text: String = cur.iter().map(|u| &text[u.start..u.end]).collect();
         lines.push(Line {
-            width: cur.iter().map(|u| u.width).sum(),
+            width: text.chars().map(&measure).sum::<f32>() + gaps_width(&text, gap),
             chars: cur.iter().map(|u| u.chars).sum(),
             text,
             last: false,
         });
         cur.clear();
     };
-    for u in units(text, &measure) {
+    // The gap between the line so far and what comes next.
+    let join = |cur: &[Unit], next_start: usize| -> f32 {
+        let Some(last) = cur.last() else { return 0.0 };
+        match (
+            text[..last.end].chars().next_back(),
+            text[next_start..].chars().next(),
+        ) {
+            (Some(a), Some(b)) if gap > 0.0 && script_gap(a, b) => gap,
+            _ => 0.0,
+        }
+    };
+    for u in units(text, &measure, gap) {
         if u.space && cur.is_empty() {
             continue;
         }
-        if cur_w + u.width <= avail(&lines) + SLACK {
-            cur_w += u.width;
+        let j = join(&cur, u.start);
+        if cur_w + j + u.width <= avail(&lines) + SLACK {
+            cur_w += j + u.width;
             cur.push(u);
             continue;
         }
@@ -232,13 +274,14 @@ pub fn break_lines(
         }
         // A unit wider than a line (a long number or address): cut it by characters.
         for (off, c) in text[u.start..u.end].char_indices() {
-            let w = measure(c);
             let start = u.start + off;
-            if cur_w + w > avail(&lines) + SLACK && !cur.is_empty() {
+            let w = measure(c);
+            let j = join(&cur, start);
+            if cur_w + j + w > avail(&lines) + SLACK && !cur.is_empty() {
                 finish(&mut cur, &mut lines);
                 cur_w = 0.0;
             }
-            cur_w += w;
+            cur_w += join(&cur, start) + w;
             cur.push(Unit {
                 start,
                 end: start + c.len_utf8(),
@@ -410,11 +453,19 @@ mod tests {
     }
 
     #[test]
-    fn numbers_keep_their_units() {
-        // 截至2026年11月22日: “22” fits the first line, “日” does not; both move.
-        let lines = break_lines("截至2026年11月22日，已完成", 95.0, 95.0, m);
+    fn numbers_and_units_part_as_office_suites_part_them() {
+        // 截至2026年11月22日: “22” fits the first line, “日” does not (LibreOffice and Word
+        // break there too; the number itself stays whole).
+        let lines = break_lines("截至2026年11月22日，已完成", 88.0, 88.0, m);
+        assert_eq!(texts(&lines)[0], "截至2026年11月22");
+        assert!(texts(&lines)[1].starts_with("日，"), "{lines:?}");
+        // With the script gaps (2 pt each: 至|2026|年|11|月|22) “22” no longer fits.
+        let lines = break_lines_with("截至2026年11月22日，已完成", 88.0, 88.0, m, 2.0);
         assert_eq!(texts(&lines)[0], "截至2026年11月");
-        assert!(texts(&lines)[1].starts_with("22日，"), "{lines:?}");
+        assert!(
+            (lines[0].width - (70.0 + 4.0 * 2.0)).abs() < 1e-4,
+            "{lines:?}"
+        );
     }
 
     #[test]

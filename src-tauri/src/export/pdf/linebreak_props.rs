@@ -35,8 +35,14 @@ fn any_text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// The gap between Chinese and Latin letters or digits the properties break with.
+const GAP: f32 = 2.0;
+
 fn max_unit(text: &str) -> f32 {
-    units(text, &m).iter().map(|u| u.width).fold(0.0, f32::max)
+    units(text, &m, GAP)
+        .iter()
+        .map(|u| u.width)
+        .fold(0.0, f32::max)
 }
 
 proptest! {
@@ -44,14 +50,14 @@ proptest! {
 
     #[test]
     fn nothing_lost_and_accounting_exact(text in any_text(), first in 0.0f32..600.0, width in 0.0f32..600.0) {
-        let lines = break_lines(&text, first, width, m);
+        let lines = break_lines_with(&text, first, width, m, GAP);
         prop_assert!(!lines.is_empty());
         let joined: String = lines.iter().map(|l| l.text.as_str()).collect();
         prop_assert_eq!(visible(&joined), visible(&text));
         for (i, l) in lines.iter().enumerate() {
             prop_assert_eq!(l.last, i + 1 == lines.len());
             prop_assert_eq!(l.chars, l.text.chars().count());
-            let w: f32 = l.text.chars().map(m).sum();
+            let w: f32 = l.text.chars().map(m).sum::<f32>() + gaps_width(&l.text, GAP);
             prop_assert!((l.width - w).abs() < 1e-2, "{:?}", l);
             // Only a single character wider than the line may overflow it.
             let avail = if i == 0 { first } else { width };
@@ -66,7 +72,7 @@ proptest! {
     #[test]
     fn rules_hold_when_units_fit(text in report_text(), extra in 0.0f32..200.0) {
         let width = max_unit(&text) + extra;
-        let lines = break_lines(&text, width, width, m);
+        let lines = break_lines_with(&text, width, width, m, GAP);
         prop_assert_eq!(lines.iter().map(|l| l.text.as_str()).collect::<String>(), text.clone());
         for (i, l) in lines.iter().enumerate() {
             prop_assert!(l.width <= width + 0.01);
@@ -78,8 +84,13 @@ proptest! {
                 let c = l.text.chars().last();
                 prop_assert!(!c.is_some_and(is_no_end), "line {} ends with {:?}: {:?}", i, c, lines);
                 // Greedy: the next line's first unit did not fit on this one.
-                let next = units(&lines[i + 1].text, &m)[0].width;
-                prop_assert!(l.width + next > width + 0.01, "early break: {:?}", lines);
+                let next = &lines[i + 1].text;
+                let first = units(next, &m, GAP)[0].width;
+                let join = match (l.text.chars().last(), next.chars().next()) {
+                    (Some(a), Some(b)) if script_gap(a, b) => GAP,
+                    _ => 0.0,
+                };
+                prop_assert!(l.width + join + first > width + 0.01, "early break: {:?}", lines);
             }
         }
     }
