@@ -205,7 +205,12 @@ pub fn resolve(
     saved: &[Choice],
     user: &[Choice],
 ) -> Result<Vec<Mapped>> {
-    let last_col = h.columns.iter().map(|c| c.0).max().unwrap_or(g.end().1);
+    // The table ends at its last header cell, recognised or not; cells further right are
+    // notes beside it.
+    let last_col = (g.start().1..=g.end().1)
+        .rev()
+        .find(|&c| (h.first..=h.last).any(|r| !g.text(r, c).is_empty()))
+        .unwrap_or(g.end().1);
     let (from, to) = (h.last + 1, g.end().0.max(h.last + 1));
     let mut out: Vec<Mapped> = Vec::new();
     for c in g.start().1..=last_col {

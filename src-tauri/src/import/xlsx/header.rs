@@ -39,6 +39,8 @@ pub const EXACT: &[(&str, LedgerColumn)] = {
         ("主要表现", Manifestation),
         ("表现形式", Manifestation),
         ("问题具体表现", Manifestation),
+        ("问题具体描述", Manifestation),
+        ("具体描述", Manifestation),
         ("问题性质", Nature),
         ("问题来源", Source),
         ("来源", Source),
@@ -136,6 +138,7 @@ const CONTAINS: &[(&str, LedgerColumn)] = {
         ("配合单位", ResponsibleUnits),
         ("责任人", ResponsiblePerson),
         ("具体表现", Manifestation),
+        ("具体描述", Manifestation),
         ("措施", Measure),
         ("目标", Goal),
         ("验收", Acceptance),
@@ -211,6 +214,13 @@ pub fn field_of(text: &str) -> Option<(MapTo, Reason)> {
     }
     if t.contains("复查") {
         return Some((MapTo::Review, Reason::Keyword));
+    }
+    // A dated column of a series (2025年3月底整改进展): its field is named after the date.
+    let undated = t
+        .trim_start_matches("截至")
+        .trim_start_matches(|c: char| c.is_ascii_digit() || "年月日底.-/".contains(c));
+    if undated.len() < t.len() && !undated.is_empty() {
+        return field_of(undated).map(|(m, _)| (m, Reason::Keyword));
     }
     recognise(text).map(|c| (MapTo::Column(c), Reason::Keyword))
 }

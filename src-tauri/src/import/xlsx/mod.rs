@@ -198,9 +198,12 @@ fn read(path: &Path, options: &ReadOptions) -> Result<ImportPlan> {
             std::mem::take(&mut cells.merges),
         );
         let Some(h) = header::find(&g) else { continue };
-        // A sheet the user picked is read with whatever header it has: the mapping can
-        // say what its columns are.
-        if !h.usable() && options.sheet.is_none() {
+        // A sheet the user picked, or a header the user mapped (now or before), is read
+        // with whatever header it has: the mapping says what its columns are.
+        let mapped = !options.mapping.is_empty()
+            || columns::resolve(&g, &h, default_year, &[], &[])
+                .is_ok_and(|m| options.saved.iter().any(|(s, _)| *s == columns::shape(&m)));
+        if !h.usable() && options.sheet.is_none() && !mapped {
             continue;
         }
         let better = best.as_ref().is_none_or(|(_, _, b)| h.score() > b.score());
@@ -230,7 +233,7 @@ fn read(path: &Path, options: &ReadOptions) -> Result<ImportPlan> {
         return Err(file_error(
             path,
             format!(
-                "“{name}”中找不到台账表头：表头应有“反馈问题”（或“问题内容”“存在问题”）、“整改措施”、“责任单位”、“整改时限”等列"
+                "“{name}”中找不到台账表头：表头应有“反馈问题”（或“问题内容”“存在问题”）、“整改措施”、“责任单位”、“整改时限”等列；若表头是本单位自己的写法，请指定各列对应的字段（命令行：--map '列字母=字段'）"
             ),
         ));
     };

@@ -200,6 +200,7 @@ impl<'a> Walker<'a> {
         let title_col = self
             .col(LedgerColumn::Title)
             .or(self.col(LedgerColumn::Manifestation));
+        let mut in_notes = false;
         for r in from..=to {
             let fresh: Vec<(u32, String)> = (c0..=c1)
                 .filter(|c| !self.g.continues_from_above(r, *c))
@@ -211,10 +212,17 @@ impl<'a> Walker<'a> {
             };
             if FOOTNOTES.iter().any(|w| first.starts_with(w)) || first == "注" {
                 self.plan.skipped_rows.push(r + 1);
+                in_notes = true;
                 continue;
             }
             let mut distinct: Vec<&str> = fresh.iter().map(|(_, t)| t.as_str()).collect();
             distinct.dedup();
+            // A 说明 block goes on over several lines (“2. 复查日期由…”): they are notes too,
+            // not a category.
+            if in_notes && distinct.len() == 1 {
+                self.plan.skipped_rows.push(r + 1);
+                continue;
+            }
             if distinct.len() == 1 {
                 let merged = self.g.merged_width(r, first_col);
                 let looks = strip_ordinal(&first).is_some() || first.ends_with("方面");
@@ -259,6 +267,13 @@ impl<'a> Walker<'a> {
     fn data_row(&mut self, r: u32, title_col: Option<u32>, fresh: &[(u32, String)]) {
         let is_fresh = |c: u32| fresh.iter().any(|(fc, _)| *fc == c);
         let seq_col = self.col(LedgerColumn::Seq);
+        if let Some(sc) = seq_col.filter(|c| is_fresh(*c)) {
+            let text = self.g.text(r, sc);
+            if values::is_placeholder(&text) {
+                let msg = format!("序号写的是“{text}”，不是数字：请填写序号");
+                self.issue(r, Some(sc), Severity::Warning, msg);
+            }
+        }
         if let ([(c, text)], Some(sc)) = (fresh, seq_col) {
             if *c == sc {
                 let msg = format!("这一行只有序号“{text}”，没有其他内容，不是一条记录，未导入：请删除这一行或补全内容");
