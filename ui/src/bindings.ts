@@ -792,6 +792,10 @@ columns: Array<ColumnMap>,
  */
 fields: Array<FieldOption>, 
 /**
+ * How each reason a column maps where it does is said (`synonym` → 按表头名称).
+ */
+reasons: Array<FieldOption>, 
+/**
  * Rows under the table that are not records (说明, 填表说明, 注：…).
  */
 skipped_rows: Array<number>, };

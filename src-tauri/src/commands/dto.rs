@@ -89,11 +89,13 @@ pub struct ImportPreview {
     pub columns: Vec<crate::import::mapping::ColumnMap>,
     /// The fields a column can be mapped to, for the drop-downs.
     pub fields: Vec<FieldOption>,
+    /// How each reason a column maps where it does is said (`synonym` → 按表头名称).
+    pub reasons: Vec<FieldOption>,
     /// Rows under the table that are not records (说明, 填表说明, 注：…).
     pub skipped_rows: Vec<u32>,
 }
 
-/// A field a column can go to: its key and its Chinese name.
+/// A field a column can go to (or a reason it went there): its key and its Chinese name.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FieldOption {
@@ -122,6 +124,13 @@ impl ImportPreview {
                 .map(|m| FieldOption {
                     key: m.key(),
                     label: m.label().to_owned(),
+                })
+                .collect(),
+            reasons: crate::import::mapping::Reason::ALL
+                .iter()
+                .map(|r| FieldOption {
+                    key: r.key().to_owned(),
+                    label: r.label().to_owned(),
                 })
                 .collect(),
             skipped_rows: plan.skipped_rows,

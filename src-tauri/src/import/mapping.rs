@@ -129,6 +129,30 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// Every reason.
+    pub const ALL: &'static [Reason] = &[
+        Reason::Unknown,
+        Reason::Position,
+        Reason::Content,
+        Reason::Keyword,
+        Reason::Synonym,
+        Reason::Saved,
+        Reason::User,
+    ];
+
+    /// Its serde name.
+    pub fn key(self) -> &'static str {
+        match self {
+            Reason::Unknown => "unknown",
+            Reason::Position => "position",
+            Reason::Content => "content",
+            Reason::Keyword => "keyword",
+            Reason::Synonym => "synonym",
+            Reason::Saved => "saved",
+            Reason::User => "user",
+        }
+    }
+
     /// How the dry run says it.
     pub fn label(self) -> &'static str {
         match self {
@@ -272,6 +296,13 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("不存在的字段"));
+    }
+
+    #[test]
+    fn reason_keys_are_their_serde_names() {
+        for r in Reason::ALL {
+            assert_eq!(serde_json::to_value(r).unwrap(), r.key());
+        }
     }
 
     #[test]
