@@ -394,8 +394,27 @@ fn desktop_app_end_to_end() {
         ),
         1
     );
-    // Restoring the backup made before the import takes the imported inspection away again;
-    // the app comes back to the one that is left.
+    // A ledger kept in other words: its 复查结果 column (L) is mapped to 备注 by hand in the
+    // preview, and lands in the tasks' notes under its header.
+    steps::import_with_mapping(
+        &s,
+        &workspace().join("tests/fixtures/xlsx/corpus/hazard.xlsx"),
+        "L",
+        "备注",
+    );
+    assert_eq!(
+        steps::count(
+            &db_path,
+            "SELECT count(*) FROM tasks WHERE note LIKE '复查结果：%'"
+        ),
+        2
+    );
+    assert_eq!(
+        steps::count(&db_path, "SELECT count(*) FROM import_mappings"),
+        1
+    );
+    // Restoring the backup made before the imports takes the imported inspections away
+    // again; the app comes back to the one that is left.
     steps::restore_newest(&s);
     steps::board_without(&s, "开展财务报销专项检查", imported);
     assert_eq!(steps::count(&db_path, "SELECT count(*) FROM findings"), 2);

@@ -12,6 +12,7 @@ mod docx_render;
 mod e2e;
 mod encryption;
 mod fuzz;
+mod import_corpus;
 mod ledger_model;
 mod migrations;
 mod package;

@@ -82,7 +82,7 @@ fn one_row_header_with_synonyms_blank_finding_cells_and_date_styles() {
     let p = read("synonyms_one_row.xlsx");
     assert_eq!(p.header_rows, (4, 4));
     assert!(p.issues.is_empty(), "{}", p.report());
-    let cols: Vec<&str> = p.columns.iter().map(|c| c.column.label()).collect();
+    let cols: Vec<&str> = p.columns.iter().map(|c| c.to.label()).collect();
     assert_eq!(
         cols,
         [

@@ -178,11 +178,13 @@ export const saveDocument = (kind: B.DocumentKind, inspectionId: number, edits: 
 export const resetDocument = (kind: B.DocumentKind, inspectionId: number) =>
   call<B.Document>("reset_document", { kind, inspectionId });
 /** The dry run of importing `path` into an inspection (or a new one named `newName`);
- * `token` re-reads the copy made by an earlier preview (after the target changed). */
-export const importPreview = (path: string, inspectionId: number | null, newName: string | null, token?: string) =>
-  call<B.ImportPreview>("import_preview", { path, token: token ?? null, inspectionId, newName });
-export const importApply = (token: string, inspectionId: number | null, newName: string | null) =>
-  call<B.ImportOutcome>("import_apply", { token, inspectionId, newName });
+ * `token` re-reads the copy made by an earlier preview (after the target, the sheet or a
+ * column's field changed); `choices` are the sheet, the columns mapped by hand, and
+ * whether rows with errors are left out. */
+export const importPreview = (path: string, inspectionId: number | null, newName: string | null, token?: string, choices?: B.ImportChoices) =>
+  call<B.ImportPreview>("import_preview", { path, token: token ?? null, inspectionId, newName, choices: choices ?? null });
+export const importApply = (token: string, inspectionId: number | null, newName: string | null, choices?: B.ImportChoices) =>
+  call<B.ImportOutcome>("import_apply", { token, inspectionId, newName, choices: choices ?? null });
 
 /** Listens to `export-progress` events while `run` is under way. */
 export async function withProgress<T>(onProgress: (p: B.ExportProgress) => void, run: () => Promise<T>): Promise<T> {

@@ -606,7 +606,11 @@ export type PlannedFinding = {
 /**
  * Excel row number of its first row.
  */
-row: number, seq: number | null, category: string, title: string, manifestation: string, nature: Nature | null, source: string, tasks: Array<PlannedTask>, };
+row: number, seq: number | null, category: string, title: string, manifestation: string, nature: Nature | null, source: string, 
+/**
+ * The date the problem was found (排查日期), when the ledger has it.
+ */
+found_on: string | null, tasks: Array<PlannedTask>, };
 
 export type PlannedTask = { 
 /**
@@ -676,7 +680,62 @@ progress_added: number,
 /**
  * What changed on findings and tasks already there, and notes on the way, in Chinese.
  */
-changes: Array<string>, };
+changes: Array<string>, 
+/**
+ * Excel rows left out because they had errors (when the user chose to skip them).
+ */
+skipped_rows: Array<number>, 
+/**
+ * Whether the column mapping was saved for the next file with the same header.
+ */
+mapping_saved: boolean, };
+
+export type ColumnMap = { 
+/**
+ * Column letter(s): "C".
+ */
+letter: string, 
+/**
+ * Header text as written (the rows of a split header joined with ／).
+ */
+header: string, 
+/**
+ * The field's key ([`MapTo::key`]).
+ */
+to: string, reason: Reason, 
+/**
+ * Where another column of the same field won, or how columns are combined; empty
+ * when there is nothing to say.
+ */
+explain: string, };
+
+export type Reason = "unknown" | "position" | "content" | "keyword" | "synonym" | "saved" | "user";
+
+export type Choice = { 
+/**
+ * "H", or the header text ("目标设定完成时间").
+ */
+column: string, 
+/**
+ * The field's key or name ([`MapTo::parse`]).
+ */
+to: string, };
+
+export type ImportChoices = { 
+/**
+ * The sheet to read; `None` = the one that looks most like a ledger.
+ */
+sheet: string | null, 
+/**
+ * Columns mapped by hand (a letter or a header text → a field).
+ */
+mapping: Array<Choice>, 
+/**
+ * Import the clean rows and list the rest, instead of importing nothing.
+ */
+skip_faulty: boolean, };
+
+export type FieldOption = { key: string, label: string, };
 
 export type Document = { 
 /**
@@ -719,7 +778,27 @@ export type ImportPreview = {
 /**
  * Identifies the copy of the file that `import_apply` will read.
  */
-token: string, file: string, sheet: string, categories: Array<string>, findings: Array<PlannedFinding>, people: Array<string>, units: Array<string>, issues: Array<Issue>, has_errors: boolean, task_count: number, };
+token: string, file: string, sheet: string, categories: Array<string>, findings: Array<PlannedFinding>, people: Array<string>, units: Array<string>, issues: Array<Issue>, has_errors: boolean, task_count: number, 
+/**
+ * Every sheet of the workbook, to read another.
+ */
+sheets: Array<string>, 
+/**
+ * Every column of the table, the field it goes to and why.
+ */
+columns: Array<ColumnMap>, 
+/**
+ * The fields a column can be mapped to, for the drop-downs.
+ */
+fields: Array<FieldOption>, 
+/**
+ * How each reason a column maps where it does is said (`synonym` → 按表头名称).
+ */
+reasons: Array<FieldOption>, 
+/**
+ * Rows under the table that are not records (说明, 填表说明, 注：…).
+ */
+skipped_rows: Array<number>, };
 
 export type ExportProgress = { 
 /**

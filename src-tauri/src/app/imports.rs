@@ -7,9 +7,13 @@ use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::db::{inspections, Db};
+use serde::{Deserialize, Serialize};
+
+use crate::db::{import_mappings, inspections, Db};
+use crate::import::mapping::{Choice, Reason};
 use crate::import::plan::ImportPlan;
-use crate::import::{self, ImportOutcome, Target};
+use crate::import::xlsx::ReadOptions;
+use crate::import::{self, ApplyOptions, ImportOutcome, Target};
 use crate::Result;
 
 /// The year a date written without one belongs to, for an import into `target`.
@@ -23,22 +27,82 @@ pub fn default_year(db: &Db, target: &Target, today: NaiveDate) -> Result<i32> {
     })
 }
 
-/// The dry run: what importing `file` into `target` would create, and every problem
-/// found with its cell. Nothing is written.
-pub fn preview(db: &Db, file: &Path, target: &Target, today: NaiveDate) -> Result<ImportPlan> {
-    import::xlsx::read_ledger(file, default_year(db, target, today)?)
+/// What the user chose for an import: the sheet, the columns' fields, and whether rows
+/// with errors are left out.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ImportChoices {
+    /// The sheet to read; `None` = the one that looks most like a ledger.
+    #[serde(default)]
+    pub sheet: Option<String>,
+    /// Columns mapped by hand (a letter or a header text → a field).
+    #[serde(default)]
+    pub mapping: Vec<Choice>,
+    /// Import the clean rows and list the rest, instead of importing nothing.
+    #[serde(default)]
+    pub skip_faulty: bool,
 }
 
-/// Imports `file` into `target` in one transaction (refused, with nothing written, when
-/// the plan has errors); returns the plan it applied and what it did.
+fn read(
+    db: &Db,
+    file: &Path,
+    target: &Target,
+    today: NaiveDate,
+    choices: &ImportChoices,
+) -> Result<ImportPlan> {
+    let options = ReadOptions {
+        default_year: default_year(db, target, today)?,
+        sheet: choices.sheet.clone(),
+        mapping: choices.mapping.clone(),
+        saved: db.read(import_mappings::all)?,
+    };
+    import::xlsx::read_ledger_with(file, &options)
+}
+
+/// The dry run: what importing `file` into `target` would create, every column with the
+/// field it goes to and why (a mapping saved for the same header is used), and every
+/// problem found with its cell. Nothing is written.
+pub fn preview(
+    db: &Db,
+    file: &Path,
+    target: &Target,
+    today: NaiveDate,
+    choices: &ImportChoices,
+) -> Result<ImportPlan> {
+    read(db, file, target, today, choices)
+}
+
+/// The columns mapped by hand or by a saved mapping, by letter: what is kept for the next
+/// file with the same header.
+fn to_remember(plan: &ImportPlan) -> Vec<Choice> {
+    plan.columns
+        .iter()
+        .filter(|c| matches!(c.reason, Reason::User | Reason::Saved))
+        .map(|c| Choice {
+            column: c.letter.clone(),
+            to: c.to,
+        })
+        .collect()
+}
+
+/// Imports `file` into `target` in one transaction: refused, with nothing written, when
+/// the plan has errors, unless `choices.skip_faulty` leaves their rows out. A mapping made
+/// by hand is saved, in the same transaction, for the next file with the same header.
+/// Returns the plan read and what was done.
 pub fn apply(
     db: &Db,
     file: &Path,
     target: &Target,
     today: NaiveDate,
+    choices: &ImportChoices,
 ) -> Result<(ImportPlan, ImportOutcome)> {
-    let plan = preview(db, file, target, today)?;
-    let outcome = import::apply(db, &plan, target, today)?;
+    let plan = read(db, file, target, today, choices)?;
+    let remember = (!choices.mapping.is_empty()).then(|| (plan.shape.clone(), to_remember(&plan)));
+    let options = ApplyOptions {
+        skip_faulty: choices.skip_faulty,
+        remember,
+    };
+    let outcome = import::apply_with(db, &plan, target, today, &options)?;
     Ok((plan, outcome))
 }
 

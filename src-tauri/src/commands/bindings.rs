@@ -98,6 +98,11 @@ fn declarations(cfg: &Config) -> Vec<String> {
         crate::import::plan::Issue,
         crate::import::plan::Severity,
         crate::import::ImportOutcome,
+        crate::import::mapping::ColumnMap,
+        crate::import::mapping::Reason,
+        crate::import::mapping::Choice,
+        crate::app::imports::ImportChoices,
+        FieldOption,
         crate::report::doc::Document,
         crate::report::doc::Block,
         // shell

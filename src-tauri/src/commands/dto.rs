@@ -83,6 +83,59 @@ pub struct ImportPreview {
     pub issues: Vec<crate::import::plan::Issue>,
     pub has_errors: bool,
     pub task_count: i64,
+    /// Every sheet of the workbook, to read another.
+    pub sheets: Vec<String>,
+    /// Every column of the table, the field it goes to and why.
+    pub columns: Vec<crate::import::mapping::ColumnMap>,
+    /// The fields a column can be mapped to, for the drop-downs.
+    pub fields: Vec<FieldOption>,
+    /// How each reason a column maps where it does is said (`synonym` → 按表头名称).
+    pub reasons: Vec<FieldOption>,
+    /// Rows under the table that are not records (说明, 填表说明, 注：…).
+    pub skipped_rows: Vec<u32>,
+}
+
+/// A field a column can go to (or a reason it went there): its key and its Chinese name.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FieldOption {
+    pub key: String,
+    pub label: String,
+}
+
+impl ImportPreview {
+    /// The preview of `plan`, read from the copy `token` of the file named `file`.
+    pub fn new(token: String, file: String, plan: crate::import::plan::ImportPlan) -> Self {
+        ImportPreview {
+            token,
+            has_errors: plan.has_errors(),
+            task_count: plan.task_count() as i64,
+            file,
+            sheet: plan.sheet,
+            categories: plan.categories,
+            findings: plan.findings,
+            people: plan.people,
+            units: plan.units,
+            issues: plan.issues,
+            sheets: plan.sheets,
+            columns: plan.columns,
+            fields: crate::import::mapping::MapTo::options()
+                .into_iter()
+                .map(|m| FieldOption {
+                    key: m.key(),
+                    label: m.label().to_owned(),
+                })
+                .collect(),
+            reasons: crate::import::mapping::Reason::ALL
+                .iter()
+                .map(|r| FieldOption {
+                    key: r.key().to_owned(),
+                    label: r.label().to_owned(),
+                })
+                .collect(),
+            skipped_rows: plan.skipped_rows,
+        }
+    }
 }
 
 /// One step of a long export or import, for the progress bar.

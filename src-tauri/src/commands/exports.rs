@@ -14,7 +14,8 @@ use super::{files, CmdError, CmdResult};
 use crate::app::exports::{
     self as app, DocumentInfo, DocumentKind, ExportOptions, Exported, Format, TemplateInfo,
 };
-use crate::app::{imports, today};
+use crate::app::imports::{self, ImportChoices};
+use crate::app::today;
 use crate::db::evidence;
 use crate::error::ErrorCode;
 use crate::import::{ImportOutcome, Target};
@@ -183,6 +184,7 @@ pub fn import_preview(
     token: Option<PathBuf>,
     inspection_id: Option<i64>,
     new_name: Option<String>,
+    choices: Option<ImportChoices>,
 ) -> CmdResult<ImportPreview> {
     progress(&app_handle, 10, "正在读取台账文件");
     let copy = match token {
@@ -190,23 +192,14 @@ pub fn import_preview(
         None => copy_in(&path)?,
     };
     let target = target(inspection_id, new_name.or_else(|| Some("新巡察".into())))?;
-    let plan = imports::preview(&*state.db()?, &copy, &target, today())?;
+    let choices = choices.unwrap_or_default();
+    let plan = imports::preview(&*state.db()?, &copy, &target, today(), &choices)?;
     progress(&app_handle, 100, "已完成");
-    Ok(ImportPreview {
-        token: copy.display().to_string(),
-        has_errors: plan.has_errors(),
-        task_count: plan.task_count() as i64,
-        file: path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
-        sheet: plan.sheet,
-        categories: plan.categories,
-        findings: plan.findings,
-        people: plan.people,
-        units: plan.units,
-        issues: plan.issues,
-    })
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok(ImportPreview::new(copy.display().to_string(), file, plan))
 }
 
 /// A copy made by [`import_preview`], and nothing else.
@@ -225,11 +218,13 @@ pub fn import_apply(
     token: PathBuf,
     inspection_id: Option<i64>,
     new_name: Option<String>,
+    choices: Option<ImportChoices>,
 ) -> CmdResult<ImportOutcome> {
     let file = previewed(&token)?;
     let target = target(inspection_id, new_name)?;
     progress(&app_handle, 30, "正在写入");
-    let (_, out) = imports::apply(&*state.db()?, &file, &target, today())?;
+    let choices = choices.unwrap_or_default();
+    let (_, out) = imports::apply(&*state.db()?, &file, &target, today(), &choices)?;
     progress(&app_handle, 100, "已完成");
     Ok(out)
 }

@@ -12,6 +12,7 @@ pub mod drafts;
 pub mod evidence;
 mod files;
 pub mod findings;
+pub mod import_mappings;
 pub mod inspections;
 pub mod leads;
 pub mod ledger;

@@ -8,8 +8,10 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::mapping::{Choice, MapTo};
 use super::plan::{ImportPlan, PlannedTask, Severity};
-use crate::db::{findings, inspections, progress, tasks, Db, WriteTx};
+use super::skip;
+use crate::db::{findings, import_mappings, inspections, progress, tasks, Db, WriteTx};
 use crate::domain::dates::{format_deadline, parse_deadline};
 use crate::domain::status::Via;
 use crate::domain::{
@@ -42,6 +44,20 @@ pub struct ImportOutcome {
     pub progress_added: usize,
     /// What changed on findings and tasks already there, and notes on the way, in Chinese.
     pub changes: Vec<String>,
+    /// Excel rows left out because they had errors (when the user chose to skip them).
+    pub skipped_rows: Vec<u32>,
+    /// Whether the column mapping was saved for the next file with the same header.
+    pub mapping_saved: bool,
+}
+
+/// How to apply a plan.
+#[derive(Debug, Clone, Default)]
+pub struct ApplyOptions {
+    /// Import the rows without errors and leave out the others (listed in the outcome),
+    /// instead of importing nothing.
+    pub skip_faulty: bool,
+    /// A column mapping to keep for this header shape, in the same transaction.
+    pub remember: Option<(String, Vec<Choice>)>,
 }
 
 /// The inspected organisation named in an inspection's name (…对区委统战部党组的常规巡察),
@@ -120,6 +136,49 @@ pub fn apply(
     target: &Target,
     today: NaiveDate,
 ) -> Result<ImportOutcome> {
+    apply_with(db, plan, target, today, &ApplyOptions::default())
+}
+
+/// [`apply`], leaving out the rows with errors when `options.skip_faulty`, and saving the
+/// column mapping given, all in one transaction.
+pub fn apply_with(
+    db: &Db,
+    plan: &ImportPlan,
+    target: &Target,
+    today: NaiveDate,
+    options: &ApplyOptions,
+) -> Result<ImportOutcome> {
+    let (clean, skipped);
+    let plan = if options.skip_faulty && plan.has_errors() {
+        match skip::clean_rows(plan) {
+            Ok((p, rows)) => {
+                (clean, skipped) = (p, rows);
+                &clean
+            }
+            Err(stuck) => {
+                let list: Vec<String> = stuck
+                    .iter()
+                    .map(|i| format!("{}：{}", i.place(), i.message))
+                    .collect();
+                return Err(Error::invalid(
+                    "file",
+                    format!(
+                        "以下错误不属于某一行，跳过出错的行也无法导入（未写入任何数据）：{}",
+                        list.join("；")
+                    ),
+                ));
+            }
+        }
+    } else {
+        skipped = Vec::new();
+        plan
+    };
+    if plan.findings.is_empty() {
+        return Err(Error::invalid(
+            "file",
+            "跳过出错的行后没有可导入的反馈问题（未写入任何数据）",
+        ));
+    }
     let errors: Vec<String> = plan
         .issues
         .iter()
@@ -143,7 +202,15 @@ pub fn apply(
             ),
         ));
     }
-    db.write(|tx| apply_in_tx(tx, plan, target, today))
+    db.write(|tx| {
+        let mut out = apply_in_tx(tx, plan, target, today, &skipped)?;
+        if let Some((shape, choices)) = &options.remember {
+            import_mappings::save_in_tx(tx, shape, choices)?;
+            out.mapping_saved = true;
+        }
+        out.skipped_rows = skipped.clone();
+        Ok(out)
+    })
 }
 
 fn apply_in_tx(
@@ -151,6 +218,7 @@ fn apply_in_tx(
     plan: &ImportPlan,
     target: &Target,
     today: NaiveDate,
+    skipped: &[u32],
 ) -> Result<ImportOutcome> {
     let inspection = match target {
         Target::Inspection(id) => inspections::get(tx.conn(), *id)?,
@@ -182,7 +250,7 @@ fn apply_in_tx(
         }
     }
     let mut existing: Vec<Finding> = findings::list(tx.conn(), Some(inspection.id), today)?;
-    let present = |c: LedgerColumn| plan.columns.iter().any(|f| f.column == c);
+    let present = |c: LedgerColumn| plan.columns.iter().any(|f| f.to == MapTo::Column(c));
     // Progress texts already recorded, per task: a re-import must not repeat them.
     let mut recorded: HashMap<i64, Vec<String>> =
         progress::by_task(tx.conn(), Some(inspection.id))?
@@ -221,6 +289,7 @@ fn apply_in_tx(
                     manifestation: pf.manifestation.clone(),
                     nature: pf.nature,
                     source: (!pf.source.is_empty()).then(|| pf.source.clone()),
+                    found_on: pf.found_on,
                     ..FindingInput::default()
                 };
                 let f = findings::add_in_tx(tx, &input).map_err(|e| at_row(pf.row, e))?;
@@ -269,6 +338,7 @@ fn apply_in_tx(
         "tasks_added": out.tasks_added,
         "tasks_updated": out.tasks_updated,
         "progress_added": out.progress_added,
+        "skipped_rows": skipped,
     });
     tx.audit::<(), _>(
         "import",

@@ -3,7 +3,9 @@
 //! cell), which the user checks before anything is written.
 
 pub mod apply;
+pub mod mapping;
 pub mod plan;
+pub mod skip;
 pub mod xlsx;
 
-pub use apply::{apply, ImportOutcome, Target};
+pub use apply::{apply, apply_with, ApplyOptions, ImportOutcome, Target};

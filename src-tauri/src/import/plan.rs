@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::mapping::ColumnMap;
 use crate::domain::dates::format_cn;
 use crate::domain::{Assignment, DeadlineKind, Nature, Status};
-use crate::report::ledger::LedgerColumn;
 
 /// How serious a problem is: errors block the import, warnings are told.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -42,16 +42,6 @@ impl Issue {
             format!("{}单元格", self.cell)
         }
     }
-}
-
-/// A recognised column of the sheet.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FoundColumn {
-    /// Column letter(s): "C".
-    pub letter: String,
-    /// Header text as written.
-    pub header: String,
-    pub column: LedgerColumn,
 }
 
 /// A task (整改措施) to create.
@@ -100,6 +90,8 @@ pub struct PlannedFinding {
     pub manifestation: String,
     pub nature: Option<Nature>,
     pub source: String,
+    /// The date the problem was found (排查日期), when the ledger has it.
+    pub found_on: Option<NaiveDate>,
     pub tasks: Vec<PlannedTask>,
 }
 
@@ -110,9 +102,14 @@ pub struct ImportPlan {
     pub file: String,
     /// The sheet the ledger was read from.
     pub sheet: String,
+    /// Every sheet of the workbook, to pick another.
+    pub sheets: Vec<String>,
     /// Excel row numbers of the header (first, last).
     pub header_rows: (u32, u32),
-    pub columns: Vec<FoundColumn>,
+    /// Every column of the table and the field it goes to, with why.
+    pub columns: Vec<ColumnMap>,
+    /// The header's shape: the key a mapping made for it is saved under.
+    pub shape: String,
     /// Categories in the order met.
     pub categories: Vec<String>,
     pub findings: Vec<PlannedFinding>,
@@ -120,7 +117,8 @@ pub struct ImportPlan {
     pub people: Vec<String>,
     /// Units named, for the directory.
     pub units: Vec<String>,
-    /// Excel row numbers of footnote rows (注：…) that were skipped.
+    /// Excel row numbers of rows under the table that are not records (注：, 说明,
+    /// 填表说明, 填报人…), skipped.
     pub skipped_rows: Vec<u32>,
     pub issues: Vec<Issue>,
 }
@@ -173,12 +171,22 @@ impl ImportPlan {
             "文件“{}”，工作表“{}”，表头在第{}～{}行",
             self.file, self.sheet, self.header_rows.0, self.header_rows.1
         );
-        let cols: Vec<String> = self
-            .columns
-            .iter()
-            .map(|c| format!("{}列“{}”→{}", c.letter, c.header, c.column.label()))
-            .collect();
-        let _ = writeln!(s, "识别的列：{}", cols.join("；"));
+        let _ = writeln!(s, "列对应关系（可用 --map '列字母=字段' 更改）：");
+        for c in &self.columns {
+            let explain = if c.explain.is_empty() {
+                String::new()
+            } else {
+                format!("；{}", c.explain)
+            };
+            let _ = writeln!(
+                s,
+                "  {}列“{}”→ {}（{}{explain}）",
+                c.letter,
+                c.header,
+                c.to.label(),
+                c.reason.label()
+            );
+        }
         let _ = writeln!(
             s,
             "将导入：{} 个类别，{} 个反馈问题，{} 项整改任务，{} 条整改进展；名录新增候选：{} 人、{} 个单位",
@@ -215,7 +223,11 @@ impl ImportPlan {
         }
         if !self.skipped_rows.is_empty() {
             let rows: Vec<String> = self.skipped_rows.iter().map(|r| r.to_string()).collect();
-            let _ = writeln!(s, "已跳过的注释行：第{}行", rows.join("、"));
+            let _ = writeln!(
+                s,
+                "表格下方的说明、注释行不是台账记录，不导入：第{}行",
+                rows.join("、")
+            );
         }
         if self.issues.is_empty() {
             let _ = writeln!(s, "未发现问题。");

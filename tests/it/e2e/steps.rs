@@ -133,6 +133,28 @@ pub fn import_ledger(s: &Session, file: &Path, finding: &str, task: &str) {
     s.wait_text("[data-test=board-table]", task).unwrap();
 }
 
+/// 导入台账 with a column mapped by hand: the preview shows each column's field, the
+/// drop-down of `letter` is set to `field`, the preview is made again (the column now says
+/// 按指定), and the file is imported as a new inspection named after it.
+pub fn import_with_mapping(s: &Session, file: &Path, letter: &str, field: &str) {
+    nav(s, "export");
+    s.click_text(".el-tabs__item", "导入台账").unwrap();
+    s.script(
+        "window.__XUNCHA_PICK__ = [arguments[0]];",
+        json!([file.display().to_string()]),
+    )
+    .unwrap();
+    s.click("[data-test=import-pick]").unwrap();
+    s.wait_text("[data-test=import-columns]", "复查结果")
+        .unwrap();
+    choose(s, &format!("[data-test=import-map-{letter}]"), field);
+    s.wait_text("[data-test=import-columns]", "按指定").unwrap();
+    choose(s, "[data-test=import-target]", "新建一次巡察");
+    shot(s, "15-import-mapping");
+    s.click("[data-test=import-apply]").unwrap();
+    wait_gone(s, "[data-test=import-preview]");
+}
+
 /// The automatic backups: none yet for a database that was empty when it was opened (there
 /// was nothing to keep); 立即备份 adds one. Returns how many rows the list shows.
 pub fn backup_now(s: &Session) -> usize {

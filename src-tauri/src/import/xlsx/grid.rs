@@ -221,6 +221,11 @@ impl Grid {
         matches!(self.origin.get(&(r, c)), Some(&(r0, _)) if r0 < r)
     }
 
+    /// The top-left cell of the merge covering this cell, when it is covered by one.
+    pub fn origin(&self, r: u32, c: u32) -> Option<(u32, u32)> {
+        self.origin.get(&(r, c)).copied()
+    }
+
     /// Number of columns a merge starting at this cell spans (1 when not merged).
     pub fn merged_width(&self, r: u32, c: u32) -> u32 {
         self.regions

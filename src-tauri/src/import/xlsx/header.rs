@@ -2,6 +2,7 @@
 //! responsibility columns), with columns in any order and named by the usual synonyms.
 
 use super::grid::Grid;
+use crate::import::mapping::{MapTo, Reason};
 use crate::report::ledger::LedgerColumn;
 
 /// Header texts (spaces, line breaks and bracketed notes removed) and their column: the
@@ -12,11 +13,13 @@ pub const EXACT: &[(&str, LedgerColumn)] = {
         ("序号", Seq),
         ("编号", Seq),
         ("问题序号", Seq),
+        ("问题编号", Seq),
         ("序", Seq),
         ("问题类别", Category),
         ("问题类型", Category),
         ("类别", Category),
         ("问题分类", Category),
+        ("问题明细分类", Category),
         ("反馈问题", Title),
         ("问题内容", Title),
         ("存在问题", Title),
@@ -27,12 +30,17 @@ pub const EXACT: &[(&str, LedgerColumn)] = {
         ("主要问题", Title),
         ("问题名称", Title),
         ("问题清单", Title),
+        ("隐患内容", Title),
+        ("问题简述", Title),
+        ("问题概述", Title),
         ("具体表现", Manifestation),
         ("问题表现", Manifestation),
         ("具体问题", Manifestation),
         ("主要表现", Manifestation),
         ("表现形式", Manifestation),
         ("问题具体表现", Manifestation),
+        ("问题具体描述", Manifestation),
+        ("具体描述", Manifestation),
         ("问题性质", Nature),
         ("问题来源", Source),
         ("来源", Source),
@@ -41,6 +49,8 @@ pub const EXACT: &[(&str, LedgerColumn)] = {
         ("具体措施", Measure),
         ("措施", Measure),
         ("整改任务", Measure),
+        ("整改措施与要求", Measure),
+        ("处置措施", Measure),
         ("整改目标", Goal),
         ("目标", Goal),
         ("验收标准", Acceptance),
@@ -70,6 +80,8 @@ pub const EXACT: &[(&str, LedgerColumn)] = {
         ("整改期限", Deadline),
         ("整改时间", Deadline),
         ("时间节点", Deadline),
+        ("目标设定完成时间", Deadline),
+        ("计划完成时间", Deadline),
         ("整改进展", Progress),
         ("进展情况", Progress),
         ("整改情况", Progress),
@@ -80,6 +92,7 @@ pub const EXACT: &[(&str, LedgerColumn)] = {
         ("整改状态", Status),
         ("状态", Status),
         ("完成状态", Status),
+        ("隐患状态", Status),
         ("是否完成", Status),
         ("预警", Warning),
         ("预警状态", Warning),
@@ -89,6 +102,27 @@ pub const EXACT: &[(&str, LedgerColumn)] = {
         ("备注", Note),
     ]
 };
+
+/// Header texts of the fields the ledger model has no column for: the date a problem was
+/// found, and the close-out review (复查, 验收) as the ledger recorded it.
+const OTHER_FIELDS: &[(&str, MapTo)] = &[
+    ("排查日期", MapTo::FoundOn),
+    ("排查时间", MapTo::FoundOn),
+    ("发现日期", MapTo::FoundOn),
+    ("发现时间", MapTo::FoundOn),
+    ("检查日期", MapTo::FoundOn),
+    ("复查结果", MapTo::Review),
+    ("复查日期", MapTo::Review),
+    ("复查时间", MapTo::Review),
+    ("复查情况", MapTo::Review),
+    ("复查人", MapTo::Review),
+    ("验收情况", MapTo::Review),
+    ("验收结果", MapTo::Review),
+    ("验收负责人", MapTo::Review),
+    ("验收人", MapTo::Review),
+    ("验收时间", MapTo::Review),
+    ("验收日期", MapTo::Review),
+];
 
 /// Keywords for headers written some other way (整改措施及步骤, 计划完成时限…), tried in
 /// order on short header texts.
@@ -104,6 +138,7 @@ const CONTAINS: &[(&str, LedgerColumn)] = {
         ("配合单位", ResponsibleUnits),
         ("责任人", ResponsiblePerson),
         ("具体表现", Manifestation),
+        ("具体描述", Manifestation),
         ("措施", Measure),
         ("目标", Goal),
         ("验收", Acceptance),
@@ -155,6 +190,39 @@ pub fn recognise(text: &str) -> Option<LedgerColumn> {
         .iter()
         .find(|(k, _)| t.contains(k))
         .map(|(_, c)| *c)
+}
+
+/// The field a header text names and how it was told: a known name ([`Reason::Synonym`])
+/// or a keyword in it ([`Reason::Keyword`]).
+pub fn field_of(text: &str) -> Option<(MapTo, Reason)> {
+    let t = normalise(text);
+    if let Some((_, m)) = OTHER_FIELDS.iter().find(|(k, _)| *k == t) {
+        return Some((*m, Reason::Synonym));
+    }
+    let exact = EXACT
+        .iter()
+        .find(|(k, _)| *k == t)
+        .map(|(_, c)| *c)
+        .or_else(|| {
+            LedgerColumn::ALL
+                .iter()
+                .find(|c| normalise(c.label()) == t)
+                .copied()
+        });
+    if let Some(c) = exact {
+        return Some((MapTo::Column(c), Reason::Synonym));
+    }
+    if t.contains("复查") {
+        return Some((MapTo::Review, Reason::Keyword));
+    }
+    // A dated column of a series (2025年3月底整改进展): its field is named after the date.
+    let undated = t
+        .trim_start_matches("截至")
+        .trim_start_matches(|c: char| c.is_ascii_digit() || "年月日底.-/".contains(c));
+    if undated.len() < t.len() && !undated.is_empty() {
+        return field_of(undated).map(|(m, _)| (m, Reason::Keyword));
+    }
+    recognise(text).map(|c| (MapTo::Column(c), Reason::Keyword))
 }
 
 /// The header found on a sheet.

@@ -9,12 +9,15 @@
 //! rules so that a plan without errors imports.
 
 pub mod checks;
+pub mod columns;
+pub mod content;
 pub mod grid;
 pub mod header;
 pub mod ole_guard;
 pub mod progress;
 pub mod rows;
 pub mod sheet;
+mod task_row;
 pub mod values;
 pub mod zip_guard;
 
@@ -24,7 +27,8 @@ use std::path::Path;
 
 use calamine::{Reader, Xls, Xlsx, XlsxError};
 
-use super::plan::{FoundColumn, ImportPlan, Issue, Severity};
+use super::mapping::{Choice, MapTo};
+use super::plan::{ImportPlan, Issue, Severity};
 use crate::export::xlsx::layout::col_letter;
 use crate::{Error, Result};
 use grid::{cell_ref, range_ref, Grid};
@@ -113,13 +117,38 @@ fn open(path: &Path) -> Result<Book> {
     Err(not_excel())
 }
 
+/// How to read a workbook: the year of dates written without one, which sheet, and the
+/// column mappings (saved ones by header shape, and the user's own).
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// Dates without a year (3月底前) take this one (the inspection's).
+    pub default_year: i32,
+    /// The sheet to read; `None` = the one that looks most like a ledger.
+    pub sheet: Option<String>,
+    /// The user's choices for this file.
+    pub mapping: Vec<Choice>,
+    /// Mappings saved before, by header shape.
+    pub saved: Vec<(String, Vec<Choice>)>,
+}
+
 /// Reads the ledger in `path`. Dates without a year (3月底前) take `default_year` (the
 /// inspection's). Errors are for files that cannot be read as a ledger at all; problems in
 /// single cells are the plan's issues.
 pub fn read_ledger(path: &Path, default_year: i32) -> Result<ImportPlan> {
+    read_ledger_with(
+        path,
+        &ReadOptions {
+            default_year,
+            ..ReadOptions::default()
+        },
+    )
+}
+
+/// [`read_ledger`] with a chosen sheet and column mappings.
+pub fn read_ledger_with(path: &Path, options: &ReadOptions) -> Result<ImportPlan> {
     // The spreadsheet parser is a dependency fed arbitrary files: should it ever panic on
     // one, the user gets an error naming the file, not a crashed app.
-    std::panic::catch_unwind(|| read(path, default_year)).unwrap_or_else(|_| {
+    std::panic::catch_unwind(|| read(path, options)).unwrap_or_else(|_| {
         Err(file_error(
             path,
             format!(
@@ -130,12 +159,23 @@ pub fn read_ledger(path: &Path, default_year: i32) -> Result<ImportPlan> {
     })
 }
 
-fn read(path: &Path, default_year: i32) -> Result<ImportPlan> {
+fn read(path: &Path, options: &ReadOptions) -> Result<ImportPlan> {
+    let default_year = options.default_year;
     let mut book = open(path)?;
     let name = path.display().to_string();
-    let mut names = book.sheet_names();
+    let all_sheets = book.sheet_names();
+    let mut names = all_sheets.clone();
     if names.is_empty() {
         return Err(file_error(path, format!("“{name}”中没有工作表")));
+    }
+    if let Some(want) = &options.sheet {
+        if !names.contains(want) {
+            return Err(Error::invalid(
+                "sheet",
+                format!("“{name}”中没有工作表“{want}”：有 {}", names.join("、")),
+            ));
+        }
+        names = vec![want.clone()];
     }
     names.sort_by_key(|n| {
         PREFERRED_SHEETS
@@ -158,7 +198,12 @@ fn read(path: &Path, default_year: i32) -> Result<ImportPlan> {
             std::mem::take(&mut cells.merges),
         );
         let Some(h) = header::find(&g) else { continue };
-        if !h.usable() {
+        // A sheet the user picked, or a header the user mapped (now or before), is read
+        // with whatever header it has: the mapping says what its columns are.
+        let mapped = !options.mapping.is_empty()
+            || columns::resolve(&g, &h, default_year, &[], &[])
+                .is_ok_and(|m| options.saved.iter().any(|(s, _)| *s == columns::shape(&m)));
+        if !h.usable() && options.sheet.is_none() && !mapped {
             continue;
         }
         let better = best.as_ref().is_none_or(|(_, _, b)| h.score() > b.score());
@@ -188,26 +233,30 @@ fn read(path: &Path, default_year: i32) -> Result<ImportPlan> {
         return Err(file_error(
             path,
             format!(
-                "“{name}”中找不到台账表头：表头应有“反馈问题”（或“问题内容”“存在问题”）、“整改措施”、“责任单位”、“整改时限”等列"
+                "“{name}”中找不到台账表头：表头应有“反馈问题”（或“问题内容”“存在问题”）、“整改措施”、“责任单位”、“整改时限”等列；若表头是本单位自己的写法，请指定各列对应的字段（命令行：--map '列字母=字段'）"
             ),
         ));
     };
+    let g = &read.g;
+    let guessed = columns::resolve(g, &h, default_year, &[], &[])?;
+    let shape = columns::shape(&guessed);
+    let saved = options
+        .saved
+        .iter()
+        .find(|(s, _)| *s == shape)
+        .map(|(_, c)| c.as_slice())
+        .unwrap_or_default();
+    let mapped = columns::resolve(g, &h, default_year, saved, &options.mapping)?;
     let mut plan = ImportPlan {
         file: path
             .file_name()
             .map(|f| f.to_string_lossy().into_owned())
             .unwrap_or(name.clone()),
         sheet,
+        sheets: all_sheets,
         header_rows: (h.first + 1, h.last + 1),
-        columns: h
-            .columns
-            .iter()
-            .map(|(c, k, t)| FoundColumn {
-                letter: col_letter((*c).min(u16::MAX as u32) as u16),
-                header: t.replace('\n', ""),
-                column: *k,
-            })
-            .collect(),
+        columns: mapped.iter().map(|m| m.map.clone()).collect(),
+        shape,
         categories: Vec::new(),
         findings: Vec::new(),
         people: Vec::new(),
@@ -215,19 +264,25 @@ fn read(path: &Path, default_year: i32) -> Result<ImportPlan> {
         skipped_rows: Vec::new(),
         issues: Vec::new(),
     };
-    let g = &read.g;
-    sheet_issues(&read, &h, &mut plan.issues);
+    let table: Vec<u32> = mapped
+        .iter()
+        .filter(|m| m.map.to != MapTo::Ignore)
+        .map(|m| m.col)
+        .collect();
+    sheet_issues(&read, &h, &table, &mut plan.issues);
     let end = g.end().0;
     if h.last < end {
-        rows::Walker::new(g, &h, default_year, &mut plan).walk(h.last + 1, end);
+        let layout = columns::layout(&mapped, default_year);
+        rows::Walker::new(g, &h, layout, default_year, &mut plan).walk(h.last + 1, end);
     }
     plan.cap_issues();
     if plan.findings.is_empty() {
         return Err(file_error(
             path,
             format!(
-                "工作表“{}”的表头（第{}行）下面没有任何反馈问题",
+                "工作表“{}”的表头（第{}～{}行）下面没有任何反馈问题：文件只有表头、没有数据行，未写入任何数据",
                 plan.sheet,
+                h.first + 1,
                 h.last + 1
             ),
         ));
@@ -254,7 +309,7 @@ fn error(row: u32, cell: String, message: String) -> Issue {
 /// Problems of the sheet as a whole: rows or columns beyond the limits, merges that
 /// overlap or run from the header into the data, formulas without a saved result and
 /// error values in the ledger's columns.
-fn sheet_issues(read: &SheetRead, h: &header::Header, out: &mut Vec<Issue>) {
+fn sheet_issues(read: &SheetRead, h: &header::Header, table: &[u32], out: &mut Vec<Issue>) {
     let (g, cells) = (&read.g, &read.cells);
     if let Some(r) = cells.rows_cut_at {
         out.push(error(
@@ -300,7 +355,7 @@ fn sheet_issues(read: &SheetRead, h: &header::Header, out: &mut Vec<Issue>) {
             ),
         ));
     }
-    let in_ledger = |r: u32, c: u32| r > h.last && h.columns.iter().any(|(hc, _, _)| *hc == c);
+    let in_ledger = |r: u32, c: u32| r > h.last && table.contains(&c);
     for (r, c, f) in &cells.formulas_without_value {
         if in_ledger(*r, *c) {
             out.push(error(

@@ -8,13 +8,14 @@ use std::collections::{HashMap, HashSet};
 use chrono::NaiveDate;
 
 use super::checks;
+use super::columns::Layout;
 use super::grid::{cell_ref, Grid};
 use super::header::Header;
 use super::values;
 use crate::db::inspections::strip_section_number;
 use crate::domain::names::split_names;
-use crate::domain::{validate, Assignment, DeadlineKind, Nature};
-use crate::import::plan::{ImportPlan, Issue, PlannedFinding, PlannedTask, Severity};
+use crate::domain::{validate, Nature};
+use crate::import::plan::{ImportPlan, Issue, PlannedFinding, Severity};
 use crate::report::ledger::LedgerColumn;
 
 /// Category given to findings met before any section row, when the sheet has none.
@@ -47,10 +48,12 @@ fn is_task_column(c: LedgerColumn) -> bool {
 
 /// Reads the rows under `header` into `plan`.
 pub struct Walker<'a> {
-    g: &'a Grid,
-    cols: HashMap<LedgerColumn, Vec<u32>>,
-    year: i32,
-    plan: &'a mut ImportPlan,
+    pub(super) g: &'a Grid,
+    pub(super) cols: HashMap<LedgerColumn, Vec<u32>>,
+    /// The rest of the mapping: notes, the found date, review columns, dated progress.
+    pub(super) layout: Layout,
+    pub(super) year: i32,
+    pub(super) plan: &'a mut ImportPlan,
     section: Option<String>,
     /// A section row was just read: the next data row starts a finding of its own, even
     /// with the same title and number as the one above (numbers restart per category).
@@ -60,10 +63,12 @@ pub struct Walker<'a> {
     last_col: u32,
     /// Findings met, by (category, title) → their first row, to spot repeats.
     seen: HashMap<(String, String), u32>,
-    people: HashSet<String>,
-    units: HashSet<String>,
+    /// 序号 met, by (section, number) → their row, to spot repeats.
+    seqs: HashMap<(Option<String>, i64), u32>,
+    pub(super) people: HashSet<String>,
+    pub(super) units: HashSet<String>,
     /// The stage date a long-term task gets on import, for checking it.
-    stage_due: NaiveDate,
+    pub(super) stage_due: NaiveDate,
 }
 
 /// "一、", "（二）", "三．" at the start of a section row.
@@ -93,49 +98,37 @@ fn section_name(text: &str) -> String {
 }
 
 impl<'a> Walker<'a> {
-    /// A walker over `g`, with `header`'s columns; duplicate columns are reported.
-    pub fn new(g: &'a Grid, header: &Header, year: i32, plan: &'a mut ImportPlan) -> Self {
-        let mut cols: HashMap<LedgerColumn, Vec<u32>> = HashMap::new();
-        for (c, col, text) in &header.columns {
-            let list = cols.entry(*col).or_default();
-            if list.is_empty() || *col == LedgerColumn::ResponsibleUnits {
-                list.push(*c);
-            } else {
-                plan.issues.push(Issue {
-                    row: header.last + 1,
-                    cell: cell_ref(header.last, *c),
-                    severity: Severity::Warning,
-                    message: format!("“{text}”列与前面的“{}”列重复，本列已忽略", col.label()),
-                });
-            }
-        }
-        for (k, what) in [
-            (LedgerColumn::Measure, "整改措施"),
-            (LedgerColumn::Deadline, "整改时限"),
-        ] {
+    /// A walker over `g` under `header`, reading the columns as `layout` maps them; a
+    /// ledger without a measure or a deadline column is reported.
+    pub fn new(
+        g: &'a Grid,
+        header: &Header,
+        mut layout: Layout,
+        year: i32,
+        plan: &'a mut ImportPlan,
+    ) -> Self {
+        let cols = std::mem::take(&mut layout.cols);
+        for k in [LedgerColumn::Measure, LedgerColumn::Deadline] {
             if !cols.contains_key(&k) {
+                let what = k.label();
                 plan.issues.push(Issue {
                     row: header.last + 1,
                     cell: String::new(),
                     severity: Severity::Error,
                     message: format!(
-                        "表头中没有“{what}”列：每项整改任务都须有{what}，请在表中补上这一列（或检查表头的写法）"
+                        "表头中没有“{what}”列：每项整改任务都须有{what}。若某列就是{what}，请在列对应关系中把它指定为“{what}”（命令行：--map '列字母={what}'）；否则请在表中补上这一列"
                     ),
                 });
             }
         }
-        let last_col = header
-            .columns
-            .iter()
-            .map(|c| c.0)
-            .max()
-            .unwrap_or(g.end().1);
+        let last_col = layout.last_col;
         let stage_due = NaiveDate::from_ymd_opt(year, 12, 31)
             .filter(|d| crate::domain::validate::YEARS.contains(&chrono::Datelike::year(d)))
             .unwrap_or(NaiveDate::MAX);
         Walker {
             g,
             cols,
+            layout,
             year,
             plan,
             section: None,
@@ -143,6 +136,7 @@ impl<'a> Walker<'a> {
             warned_uncategorised: false,
             last_col,
             seen: HashMap::new(),
+            seqs: HashMap::new(),
             people: HashSet::new(),
             units: HashSet::new(),
             stage_due,
@@ -152,7 +146,7 @@ impl<'a> Walker<'a> {
     /// Reports a broken store rule on the cell of its field (the row when the sheet has
     /// no such column). Rules on a column the sheet lacks altogether were reported once
     /// with the header.
-    fn rule(&mut self, r: u32, broken: Option<checks::Broken>) {
+    pub(super) fn rule(&mut self, r: u32, broken: Option<checks::Broken>) {
         let Some((field, message)) = broken else {
             return;
         };
@@ -169,19 +163,19 @@ impl<'a> Walker<'a> {
         self.issue(r, c, Severity::Error, message);
     }
 
-    fn col(&self, k: LedgerColumn) -> Option<u32> {
+    pub(super) fn col(&self, k: LedgerColumn) -> Option<u32> {
         self.cols.get(&k).and_then(|v| v.first().copied())
     }
 
-    fn text(&self, r: u32, k: LedgerColumn) -> String {
+    pub(super) fn text(&self, r: u32, k: LedgerColumn) -> String {
         self.col(k).map(|c| self.g.text(r, c)).unwrap_or_default()
     }
 
     /// Names in the columns of `k`, split and joined with 、.
-    fn names(&self, r: u32, k: LedgerColumn) -> Vec<String> {
+    pub(super) fn names(&self, r: u32, k: LedgerColumn) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for c in self.cols.get(&k).into_iter().flatten() {
-            for n in split_names(&self.g.text(r, *c)) {
+            for n in split_names(&values::join_broken_name(&self.g.text(r, *c))) {
                 if !out.contains(&n) {
                     out.push(n);
                 }
@@ -190,7 +184,7 @@ impl<'a> Walker<'a> {
         out
     }
 
-    fn issue(&mut self, r: u32, c: Option<u32>, severity: Severity, message: String) {
+    pub(super) fn issue(&mut self, r: u32, c: Option<u32>, severity: Severity, message: String) {
         self.plan.issues.push(Issue {
             row: r + 1,
             cell: c.map(|c| cell_ref(r, c)).unwrap_or_default(),
@@ -206,6 +200,7 @@ impl<'a> Walker<'a> {
         let title_col = self
             .col(LedgerColumn::Title)
             .or(self.col(LedgerColumn::Manifestation));
+        let mut in_notes = false;
         for r in from..=to {
             let fresh: Vec<(u32, String)> = (c0..=c1)
                 .filter(|c| !self.g.continues_from_above(r, *c))
@@ -217,10 +212,17 @@ impl<'a> Walker<'a> {
             };
             if FOOTNOTES.iter().any(|w| first.starts_with(w)) || first == "注" {
                 self.plan.skipped_rows.push(r + 1);
+                in_notes = true;
                 continue;
             }
             let mut distinct: Vec<&str> = fresh.iter().map(|(_, t)| t.as_str()).collect();
             distinct.dedup();
+            // A 说明 block goes on over several lines (“2. 复查日期由…”): they are notes too,
+            // not a category.
+            if in_notes && distinct.len() == 1 {
+                self.plan.skipped_rows.push(r + 1);
+                continue;
+            }
             if distinct.len() == 1 {
                 let merged = self.g.merged_width(r, first_col);
                 let looks = strip_ordinal(&first).is_some() || first.ends_with("方面");
@@ -264,6 +266,21 @@ impl<'a> Walker<'a> {
 
     fn data_row(&mut self, r: u32, title_col: Option<u32>, fresh: &[(u32, String)]) {
         let is_fresh = |c: u32| fresh.iter().any(|(fc, _)| *fc == c);
+        let seq_col = self.col(LedgerColumn::Seq);
+        if let Some(sc) = seq_col.filter(|c| is_fresh(*c)) {
+            let text = self.g.text(r, sc);
+            if values::is_placeholder(&text) {
+                let msg = format!("序号写的是“{text}”，不是数字：请填写序号");
+                self.issue(r, Some(sc), Severity::Warning, msg);
+            }
+        }
+        if let ([(c, text)], Some(sc)) = (fresh, seq_col) {
+            if *c == sc {
+                let msg = format!("这一行只有序号“{text}”，没有其他内容，不是一条记录，未导入：请删除这一行或补全内容");
+                self.issue(r, Some(sc), Severity::Warning, msg);
+                return;
+            }
+        }
         let seq = self
             .col(LedgerColumn::Seq)
             .filter(|c| is_fresh(*c))
@@ -286,7 +303,9 @@ impl<'a> Walker<'a> {
         let has_task = self
             .cols
             .iter()
-            .any(|(k, v)| is_task_column(*k) && v.iter().any(|c| is_fresh(*c)));
+            .any(|(k, v)| is_task_column(*k) && v.iter().any(|c| is_fresh(*c)))
+            || self.layout.notes.iter().any(|(c, _)| is_fresh(*c))
+            || self.layout.review.iter().any(|(c, _)| is_fresh(*c));
         if has_task {
             let task = self.task(r);
             if let Some(f) = self.plan.findings.last_mut() {
@@ -348,6 +367,19 @@ impl<'a> Walker<'a> {
                 format!("问题性质“{nature_text}”无法识别（应为共性问题或个性问题），已留空"),
             );
         }
+        if let Some(n) = seq {
+            let place = (self.section.clone(), n);
+            match self.seqs.get(&place) {
+                Some(prev) => {
+                    let msg = format!("序号{n}与第{prev}行重复：请核对序号");
+                    self.issue(r, self.col(LedgerColumn::Seq), Severity::Warning, msg);
+                }
+                None => {
+                    self.seqs.insert(place, r + 1);
+                }
+            }
+        }
+        let found_on = self.found_on(r);
         let key = (category.clone(), title.clone());
         match self.seen.get(&key) {
             Some(prev) if !title.is_empty() => {
@@ -371,6 +403,7 @@ impl<'a> Walker<'a> {
             },
             nature,
             source: self.text(r, LedgerColumn::Source),
+            found_on,
             tasks: Vec::new(),
         };
         // An empty title was reported above.
@@ -379,85 +412,6 @@ impl<'a> Walker<'a> {
             self.rule(r, broken);
         }
         self.plan.findings.push(finding);
-    }
-
-    fn task(&mut self, r: u32) -> PlannedTask {
-        use LedgerColumn::*;
-        let joined = |v: Vec<String>| v.join("、");
-        let assignment = Assignment {
-            lead_leader: joined(self.names(r, LeadLeader)),
-            responsible_leader: joined(self.names(r, ResponsibleLeader)),
-            lead_unit: joined(self.names(r, LeadUnit)),
-            responsible_units: self.names(r, ResponsibleUnits),
-            responsible_person: joined(self.names(r, ResponsiblePerson)),
-        };
-        for k in [LeadLeader, ResponsibleLeader, ResponsiblePerson] {
-            for n in self.names(r, k) {
-                if self.people.insert(n.clone()) {
-                    self.plan.people.push(n);
-                }
-            }
-        }
-        for k in [LeadUnit, ResponsibleUnits] {
-            for n in self.names(r, k) {
-                if self.units.insert(n.clone()) {
-                    self.plan.units.push(n);
-                }
-            }
-        }
-        let (mut kind, mut date) = (DeadlineKind::Date, None);
-        if let Some(c) = self.col(Deadline) {
-            match values::deadline(self.g.value(r, c), self.year) {
-                Ok(Some((k, d))) => (kind, date) = (k, d),
-                // A blank deadline is reported by the store's rules below.
-                Ok(None) => {}
-                Err(msg) => self.issue(r, Some(c), Severity::Error, msg),
-            }
-        }
-        let status = match self.col(Status) {
-            Some(c) => match values::status(&self.g.text(r, c)) {
-                Ok(s) => s,
-                Err(msg) => {
-                    let msg = format!(
-                        "{msg}，导入后按“未启动”处理；可用：未启动、正在推进、已完成、已销号、长期坚持"
-                    );
-                    self.issue(r, Some(c), Severity::Warning, msg);
-                    None
-                }
-            },
-            None => None,
-        };
-        let measure = self.text(r, Measure);
-        let deadline_unreadable = self
-            .col(Deadline)
-            .is_some_and(|c| values::deadline(self.g.value(r, c), self.year).is_err());
-        let task = PlannedTask {
-            row: r + 1,
-            measure,
-            goal: self.text(r, Goal),
-            acceptance: self.text(r, Acceptance),
-            assignment,
-            deadline_kind: kind,
-            deadline: date,
-            deadline_text: crate::domain::dates::format_deadline(kind, date, &[]),
-            status,
-            progress_entries: super::progress::entries(&self.text(r, Progress), self.year),
-            progress: self.text(r, Progress),
-            evidence: self.text(r, Evidence),
-            note: self.text(r, Note),
-        };
-        match checks::task(&task, self.stage_due) {
-            // An unreadable deadline was reported with its own message.
-            Some((f, _)) if f == "deadline" && deadline_unreadable => {}
-            broken => self.rule(r, broken),
-        }
-        for p in &task.progress_entries {
-            if let Some(b) = checks::progress(p) {
-                self.rule(r, Some(b));
-                break;
-            }
-        }
-        task
     }
 }
 

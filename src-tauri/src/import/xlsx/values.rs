@@ -44,6 +44,26 @@ fn normalise_text(s: &str) -> String {
     out.trim_matches('\n').to_owned()
 }
 
+/// Whether a cell says “nothing here” instead of being blank: /, \\, 无, -.
+pub fn is_placeholder(text: &str) -> bool {
+    ["/", "／", "\\", "＼", "无", "-", "－", "—", "——"].contains(&text.trim())
+}
+
+/// A name broken over lines by a narrow column (“张\n三”) is one name: a line of one
+/// character is never a name of its own, so it is joined to its neighbours.
+pub fn join_broken_name(text: &str) -> String {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() > 1 && lines.iter().any(|l| l.chars().count() == 1) {
+        lines.concat()
+    } else {
+        text.to_owned()
+    }
+}
+
 /// A sequence number: 1, "1", "1.", "（1）", "第1项".
 pub fn seq_number(d: &Data) -> Option<i64> {
     match d {
@@ -67,7 +87,7 @@ pub fn seq_number(d: &Data) -> Option<i64> {
 
 /// Excel dates lie in this serial range (1954–2119): a plain number outside it in a
 /// deadline column is not a date.
-const SERIAL_RANGE: std::ops::RangeInclusive<f64> = 20000.0..=80000.0;
+pub const SERIAL_RANGE: std::ops::RangeInclusive<f64> = 20000.0..=80000.0;
 
 fn serial_date(serial: f64) -> Option<NaiveDate> {
     if !SERIAL_RANGE.contains(&serial) {
@@ -132,6 +152,8 @@ pub fn status(text: &str) -> Result<Option<Status>, String> {
     let loose = [
         ("销号", Status::Closed),
         ("未完成", Status::InProgress),
+        ("未整改", Status::NotStarted),
+        ("已整改", Status::Completed),
         ("完成", Status::Completed),
         ("推进", Status::InProgress),
         ("整改中", Status::InProgress),
@@ -207,6 +229,8 @@ mod tests {
             ("基本完成并持续整改", Some(Status::LongTerm)),
             ("已销号", Some(Status::Closed)),
             ("正在整改中", Some(Status::InProgress)),
+            ("已整改", Some(Status::Completed)),
+            ("未整改", Some(Status::NotStarted)),
             ("正在推进（逾期）", Some(Status::InProgress)),
             ("未启动（逾期）", Some(Status::NotStarted)),
             ("长期坚持（逾期）", Some(Status::LongTerm)),

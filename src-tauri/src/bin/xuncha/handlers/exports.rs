@@ -9,6 +9,7 @@ use xuncha::app::exports::{self, DocumentKind, ExportOptions};
 use xuncha::app::{imports, inspections};
 use xuncha::db::Db;
 use xuncha::export::xlsx::saved;
+use xuncha::import::mapping::parse_choices;
 use xuncha::import::Target;
 use xuncha::{Error, Result};
 
@@ -129,20 +130,30 @@ pub(super) fn import(db: &Db, j: bool, a: &ImportArgs, today: NaiveDate) -> Resu
                 "请用 --inspection 编号 指定导入到哪个巡察，或用 --new-inspection 名称 新建巡察",
             )),
         };
+    let choices = imports::ImportChoices {
+        sheet: a.sheet.clone(),
+        mapping: match &a.map {
+            Some(spec) => parse_choices(spec)?,
+            None => Vec::new(),
+        },
+        skip_faulty: a.skip_errors,
+    };
     if a.dry_run {
-        let plan = imports::preview(db, &a.file, &target, today)?;
+        let plan = imports::preview(db, &a.file, &target, today, &choices)?;
         if j {
             return output::json(&plan);
         }
         print!("{}", plan.report());
         if plan.has_errors() {
-            println!("请先改正上述错误，再去掉 --dry-run 导入。");
+            println!(
+                "请先改正上述错误，再去掉 --dry-run 导入；或加 --skip-errors 只导入没有错误的行。"
+            );
         } else {
             println!("检查通过：去掉 --dry-run 即可导入。");
         }
         return Ok(());
     }
-    let (plan, outcome) = imports::apply(db, &a.file, &target, today)?;
+    let (plan, outcome) = imports::apply(db, &a.file, &target, today, &choices)?;
     if !j {
         for i in &plan.issues {
             eprintln!("[提示] {}：{}", i.place(), i.message);
@@ -151,7 +162,7 @@ pub(super) fn import(db: &Db, j: bool, a: &ImportArgs, today: NaiveDate) -> Resu
     output::done(
         j,
         &format!(
-            "已导入到巡察 {}：新增类别 {} 个，新增反馈问题 {} 个（已有 {} 个），新增整改任务 {} 项，更新 {} 项，新增整改进展 {} 条{}",
+            "已导入到巡察 {}：新增类别 {} 个，新增反馈问题 {} 个（已有 {} 个），新增整改任务 {} 项，更新 {} 项，新增整改进展 {} 条{}{}",
             outcome.inspection_id,
             outcome.categories_added,
             outcome.findings_added,
@@ -159,6 +170,7 @@ pub(super) fn import(db: &Db, j: bool, a: &ImportArgs, today: NaiveDate) -> Resu
             outcome.tasks_added,
             outcome.tasks_updated,
             outcome.progress_added,
+            skipped_and_saved(&outcome),
             if outcome.changes.is_empty() {
                 String::new()
             } else {
@@ -167,6 +179,19 @@ pub(super) fn import(db: &Db, j: bool, a: &ImportArgs, today: NaiveDate) -> Resu
         ),
         &outcome,
     )
+}
+
+/// The rows left out and whether the mapping was kept, as the import's report says them.
+fn skipped_and_saved(o: &xuncha::import::ImportOutcome) -> String {
+    let mut s = String::new();
+    if !o.skipped_rows.is_empty() {
+        let rows: Vec<String> = o.skipped_rows.iter().map(|r| r.to_string()).collect();
+        s.push_str(&format!("；有错误未导入的行：第{}行", rows.join("、")));
+    }
+    if o.mapping_saved {
+        s.push_str("；列对应关系已保存，表头相同的文件下次自动使用");
+    }
+    s
 }
 
 /// `xuncha template save|list|show|delete`.
