@@ -171,6 +171,24 @@ impl GbLayout {
         mm(self.area_w_mm) / self.chars as f32
     }
 
+    /// The spacing after each body character that fits 28 on a line: the cell less the type
+    /// size, rounded down to the 1/20 pt a .docx can say (−0.25 pt: 15.75 pt a character).
+    /// The PDF sets the same, so both break lines at the same places.
+    pub fn squeeze_twentieths(&self) -> i32 {
+        ((self.char_pitch() - self.body_pt) * 20.0).floor() as i32
+    }
+
+    /// [`GbLayout::squeeze_twentieths`] in points.
+    pub fn squeeze_pt(&self) -> f32 {
+        self.squeeze_twentieths() as f32 / 20.0
+    }
+
+    /// An indent of `chars` characters, in points: characters of the type size, as Word and
+    /// WPS count 字 (2 字 = 32 pt at 3号).
+    pub fn indent_pt(&self, chars: u32) -> f32 {
+        chars as f32 * self.body_pt
+    }
+
     /// Page `n`'s number as printed: “— n —”.
     pub fn page_number_text(&self, n: usize) -> String {
         format!("{}{n}{}", self.page_no_prefix, self.page_no_suffix)

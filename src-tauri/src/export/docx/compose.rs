@@ -14,7 +14,7 @@ use super::page::{char_twips, exact_line, half_points, page_number_footer, pt_tw
 use super::table::{self, Table};
 use crate::export::fonts::{FontRole, FontSet};
 use crate::export::gb9704::{GbLayout, Placed, TextStyle};
-use crate::export::pdf::linebreak::title_lines;
+use crate::export::pdf::linebreak::{gaps_width, title_lines, SCRIPT_GAP_EM};
 use crate::export::pdf::writer::placed_width;
 use crate::report::doc::Document;
 use crate::Result;
@@ -229,12 +229,17 @@ impl<'a> Composer<'a> {
         let g = self.g;
         let role = g.body_role;
         let squeeze_pt = super::page::squeeze(g) as f32 / 20.0;
-        let width_of = |t: &str| placed_width(self.fonts, role, t, g.body_pt, squeeze_pt);
+        // With the space the office suites put between Chinese and digits (as the PDF).
+        let gap = SCRIPT_GAP_EM * g.body_pt;
+        let width_of =
+            |t: &str| placed_width(self.fonts, role, t, g.body_pt, squeeze_pt) + gaps_width(t, gap);
         let date_right = g.date_right_chars as f32 * g.body_pt;
         let date_w = date.map(width_of).unwrap_or(0.0);
+        // The paragraph before them goes along whole: Word and WPS would otherwise carry
+        // only its last two lines, LibreOffice always carries it whole, and the PDF does.
         if let Some(Item::Paragraph(p)) = self.items.last_mut() {
             let last = std::mem::take(p.as_mut());
-            **p = last.keep_next(true);
+            **p = last.keep_next(true).keep_lines(true);
         }
         for _ in 0..g.signature_gap_lines {
             let blank = self.blank();

@@ -129,7 +129,7 @@ pub fn line_pitch(g: &GbLayout) -> i32 {
 /// The run spacing (twentieths of a point, `w:spacing`) that sets 16 pt characters on the
 /// 28-a-line grid: −5 (15.75 pt a character; the grid cell is 15.79 pt).
 pub fn squeeze(g: &GbLayout) -> i32 {
-    ((g.char_pitch() - g.body_pt) * 20.0).floor() as i32
+    g.squeeze_twentieths()
 }
 
 /// A body character in twips (indents counted in characters: 2 字 = 640).

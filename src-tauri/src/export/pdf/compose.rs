@@ -51,9 +51,9 @@ pub fn compose(doc: &Document, fonts: &FontSet) -> Vec<Page> {
     pages
 }
 
-/// Spacing that sets 16 pt characters on the 15.79 pt grid.
+/// Spacing that sets 28 characters of 16 pt on a line (as the .docx does).
 fn squeeze(g: &GbLayout) -> f32 {
-    g.char_pitch() - g.body_pt
+    g.squeeze_pt()
 }
 
 fn rel(x: f32, role: FontRole, size: f32, text: &str, spacing: f32) -> Rel {
@@ -160,15 +160,12 @@ fn text_entries(text: &str, style: TextStyle, g: &GbLayout, fonts: &FontSet, out
     let size = g.body_pt;
     let sq = squeeze(g);
     let width = mm(g.area_w_mm);
-    let indent = indent_chars as f32 * g.char_pitch();
+    let indent = g.indent_pt(indent_chars);
     let measure = |c: char| fonts.advance_em(role, c) * size + sq;
     // A line feed inside a block starts a new paragraph of the same kind.
     for para in text.split('\n').map(str::trim_end) {
         let gap = SCRIPT_GAP_EM * size;
         let lines = break_lines_with(para.trim_start(), width - indent, width, measure, gap);
-        // Right after a heading, the heading and this first line may end a page together
-        // (GB/T practice); elsewhere a paragraph's first line never ends a page alone.
-        let after_heading = out.last().is_some_and(|e| e.heading);
         for (k, l) in lines.iter().enumerate() {
             let (x, avail) = if k == 0 {
                 (g.area_left() + indent, width - indent)
@@ -177,13 +174,14 @@ fn text_entries(text: &str, style: TextStyle, g: &GbLayout, fonts: &FontSet, out
             };
             // The last line never starts a page alone (widow)…
             let widow_guard = lines.len() >= 2 && k + 2 == lines.len();
-            // …nor does the first line end one alone (orphan).
-            let orphan_guard = !heading && !after_heading && lines.len() >= 2 && k == 0;
+            // …nor does the first line end one alone (orphan), even right after a heading:
+            // the heading then goes along, as Word, WPS and LibreOffice set it.
+            let orphan_guard = !heading && lines.len() >= 2 && k == 0;
             out.push(Entry {
                 lines: 1,
                 items: justified(x, avail, role, size, sq, l, g, fonts),
                 keep_with_next: heading || widow_guard || orphan_guard,
-                heading,
+                para_start: k == 0,
                 ..Entry::default()
             });
         }
@@ -191,8 +189,9 @@ fn text_entries(text: &str, style: TextStyle, g: &GbLayout, fonts: &FontSet, out
 }
 
 /// Signature and date: the date right-indented four characters, the signature centred
-/// above it (the sealed form), after blank lines for the seal. The last two lines of the
-/// text go with them to a new page if they do not fit.
+/// above it (the sealed form), after blank lines for the seal. The paragraph before them
+/// goes with them, whole, to a new page if they do not fit (as Word, WPS and LibreOffice
+/// carry the .docx's paragraph, kept together and with the next).
 fn signature_entries(
     signature: Option<&str>,
     date: Option<&str>,
@@ -207,8 +206,11 @@ fn signature_entries(
     let date_right = g.area_right() - g.date_right_chars as f32 * g.char_pitch();
     let date_w = date.map(width_of).unwrap_or(0.0);
     let center = date_right - date_w / 2.0;
-    for e in out.iter_mut().rev().filter(|e| !e.blank).take(2) {
+    for e in out.iter_mut().rev().filter(|e| !e.blank) {
         e.keep_with_next = true;
+        if e.para_start {
+            break;
+        }
     }
     for _ in 0..g.signature_gap_lines {
         out.push(Entry {
@@ -328,7 +330,7 @@ mod tests {
         let heading = &pages[0].texts[1];
         let top = GB.area_top() - 2.0 * GB.line_pitch();
         assert!((heading.baseline - baseline_below(top, 16.0)).abs() < 0.01);
-        assert!((heading.x - (GB.area_left() + 2.0 * GB.char_pitch())).abs() < 0.01);
+        assert!((heading.x - (GB.area_left() + GB.indent_pt(2))).abs() < 0.01);
     }
 
     #[test]
@@ -371,14 +373,14 @@ mod tests {
             assert!(body_lines <= 22);
         }
         let last = pages.last().unwrap();
-        // The date is set in pieces, a fifth of an em between the digits and the Chinese.
+        // The date is set in pieces, a script gap between the digits and the Chinese.
         let day = last.texts.iter().position(|t| t.text == "日").unwrap();
         let date = &last.texts[day - 5..=day];
         let text: String = date.iter().map(|t| t.text.as_str()).collect();
         assert_eq!(text, "2025年3月20日");
         let gap = date[1].x
             - (date[0].x + placed_width(fonts, FontRole::Fang, "2025", 16.0, date[0].spacing));
-        assert!((gap - 3.2).abs() < 0.01, "{gap}");
+        assert!((gap - SCRIPT_GAP_EM * 16.0).abs() < 0.01, "{gap}");
         let date = &date[5];
         let sig = last
             .texts

@@ -6,8 +6,8 @@
 //! （《“; a unit that does not fit moves to the next line (推出) and the short line is
 //! justified by spreading the difference over its characters.
 //!
-//! A Chinese character and a Latin letter or digit side by side are set a fifth of an em
-//! apart ([`SCRIPT_GAP_EM`], as LibreOffice, Word and WPS do by default), and a line may
+//! A Chinese character and a Latin letter or digit side by side are set about a fifth of an
+//! em apart ([`SCRIPT_GAP_EM`], as LibreOffice, Word and WPS do by default), and a line may
 //! break between them: “2026年” may end one line with “2026” and start the next with “年”,
 //! as the office suites that open our .docx break it.
 
@@ -83,7 +83,7 @@ fn is_word_char(c: char) -> bool {
 /// The space between a Chinese character and a Latin letter or digit beside it, in ems of
 /// the text's size: LibreOffice's (a fifth of the font height, `SwTxtFormatter::BuildPortions`),
 /// which it applies whatever the .docx says; Word and WPS apply their own by default.
-pub const SCRIPT_GAP_EM: f32 = 0.2;
+pub const SCRIPT_GAP_EM: f32 = 0.215;
 
 /// Whether `a` and `b`, side by side, are set [`SCRIPT_GAP_EM`] apart: both letters or
 /// digits, one of a Chinese (wide) script and one not. Punctuation and spaces never are.
@@ -163,13 +163,12 @@ fn units(text: &str, measure: &impl Fn(char) -> f32, gap: f32) -> Vec<Unit> {
             }
         }
         while i < chars.len() && is_no_start(chars[i].1) {
-            let ascii = chars[i].1.is_ascii();
             i += 1;
-            // ASCII punctuation glued to a word takes the word along: 照片.png stays whole.
-            if ascii {
-                while i < chars.len() && is_word_char(chars[i].1) {
-                    i += 1;
-                }
+            // Closing punctuation takes a Latin word or number after it along: 照片.png
+            // stays whole, and “，2名” and “。2026” are not parted (LibreOffice's line
+            // breaking never breaks there).
+            while i < chars.len() && is_word_char(chars[i].1) {
+                i += 1;
             }
         }
         if i == start {

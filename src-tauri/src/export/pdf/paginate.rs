@@ -32,8 +32,8 @@ pub(super) struct Entry {
     /// A blank line of the room left for the seal: dropped when that lets the signature
     /// and date stay on the page with the text (调整行距 rather than a page with no text).
     pub(super) squeeze: bool,
-    /// A line of a heading (一、 （一） 1.).
-    pub(super) heading: bool,
+    /// The first line of a paragraph.
+    pub(super) para_start: bool,
     pub(super) break_before: bool,
 }
 
@@ -151,20 +151,17 @@ mod tests {
     }
 
     /// A one-line entry with text `t`.
-    fn entry(t: &str, keep_with_next: bool, heading: bool) -> Entry {
+    fn entry(t: &str, keep_with_next: bool) -> Entry {
         Entry {
             lines: 1,
             items: vec![rel(0.0, FontRole::Fang, 16.0, t, 0.0)],
             keep_with_next,
-            heading,
             ..Entry::default()
         }
     }
 
     fn filler(n: usize) -> Vec<Entry> {
-        (0..n)
-            .map(|k| entry(&format!("f{k}"), false, false))
-            .collect()
+        (0..n).map(|k| entry(&format!("f{k}"), false)).collect()
     }
 
     /// The texts of each page.
@@ -178,11 +175,11 @@ mod tests {
     #[test]
     fn a_heading_ends_a_page_with_its_first_line_only() {
         let mut e = filler(20);
-        e.push(entry("h", true, true));
+        e.push(entry("h", true));
         // A three-line paragraph after a heading: first line free, last two together.
-        e.push(entry("p0", false, false));
-        e.push(entry("p1", true, false));
-        e.push(entry("p2", false, false));
+        e.push(entry("p0", false));
+        e.push(entry("p1", true));
+        e.push(entry("p2", false));
         let pages = layout(&e);
         assert_eq!(pages.len(), 2);
         assert_eq!(pages[0][20..], ["h", "p0"]);
@@ -194,12 +191,12 @@ mod tests {
         // 三、 then a two-line （一）, then text: with three lines left, the headings move
         // (a heading never ends a page) and nothing before them does.
         let mut e = filler(19);
-        e.push(entry("h1", true, true));
-        e.push(entry("h2a", true, true));
-        e.push(entry("h2b", true, true));
-        e.push(entry("p0", false, false));
-        e.push(entry("p1", true, false));
-        e.push(entry("p2", false, false));
+        e.push(entry("h1", true));
+        e.push(entry("h2a", true));
+        e.push(entry("h2b", true));
+        e.push(entry("p0", false));
+        e.push(entry("p1", true));
+        e.push(entry("p2", false));
         let pages = layout(&e);
         assert_eq!(pages[0].len(), 19);
         assert_eq!(pages[1][..4], ["h1", "h2a", "h2b", "p0"]);
@@ -208,9 +205,9 @@ mod tests {
     #[test]
     fn a_first_line_never_ends_a_page_alone() {
         let mut e = filler(21);
-        e.push(entry("p0", true, false));
-        e.push(entry("p1", true, false));
-        e.push(entry("p2", false, false));
+        e.push(entry("p0", true));
+        e.push(entry("p1", true));
+        e.push(entry("p2", false));
         let pages = layout(&e);
         assert_eq!(pages[0].len(), 21);
         assert_eq!(pages[1], ["p0", "p1", "p2"]);
@@ -220,16 +217,16 @@ mod tests {
     fn the_seal_gap_shrinks_before_the_signature_leaves_the_text() {
         let chain = |filler_lines: usize| {
             let mut e = filler(filler_lines);
-            e.push(entry("t0", true, false));
-            e.push(entry("t1", true, false));
+            e.push(entry("t0", true));
+            e.push(entry("t1", true));
             for _ in 0..GB.signature_gap_lines {
                 e.push(Entry {
                     squeeze: true,
                     ..blank(true)
                 });
             }
-            e.push(entry("sig", true, false));
-            e.push(entry("date", false, false));
+            e.push(entry("sig", true));
+            e.push(entry("date", false));
             e
         };
         // 16 + 2 text + 2 gap + signature + date = 22: fits as is.
@@ -253,9 +250,7 @@ mod tests {
 
     #[test]
     fn an_unbreakable_run_longer_than_a_page_breaks_where_full() {
-        let e: Vec<Entry> = (0..30)
-            .map(|k| entry(&format!("k{k}"), true, false))
-            .collect();
+        let e: Vec<Entry> = (0..30).map(|k| entry(&format!("k{k}"), true)).collect();
         let pages = layout(&e);
         assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), [22, 8]);
     }
