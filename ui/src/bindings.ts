@@ -512,7 +512,7 @@ export type Verification = { ok: boolean, rows: number, problems: Array<string>,
 
 export type Format = "xlsx" | "pdf" | "docx";
 
-export type DocumentKind = "ledger" | "feedback" | "status_report" | "weekly" | "leads";
+export type DocumentKind = "ledger" | "feedback" | "status_report" | "weekly" | "leads" | "plan" | "principal_report" | "notice" | "meeting_report";
 
 export type DocumentInfo = { kind: DocumentKind, title: string, 
 /**
@@ -553,7 +553,19 @@ public: boolean,
  * A saved ledger template by name, or a template file (.json), for the Excel ledger;
  * `None` or 默认: the official layout.
  */
-template: string | null, };
+template: string | null, 
+/**
+ * The plan also carries the 问题清单.
+ */
+problem_list: boolean, 
+/**
+ * The plan also carries the 责任清单.
+ */
+responsibility_list: boolean, 
+/**
+ * A report ends with the 签字背书 page.
+ */
+endorsement: boolean, };
 
 export type Exported = { path: string, format: Format, bytes: number, 
 /**

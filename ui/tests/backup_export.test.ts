@@ -137,7 +137,7 @@ describe("ledger export options", () => {
     await vi.waitFor(() => expect(exportCall()).toBeDefined());
     expect(exportCall()).toEqual({
       kind: "ledger", format: "xlsx", path: "/home/u/整改台账.xlsx",
-      options: { inspection_id: 3, all_inspections: false, public: true, template: null },
+      options: { inspection_id: 3, all_inspections: false, public: true, template: null, problem_list: false, responsibility_list: false, endorsement: false },
     });
   });
 
