@@ -101,6 +101,12 @@ pub struct DocumentInfo {
     pub template: bool,
     /// Whether its paragraphs can be edited before printing.
     pub editable: bool,
+    /// Whether it may also carry the 问题清单 and the 责任清单 (the plan's attachments).
+    pub lists: bool,
+    /// Whether it may end with the 签字背书 page (the two reports).
+    pub endorsement: bool,
+    /// Whether it prints the GB/T 9704 版头 and 版记 set per inspection (整改组织).
+    pub letterhead: bool,
 }
 
 impl DocumentKind {
@@ -201,6 +207,9 @@ impl DocumentKind {
             public: matches!(self, Ledger | Notice),
             template: self == Ledger,
             editable: self.editable().is_some(),
+            lists: self == Plan,
+            endorsement: self.editable().is_some_and(EditableDoc::endorsable),
+            letterhead: self.editable().is_some(),
         }
     }
 
@@ -294,13 +303,13 @@ fn check(kind: DocumentKind, out: &Path, o: &ExportOptions) -> Result<Format> {
             "只有整改台账和整改情况通报有公开版",
         ));
     }
-    if (o.problem_list || o.responsibility_list) && kind != DocumentKind::Plan {
+    if (o.problem_list || o.responsibility_list) && !info.lists {
         return Err(Error::invalid(
             "problem_list",
             "问题清单、责任清单只作为整改方案的附件",
         ));
     }
-    if o.endorsement && !kind.editable().is_some_and(EditableDoc::endorsable) {
+    if o.endorsement && !info.endorsement {
         return Err(Error::invalid(
             "endorsement",
             "签字背书页只用于整改情况报告和主要负责人组织落实整改情况报告",

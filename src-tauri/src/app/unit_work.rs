@@ -60,6 +60,7 @@ pub fn set_leading_group(db: &Db, inspection: Option<i64>, g: &LeadingGroup) -> 
 
 /// The GB/T 9704 elements of `document` for an inspection (`None`: the most recent).
 pub fn letterhead(db: &Db, inspection: Option<i64>, document: DocumentKind) -> Result<Letterhead> {
+    printed_with_letterhead(document)?;
     db.read(|c| {
         let id = inspections::resolve(c, inspection)?.id;
         unit_work::letterhead(c, id, document.code())
@@ -73,12 +74,63 @@ pub fn set_letterhead(
     document: DocumentKind,
     l: &Letterhead,
 ) -> Result<()> {
+    printed_with_letterhead(document)?;
     db.write(|tx| {
         let id = inspections::resolve(tx.conn(), inspection)?.id;
         unit_work::set_letterhead_in_tx(tx, id, document.code(), l)
     })
 }
 
+/// Only the documents the catalog prints with a 版头/版记 have one to set.
+fn printed_with_letterhead(document: DocumentKind) -> Result<()> {
+    let info = document.info();
+    if info.letterhead {
+        Ok(())
+    } else {
+        Err(crate::Error::invalid(
+            "document",
+            format!("{}不按公文格式印发，没有版头和版记", info.title),
+        ))
+    }
+}
+
 fn resolve(conn: &rusqlite::Connection, id: i64) -> Result<i64> {
     Ok(inspections::resolve(conn, (id > 0).then_some(id))?.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn demo() -> (tempfile::TempDir, Db) {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&dir.path().join("t.db")).unwrap();
+        crate::demo::load(&db, crate::db::today()).unwrap();
+        (dir, db)
+    }
+
+    #[test]
+    fn letterheads_are_kept_per_document_and_only_where_the_catalog_prints_them() {
+        let (_dir, db) = demo();
+        let head = Letterhead {
+            issuer_mark: "中共区统计局党组文件".into(),
+            doc_no: "区统党〔2025〕3号".into(),
+            preprinted: true,
+            ..Default::default()
+        };
+        set_letterhead(&db, None, DocumentKind::Plan, &head).unwrap();
+        assert_eq!(letterhead(&db, None, DocumentKind::Plan).unwrap(), head);
+        assert_eq!(
+            letterhead(&db, None, DocumentKind::Notice).unwrap(),
+            Letterhead::default()
+        );
+        for kind in DocumentKind::ALL {
+            let got = set_letterhead(&db, None, kind, &head);
+            assert_eq!(got.is_ok(), kind.info().letterhead, "{kind:?}");
+            if let Err(e) = got {
+                assert_eq!(e.field(), Some("document"));
+                assert!(e.to_string().contains("没有版头和版记"), "{e}");
+            }
+        }
+    }
 }

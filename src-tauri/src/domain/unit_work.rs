@@ -41,6 +41,9 @@ impl LeadingGroup {
     }
 }
 
+/// The 紧急程度 a document may carry (GB/T 9704 7.2.4), most urgent first.
+pub const URGENCIES: [&str; 2] = ["特急", "加急"];
+
 /// The optional GB/T 9704 elements of one document (7.2 版头, 7.4 版记): empty fields are
 /// left out. With `preprinted`, the paper already carries the red 发文机关标志 and rule, so
 /// that area is left blank and only the text is printed.
@@ -79,7 +82,8 @@ impl Letterhead {
         )?;
         validate::text("doc_no", "发文字号", &self.doc_no, limits::NAME)?;
         validate::text("secrecy", "密级", &self.secrecy, limits::NAME)?;
-        if !matches!(self.urgency.trim(), "" | "特急" | "加急") {
+        let urgency = self.urgency.trim();
+        if !urgency.is_empty() && !URGENCIES.contains(&urgency) {
             return Err(crate::Error::invalid(
                 "urgency",
                 "紧急程度只能是“特急”或“加急”（不需要时留空）",
