@@ -149,6 +149,14 @@ pub fn run(db_arg: Option<PathBuf>) -> Result<(), Box<dyn std::error::Error>> {
             exports::reset_document,
             exports::import_preview,
             exports::import_apply,
+            unit_work::list_meetings,
+            unit_work::add_meeting,
+            unit_work::list_secretary_actions,
+            unit_work::add_secretary_action,
+            unit_work::get_leading_group,
+            unit_work::set_leading_group,
+            unit_work::get_letterhead,
+            unit_work::set_letterhead,
         ])
         .run(tauri::generate_context!())?;
     Ok(())

@@ -8,11 +8,15 @@ use std::path::Path;
 use chrono::{Days, NaiveDate};
 
 use crate::db::{drafts, ledger, Db};
-use crate::export::pdf;
-use crate::report::data::LedgerData;
+use crate::domain::Letterhead;
+use crate::export::{docx, pdf};
+use crate::report::data::{LedgerData, UnitWork};
 use crate::report::doc::{apply_edits, Document};
-use crate::report::public::{masked_ledgers, Edition};
-use crate::report::{feedback, status_report, weekly};
+use crate::report::plan::{PlanAttachment, PlanLists};
+use crate::report::public::{masked_ledgers, public_document, Edition};
+use crate::report::{
+    endorsement, feedback, meeting, notice, plan, principal, status_report, weekly,
+};
 use crate::{Error, Result};
 
 /// The documents a user can edit before printing.
@@ -23,6 +27,22 @@ pub enum EditableDoc {
     Feedback,
     /// 整改情况报告.
     StatusReport,
+    /// 整改方案.
+    Plan,
+    /// 主要负责人组织落实整改情况报告.
+    PrincipalReport,
+    /// 整改情况通报.
+    Notice,
+    /// 整改专题民主生活会情况报告.
+    MeetingReport,
+}
+
+/// How a document is drafted beyond its data: the lists the plan carries, and whether a
+/// report ends with the 签字背书 page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DraftOptions {
+    pub lists: PlanLists,
+    pub endorsement: bool,
 }
 
 impl EditableDoc {
@@ -30,15 +50,49 @@ impl EditableDoc {
         match self {
             EditableDoc::Feedback => drafts::FEEDBACK,
             EditableDoc::StatusReport => drafts::STATUS_REPORT,
+            EditableDoc::Plan => drafts::PLAN,
+            EditableDoc::PrincipalReport => drafts::PRINCIPAL_REPORT,
+            EditableDoc::Notice => drafts::NOTICE,
+            EditableDoc::MeetingReport => drafts::MEETING_REPORT,
         }
     }
 
-    fn generate(self, data: &LedgerData) -> Document {
-        match self {
+    fn generate(self, data: &LedgerData, work: &UnitWork, o: &DraftOptions) -> Document {
+        let mut doc = match self {
             EditableDoc::Feedback => feedback::feedback_report(data),
             EditableDoc::StatusReport => status_report::status_report(data),
+            EditableDoc::Plan => plan::plan(data, work, o.lists),
+            EditableDoc::PrincipalReport => principal::principal_report(data, work),
+            EditableDoc::Notice => notice::notice(data, work),
+            EditableDoc::MeetingReport => meeting::meeting_report(data, work),
+        };
+        if o.endorsement && self.endorsable() {
+            endorsement::append(&mut doc, data);
         }
+        doc
     }
+
+    /// Whether the document can end with the 签字背书 page (the two reports).
+    pub fn endorsable(self) -> bool {
+        matches!(
+            self,
+            EditableDoc::StatusReport | EditableDoc::PrincipalReport
+        )
+    }
+}
+
+/// Everything a document of `kind` is drafted from.
+fn draft(
+    db: &Db,
+    inspection_id: i64,
+    kind: EditableDoc,
+    today: NaiveDate,
+    o: &DraftOptions,
+) -> Result<(LedgerData, Document)> {
+    let data = ledger::load(db, inspection_id, today)?;
+    let work = ledger::load_work(db, inspection_id, today)?;
+    let doc = kind.generate(&data, &work, o);
+    Ok((data, doc))
 }
 
 /// The user's saved edits of a document (paragraph id → text).
@@ -57,12 +111,47 @@ pub fn compose(
     kind: EditableDoc,
     today: NaiveDate,
 ) -> Result<Document> {
-    let data = ledger::load(db, inspection_id, today)?;
-    let generated = kind.generate(&data);
+    compose_with(db, inspection_id, kind, today, &DraftOptions::default())
+}
+
+/// [`compose`] with the plan's lists and the 签字背书 page as chosen.
+pub fn compose_with(
+    db: &Db,
+    inspection_id: i64,
+    kind: EditableDoc,
+    today: NaiveDate,
+    o: &DraftOptions,
+) -> Result<Document> {
+    let (_, generated) = draft(db, inspection_id, kind, today, o)?;
     Ok(apply_edits(
         generated,
         &saved_edits(db, inspection_id, kind)?,
     ))
+}
+
+/// The 公开版 of a document: as printed inside, then every person the data or the directory
+/// names masked wherever the text mentions them (the user's edits included), and the title
+/// marked （公开版）.
+pub fn compose_public(
+    db: &Db,
+    inspection_id: i64,
+    kind: EditableDoc,
+    today: NaiveDate,
+) -> Result<Document> {
+    let (data, generated) = draft(db, inspection_id, kind, today, &DraftOptions::default())?;
+    let doc = apply_edits(generated, &saved_edits(db, inspection_id, kind)?);
+    Ok(public_document(&doc, &data, &directory_people(db)?))
+}
+
+/// The plan's attached lists, as chosen.
+pub fn plan_attachments(
+    db: &Db,
+    inspection_id: i64,
+    today: NaiveDate,
+    lists: PlanLists,
+) -> Result<Vec<PlanAttachment>> {
+    let data = ledger::load(db, inspection_id, today)?;
+    Ok(plan::attachments(&data, lists))
 }
 
 /// Saves edits of paragraphs (merged with earlier ones); returns the edited document.
@@ -74,8 +163,7 @@ pub fn save_edits(
     edits: &HashMap<String, String>,
     today: NaiveDate,
 ) -> Result<Document> {
-    let data = ledger::load(db, inspection_id, today)?;
-    let generated = kind.generate(&data);
+    let (_, generated) = draft(db, inspection_id, kind, today, &DraftOptions::default())?;
     let known = generated.texts();
     for (id, text) in edits {
         if !known.contains_key(id) {
@@ -123,6 +211,40 @@ pub fn weekly(db: &Db, inspection_id: i64, today: NaiveDate, mark: bool) -> Resu
 /// Writes a document as a GB/T 9704 PDF (atomically).
 pub fn write_pdf(doc: &Document, out: &Path) -> Result<()> {
     pdf::write_to(out, &pdf::render(doc)?)
+}
+
+/// Writes a document as a GB/T 9704 PDF with its 版头/版记 and attached tables (landscape).
+pub fn write_pdf_with(
+    doc: &Document,
+    head: &Letterhead,
+    tables: &[PlanAttachment],
+    out: &Path,
+) -> Result<()> {
+    let t: Vec<(&str, &crate::report::ledger::LedgerTable)> = tables
+        .iter()
+        .map(|a| (a.label.as_str(), &a.table))
+        .collect();
+    pdf::write_to(out, &pdf::render_full(doc, head, &t)?)
+}
+
+/// Writes a document as .docx with its 版头/版记 and attached tables (landscape sections,
+/// header rows repeated, rows kept whole).
+pub fn write_docx_with(
+    doc: &Document,
+    head: &Letterhead,
+    tables: &[PlanAttachment],
+    out: &Path,
+) -> Result<()> {
+    let t: Vec<docx::TableAttachment> = tables
+        .iter()
+        .map(|a| docx::TableAttachment {
+            label: a.label.clone(),
+            title: a.table.title.clone(),
+            table: docx::ledger_table(&a.table),
+            landscape: true,
+        })
+        .collect();
+    crate::export::write_atomic(out, &docx::render_full(doc, head, &t)?)
 }
 
 /// The ledger data of the inspections `ids`, in that order; for the 公开版 (`public`) masked

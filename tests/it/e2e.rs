@@ -2,7 +2,8 @@
 //! WebKitWebDriver. Answers the first start's question for the operator's name, creates an
 //! inspection with 双审核, records findings with the keyboard, assigns a task, adds
 //! progress with an evidence file, closes the task out through 初审 and 终审, exports the
-//! Excel ledger and the feedback PDF and Word document, makes an automatic backup, imports an existing
+//! Excel ledger and the feedback PDF and Word document, records a 整改专题民主生活会 and
+//! exports the plan, the principal's report and the notice (PDF and Word), makes an automatic backup, imports an existing
 //! ledger after its preview, restores the backup (the import is gone again), restarts the
 //! app and sees the data still there; then reads the database, the workbook and the PDF
 //! back. On a second database (the demo): sets a password on the 备份 page, restarts, is
@@ -14,6 +15,7 @@
 //! is `#[ignore]`d in plain `cargo test`; `.ci/run` runs it with
 //! `xvfb-run -a cargo test -p xuncha-tests --test it e2e -- --ignored`.
 
+mod documents;
 mod netwatch;
 mod steps;
 mod webdriver;
@@ -370,6 +372,7 @@ fn desktop_app_end_to_end() {
         s.wait_text(".exported-toast", &name).unwrap();
     }
     shot(&s, "07-export");
+    let documents = documents::record_meeting_and_export(&s, &db_path, tmp.path(), "张秀英");
     // 自动备份: the one made on first open, and one more now.
     steps::backup_now(&s);
     steps::settings_show_the_operator(&s, "赵敏");
@@ -550,6 +553,7 @@ fn desktop_app_end_to_end() {
         xml.contains("财务管理制度执行不严格"),
         "feedback .docx lists the finding"
     );
+    documents::check(&documents, "财务管理制度执行不严格");
     let entries = db.read(|c| progress::for_task(c, task.id)).unwrap();
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].status_after, Some(Status::Completed));

@@ -7,6 +7,7 @@ mod app_paths;
 mod cli;
 mod cli_validation;
 mod common;
+mod documents13;
 mod docx;
 mod docx_render;
 mod e2e;

@@ -4,8 +4,9 @@ use crate::common::Cli;
 
 /// Each fixture: a database file written by an older schema version. v3.db is drifted: the
 /// copy of task 1's units in `tasks.responsible_units` (纪检组) disagrees with `task_units`
-/// (财务科、办公室, a reassignment the copy missed); `task_units` is the truth.
-const FIXTURES: &[(&str, i64)] = &[("v1.db", 1), ("v2.db", 2), ("v3.db", 3)];
+/// (财务科、办公室, a reassignment the copy missed); `task_units` is the truth. v4.db is v3.db
+/// as schema 4 left it, the last schema before step 005's rectification documents.
+const FIXTURES: &[(&str, i64)] = &[("v1.db", 1), ("v2.db", 2), ("v3.db", 3), ("v4.db", 4)];
 
 #[test]
 fn every_older_fixture_migrates_to_the_latest_schema() {
@@ -95,10 +96,54 @@ fn every_older_fixture_migrates_to_the_latest_schema() {
             .filter(|f| !f["working_paper_id"].is_null())
             .count();
         assert_eq!(from_paper as i64, linked, "{name}");
-        if *version == 3 {
+        if *version >= 3 {
             assert_eq!(findings[1]["title"], "底稿转来的问题");
             assert_eq!(findings[1]["working_paper_id"], 1);
         }
         cli.add(&["finding", "add", "--category", "1", "--title", "迁移后新增"]);
+        // Schema 5: the rectification documents' records, empty at first, then written.
+        assert_eq!(
+            cli.json(&["meeting", "list"]),
+            serde_json::json!([]),
+            "{name}"
+        );
+        cli.add(&[
+            "meeting",
+            "add",
+            "--date",
+            "2025-04-15",
+            "--chair",
+            "旧版书记",
+            "--attendees",
+            "张三、李四",
+        ]);
+        let meetings = cli.json(&["meeting", "list"]);
+        assert_eq!(
+            meetings[0]["attendees"],
+            serde_json::json!(["张三", "李四"]),
+            "{name}"
+        );
+        cli.add(&[
+            "secretary",
+            "add",
+            "--kind",
+            "talk",
+            "--date",
+            "2025-04-16",
+            "--text",
+            "约谈分管领导",
+        ]);
+        assert_eq!(
+            cli.json(&["secretary", "list"])[0]["kind"],
+            "talk",
+            "{name}"
+        );
+        assert_eq!(cli.json(&["letterhead", "plan"])["doc_no"], "", "{name}");
+        cli.ok(&["letterhead", "plan", "--doc-no", "旧统党〔2025〕1号"]);
+        assert_eq!(
+            cli.json(&["letterhead", "plan"])["doc_no"],
+            "旧统党〔2025〕1号",
+            "{name}"
+        );
     }
 }

@@ -6,7 +6,8 @@ use std::process::Command;
 
 use crate::common::Cli;
 
-fn text(pdf: &Path) -> String {
+/// A PDF's text as one string, to search phrases in (shared by the document tests).
+pub(crate) fn text(pdf: &Path) -> String {
     let out = Command::new("pdftotext")
         .arg(pdf)
         .arg("-")

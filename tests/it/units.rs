@@ -2,7 +2,6 @@
 //! every reader — the task, the lists and their filter, the counts by unit, both ledgers —
 //! shows the new units and none shows the old ones.
 
-use std::process::Command;
 
 use calamine::{Data, Reader, Xlsx};
 use serde_json::{json, Value};
@@ -131,7 +130,7 @@ fn a_reassignment_reads_back_everywhere() {
     // The PDF ledger.
     let pdf = cli.dir.path().join("台账.pdf");
     cli.ok(&["export", "ledger", "--out", pdf.to_str().unwrap()]);
-    let text = pdf_text(&pdf);
+    let text = crate::pdf_cli::text(&pdf);
     assert!(text.contains(MEASURE), "{text}");
     for u in NEW {
         assert!(text.contains(u), "{u} missing from the PDF ledger:\n{text}");
@@ -159,15 +158,4 @@ fn xlsx_units(path: &std::path::Path) -> String {
         .find(|&row| (0..cols).any(|c| text(row, c) == MEASURE))
         .expect("the task's row");
     text(row, col)
-}
-
-/// The PDF's text with line breaks removed (cells wrap on the grid).
-fn pdf_text(path: &std::path::Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    assert!(out.status.success());
-    String::from_utf8_lossy(&out.stdout).replace(['\n', '\u{c}'], "")
 }

@@ -123,6 +123,7 @@ fn usual(col: LedgerColumn) -> BoxedStrategy<Cell> {
         ]),
         Status => texts(&["已完成", "正在推进", "已销号", "长期坚持", "不知道"]),
         Warning => texts(&["红", "黄"]),
+        DeadlineType => texts(&["限期完成", "立行立改", "长期坚持", "其他"]),
     }
 }
 

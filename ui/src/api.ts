@@ -117,6 +117,24 @@ export const reopenTask = (taskId: number, reason: string) =>
 export const addFollowUp = (input: B.FollowUpCheck) =>
   call<B.FollowUpCheck>("add_follow_up", { input });
 
+// 整改组织
+export const listMeetings = (inspectionId: number) =>
+  call<B.RectificationMeeting[]>("list_meetings", { inspectionId });
+export const addMeeting = (input: B.RectificationMeeting) =>
+  call<B.RectificationMeeting>("add_meeting", { input });
+export const listSecretaryActions = (inspectionId: number) =>
+  call<B.SecretaryAction[]>("list_secretary_actions", { inspectionId });
+export const addSecretaryAction = (input: B.SecretaryAction) =>
+  call<B.SecretaryAction>("add_secretary_action", { input });
+export const getLeadingGroup = (inspectionId: number) =>
+  call<B.LeadingGroup>("get_leading_group", { inspectionId });
+export const setLeadingGroup = (inspectionId: number, group: B.LeadingGroup) =>
+  call<null>("set_leading_group", { inspectionId, group });
+export const getLetterhead = (inspectionId: number, document: B.DocumentKind) =>
+  call<B.Letterhead>("get_letterhead", { inspectionId, document });
+export const setLetterhead = (inspectionId: number, document: B.DocumentKind, letterhead: B.Letterhead) =>
+  call<null>("set_letterhead", { inspectionId, document, letterhead });
+
 // 统计
 export const dashboard = (inspectionId: number) => call<B.Dashboard>("dashboard", { inspectionId });
 

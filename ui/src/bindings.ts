@@ -25,6 +25,8 @@ export type PaperStatus = "draft" | "approved";
 
 export type FollowUpResult = "held" | "rebound";
 
+export type SecretaryActionKind = "meeting" | "talk" | "problem" | "visit";
+
 export type ErrorCode = "Validation" | "NotFound" | "Conflict" | "NewerSchema" | "BadDatabase" | "PasswordNeeded" | "WrongPassword" | "AuditBroken" | "Io" | "Storage" | "Database" | "Data" | "NoDatabase" | "Unsupported" | "TooLarge" | "Open";
 
 export type Inspection = { id: number, 
@@ -320,6 +322,98 @@ position: string,
  */
 unit: string, };
 
+export type LeadingGroup = { 
+/**
+ * 副组长.
+ */
+deputies: Array<string>, 
+/**
+ * 成员 (empty: the leaders named in the tasks' responsibility columns).
+ */
+members: Array<string>, 
+/**
+ * Where the group's office sits (领导小组下设办公室，设在…), e.g. 办公室.
+ */
+office: string, 
+/**
+ * 办公室主任.
+ */
+office_director: string, };
+
+export type Letterhead = { 
+/**
+ * 发文机关标志, printed in red above a red rule (e.g. 中共区委统战部党组文件).
+ */
+issuer_mark: string, 
+/**
+ * 发文字号, e.g. 区统党〔2025〕3号.
+ */
+doc_no: string, 
+/**
+ * 份号 and 密级和保密期限, e.g. 秘密★1年.
+ */
+secrecy: string, 
+/**
+ * 紧急程度: 特急 or 加急.
+ */
+urgency: string, 
+/**
+ * 签发人 (上行文).
+ */
+signer: string, 
+/**
+ * 抄送机关.
+ */
+cc: string, 
+/**
+ * 印发机关.
+ */
+printer: string, 
+/**
+ * 印发日期.
+ */
+printed_on: string | null, 
+/**
+ * The paper carries a printed red header: leave the header area blank.
+ */
+preprinted: boolean, };
+
+export type RectificationMeeting = { id: number, inspection_id: number, held_on: string, 
+/**
+ * 主持人.
+ */
+chair: string, 
+/**
+ * 参会人员 (the leadership).
+ */
+attendees: Array<string>, 
+/**
+ * 列席/指导 (纪委监委, 组织部).
+ */
+observers: Array<string>, 
+/**
+ * 会前准备：征求意见、谈心谈话、对照检查材料.
+ */
+materials: string, 
+/**
+ * 批评和自我批评.
+ */
+criticism: string, 
+/**
+ * 整改措施.
+ */
+measures: string, 
+/**
+ * 会议概况.
+ */
+summary: string, };
+
+export type SecretaryAction = { id: number, inspection_id: number, kind: SecretaryActionKind, done_on: string, 
+/**
+ * What it was, as a phrase: 主持召开党组会专题研究整改方案.
+ */
+text: string, };
+
 export type InspectionInput = { name: string | null, round: string | null, kind: InspectionKind | null, team: string | null, team_leader: string | null, deputy_leader: string | null, team_members: Array<string> | null, inspected_org: string | null, org_secretary: string | null, unit_name: string | null, authority: string | null, onsite_start: string | null, onsite_end: string | null, feedback_date: string | null, plan_due_workdays: number | null, meeting_due_months: number | null, report_due_months: number | null, };
 
 export type FindingInput = { inspection_id: number, 
@@ -512,7 +606,7 @@ export type Verification = { ok: boolean, rows: number, problems: Array<string>,
 
 export type Format = "xlsx" | "pdf" | "docx";
 
-export type DocumentKind = "ledger" | "feedback" | "status_report" | "weekly" | "leads";
+export type DocumentKind = "ledger" | "feedback" | "status_report" | "weekly" | "leads" | "plan" | "principal_report" | "notice" | "meeting_report";
 
 export type DocumentInfo = { kind: DocumentKind, title: string, 
 /**
@@ -534,7 +628,19 @@ template: boolean,
 /**
  * Whether its paragraphs can be edited before printing.
  */
-editable: boolean, };
+editable: boolean, 
+/**
+ * Whether it may also carry the 问题清单 and the 责任清单 (the plan's attachments).
+ */
+lists: boolean, 
+/**
+ * Whether it may end with the 签字背书 page (the two reports).
+ */
+endorsement: boolean, 
+/**
+ * Whether it prints the GB/T 9704 版头 and 版记 set per inspection (整改组织).
+ */
+letterhead: boolean, };
 
 export type ExportOptions = { 
 /**
@@ -553,7 +659,19 @@ public: boolean,
  * A saved ledger template by name, or a template file (.json), for the Excel ledger;
  * `None` or 默认: the official layout.
  */
-template: string | null, };
+template: string | null, 
+/**
+ * The plan also carries the 问题清单.
+ */
+problem_list: boolean, 
+/**
+ * The plan also carries the 责任清单.
+ */
+responsibility_list: boolean, 
+/**
+ * A report ends with the 签字背书 page.
+ */
+endorsement: boolean, };
 
 export type Exported = { path: string, format: Format, bytes: number, 
 /**
@@ -878,6 +996,12 @@ export const FOLLOW_UP_RESULT_LABELS: Record<FollowUpResult, string> = { held: "
 /** 回头看结论：every code, in display order. */
 export const FOLLOW_UP_RESULT_VALUES: FollowUpResult[] = ["held", "rebound"];
 
+/** 书记履职类型：each code's label. */
+export const SECRETARY_ACTION_KIND_LABELS: Record<SecretaryActionKind, string> = { meeting: "主持会议", talk: "谈心谈话", problem: "领办问题", visit: "调研督导" };
+
+/** 书记履职类型：every code, in display order. */
+export const SECRETARY_ACTION_KIND_VALUES: SecretaryActionKind[] = ["meeting", "talk", "problem", "visit"];
+
 /** The statuses that count as done (no overdue, no warning). */
 export const DONE_STATUSES: Status[] = ["completed", "closed"];
 
@@ -887,6 +1011,9 @@ export const YELLOW_DAYS = 10;
 
 /** Chinese numerals 一 … 九十九: `CN_NUMERALS[n - 1]`. */
 export const CN_NUMERALS: string[] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十", "二十一", "二十二", "二十三", "二十四", "二十五", "二十六", "二十七", "二十八", "二十九", "三十", "三十一", "三十二", "三十三", "三十四", "三十五", "三十六", "三十七", "三十八", "三十九", "四十", "四十一", "四十二", "四十三", "四十四", "四十五", "四十六", "四十七", "四十八", "四十九", "五十", "五十一", "五十二", "五十三", "五十四", "五十五", "五十六", "五十七", "五十八", "五十九", "六十", "六十一", "六十二", "六十三", "六十四", "六十五", "六十六", "六十七", "六十八", "六十九", "七十", "七十一", "七十二", "七十三", "七十四", "七十五", "七十六", "七十七", "七十八", "七十九", "八十", "八十一", "八十二", "八十三", "八十四", "八十五", "八十六", "八十七", "八十八", "八十九", "九十", "九十一", "九十二", "九十三", "九十四", "九十五", "九十六", "九十七", "九十八", "九十九"];
+
+/** The 紧急程度 a document may carry (empty: none). */
+export const URGENCIES: string[] = ["特急", "加急"];
 
 /** What users call each file format. */
 export const FORMAT_LABELS: Record<Format, string> = { xlsx: "Excel", pdf: "PDF", docx: "Word" };

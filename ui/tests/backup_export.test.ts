@@ -26,6 +26,7 @@ const BACKUPS: AutoBackup[] = [
 /** What the core's catalog says (the real one is `app::exports::catalog`). */
 const doc = (kind: DocumentKind, title: string, formats: Format[], ledger = false): DocumentInfo => ({
   kind, title, file_name: title, description: "", formats, public: ledger, template: ledger, editable: !ledger,
+  lists: false, endorsement: false, letterhead: !ledger,
 });
 const CATALOG: DocumentInfo[] = [doc("ledger", "整改台账", ["xlsx", "pdf"], true), doc("feedback", "巡察反馈意见", ["pdf"])];
 
@@ -137,7 +138,7 @@ describe("ledger export options", () => {
     await vi.waitFor(() => expect(exportCall()).toBeDefined());
     expect(exportCall()).toEqual({
       kind: "ledger", format: "xlsx", path: "/home/u/整改台账.xlsx",
-      options: { inspection_id: 3, all_inspections: false, public: true, template: null },
+      options: { inspection_id: 3, all_inspections: false, public: true, template: null, problem_list: false, responsibility_list: false, endorsement: false },
     });
   });
 

@@ -9,12 +9,14 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::db::{inspections, leads, Db};
-use crate::documents::{self, EditableDoc};
+use crate::db::{inspections, leads, unit_work, Db};
+use crate::documents::{self, DraftOptions, EditableDoc};
+use crate::domain::Letterhead;
 use crate::export::pdf;
 use crate::export::xlsx::{self, saved, LedgerTemplate};
 use crate::report::data::LedgerData;
 use crate::report::doc::Document;
+use crate::report::plan::{PlanAttachment, PlanLists};
 use crate::report::public::{Edition, PUBLIC_MARK};
 use crate::{Error, Result};
 
@@ -72,6 +74,14 @@ pub enum DocumentKind {
     Weekly,
     /// 问题线索清单 (confidential: only on explicit request).
     Leads,
+    /// 整改方案, with 附件1 整改任务清单.
+    Plan,
+    /// 主要负责人组织落实整改情况报告.
+    PrincipalReport,
+    /// 整改情况通报 (a 文件; also as the 公开版).
+    Notice,
+    /// 整改专题民主生活会情况报告.
+    MeetingReport,
 }
 
 /// What the export page shows of a document, and what it may be asked for.
@@ -91,17 +101,43 @@ pub struct DocumentInfo {
     pub template: bool,
     /// Whether its paragraphs can be edited before printing.
     pub editable: bool,
+    /// Whether it may also carry the 问题清单 and the 责任清单 (the plan's attachments).
+    pub lists: bool,
+    /// Whether it may end with the 签字背书 page (the two reports).
+    pub endorsement: bool,
+    /// Whether it prints the GB/T 9704 版头 and 版记 set per inspection (整改组织).
+    pub letterhead: bool,
 }
 
 impl DocumentKind {
     /// Every document, in the order the export page lists them.
-    pub const ALL: [DocumentKind; 5] = [
+    pub const ALL: [DocumentKind; 9] = [
         DocumentKind::Ledger,
         DocumentKind::Feedback,
+        DocumentKind::Plan,
         DocumentKind::StatusReport,
+        DocumentKind::PrincipalReport,
+        DocumentKind::MeetingReport,
+        DocumentKind::Notice,
         DocumentKind::Weekly,
         DocumentKind::Leads,
     ];
+
+    /// The code the store keeps per-document settings under (the JSON name).
+    pub fn code(self) -> &'static str {
+        use DocumentKind::*;
+        match self {
+            Ledger => "ledger",
+            Feedback => "feedback",
+            StatusReport => "status_report",
+            Weekly => "weekly",
+            Leads => "leads",
+            Plan => "plan",
+            PrincipalReport => "principal_report",
+            Notice => "notice",
+            MeetingReport => "meeting_report",
+        }
+    }
 
     /// The one description of each document: its formats and options.
     pub fn info(self) -> DocumentInfo {
@@ -137,6 +173,30 @@ impl DocumentKind {
                 "仅限巡察组内部掌握；台账和文稿中不会出现问题线索",
                 &[Format::Xlsx],
             ),
+            Plan => (
+                "整改方案",
+                "整改方案",
+                "总体要求、组织领导、整改任务和措施、时间安排、工作要求；附件1整改任务清单为横向表格，可附问题清单、责任清单",
+                &[Format::Pdf, Format::Docx],
+            ),
+            PrincipalReport => (
+                "主要负责人组织落实整改情况报告",
+                "主要负责人整改情况报告",
+                "党组书记以第一人称报告本人组织落实整改情况，文末承诺并留签字处；可附签字背书页",
+                &[Format::Pdf, Format::Docx],
+            ),
+            MeetingReport => (
+                "整改专题民主生活会情况报告",
+                "专题民主生活会情况报告",
+                "会议时间、主持和参会人员、会前准备、批评和自我批评、整改措施",
+                &[Format::Pdf, Format::Docx],
+            ),
+            Notice => (
+                "整改情况通报",
+                "整改情况通报",
+                "按文件格式印发；数字与统计口径一致；公开版隐去人名",
+                &[Format::Pdf, Format::Docx],
+            ),
         };
         DocumentInfo {
             kind: self,
@@ -144,9 +204,12 @@ impl DocumentKind {
             file_name,
             description,
             formats: formats.to_vec(),
-            public: self == Ledger,
+            public: matches!(self, Ledger | Notice),
             template: self == Ledger,
             editable: self.editable().is_some(),
+            lists: self == Plan,
+            endorsement: self.editable().is_some_and(EditableDoc::endorsable),
+            letterhead: self.editable().is_some(),
         }
     }
 
@@ -155,6 +218,10 @@ impl DocumentKind {
         match self {
             DocumentKind::Feedback => Some(EditableDoc::Feedback),
             DocumentKind::StatusReport => Some(EditableDoc::StatusReport),
+            DocumentKind::Plan => Some(EditableDoc::Plan),
+            DocumentKind::PrincipalReport => Some(EditableDoc::PrincipalReport),
+            DocumentKind::Notice => Some(EditableDoc::Notice),
+            DocumentKind::MeetingReport => Some(EditableDoc::MeetingReport),
             _ => None,
         }
     }
@@ -179,6 +246,12 @@ pub struct ExportOptions {
     /// A saved ledger template by name, or a template file (.json), for the Excel ledger;
     /// `None` or 默认: the official layout.
     pub template: Option<String>,
+    /// The plan also carries the 问题清单.
+    pub problem_list: bool,
+    /// The plan also carries the 责任清单.
+    pub responsibility_list: bool,
+    /// A report ends with the 签字背书 page.
+    pub endorsement: bool,
 }
 
 /// What an export wrote.
@@ -225,7 +298,22 @@ fn check(kind: DocumentKind, out: &Path, o: &ExportOptions) -> Result<Format> {
             )
         })?;
     if o.public && !info.public {
-        return Err(Error::invalid("public", "只有整改台账有公开版"));
+        return Err(Error::invalid(
+            "public",
+            "只有整改台账和整改情况通报有公开版",
+        ));
+    }
+    if (o.problem_list || o.responsibility_list) && !info.lists {
+        return Err(Error::invalid(
+            "problem_list",
+            "问题清单、责任清单只作为整改方案的附件",
+        ));
+    }
+    if o.endorsement && !info.endorsement {
+        return Err(Error::invalid(
+            "endorsement",
+            "签字背书页只用于整改情况报告和主要负责人组织落实整改情况报告",
+        ));
     }
     let template = o
         .template
@@ -389,24 +477,50 @@ pub fn export(
             done.leads = s.leads as u64;
             done.leads_transferred = s.transferred as u64;
         }
-        _ => {
-            let doc = match kind {
-                DocumentKind::Weekly => documents::weekly(db, ids[0], today, true)?,
-                _ => compose(db, kind, ids[0], today)?,
-            };
+        DocumentKind::Weekly => {
+            let doc = documents::weekly(db, ids[0], today, true)?;
             done.what = doc.title.clone();
-            write_document(&doc, format, out)?;
+            write_document(&doc, &Letterhead::default(), &[], format, out)?;
+        }
+        _ => {
+            let e = editable(kind)?;
+            let draft = DraftOptions {
+                lists: PlanLists {
+                    problems: o.problem_list,
+                    responsibilities: o.responsibility_list,
+                },
+                endorsement: o.endorsement,
+            };
+            let doc = if o.public {
+                documents::compose_public(db, ids[0], e, today)?
+            } else {
+                documents::compose_with(db, ids[0], e, today, &draft)?
+            };
+            let tables = if kind == DocumentKind::Plan {
+                documents::plan_attachments(db, ids[0], today, draft.lists)?
+            } else {
+                Vec::new()
+            };
+            let head = db.read(|c| unit_work::letterhead(c, ids[0], kind.code()))?;
+            done.what = doc.title.clone();
+            write_document(&doc, &head, &tables, format, out)?;
         }
     }
     done.bytes = std::fs::metadata(out).map_err(|e| Error::io(out, e))?.len();
     Ok(done)
 }
 
-/// Writes a composed document in `format`.
-fn write_document(doc: &Document, format: Format, out: &Path) -> Result<()> {
+/// Writes a composed document in `format`, with its GB/T 9704 elements and attached tables.
+fn write_document(
+    doc: &Document,
+    head: &Letterhead,
+    tables: &[PlanAttachment],
+    format: Format,
+    out: &Path,
+) -> Result<()> {
     match format {
-        Format::Pdf => documents::write_pdf(doc, out),
-        Format::Docx => crate::export::docx::write_to(out, doc),
+        Format::Pdf => documents::write_pdf_with(doc, head, tables, out),
+        Format::Docx => documents::write_docx_with(doc, head, tables, out),
         f => Err(Error::invalid(
             "out",
             format!("文稿不能导出为 {} 格式", f.label()),
@@ -436,7 +550,7 @@ fn editable(kind: DocumentKind) -> Result<EditableDoc> {
         Error::invalid(
             "kind",
             format!(
-                "{}的段落不能修改：可以修改的是巡察反馈意见和整改情况报告",
+                "{}的段落不能修改：可以修改的是反馈意见、整改方案、各类报告和通报",
                 kind.info().title
             ),
         )

@@ -50,6 +50,54 @@ fn option_rules() {
     assert!(with_extension(Path::new("/a/台账.xlsx"), Format::Xlsx).ends_with("台账.xlsx"));
 }
 
+/// The catalog says which documents take the plan's lists and the 签字背书 page, and the
+/// export refuses them everywhere else (the UI shows the switches from the same flags).
+#[test]
+fn the_catalog_decides_which_documents_take_the_lists_and_the_endorsement() {
+    let (dir, db, today) = demo();
+    let with_lists: Vec<_> = catalog()
+        .into_iter()
+        .filter(|d| d.lists)
+        .map(|d| d.kind)
+        .collect();
+    assert_eq!(with_lists, [DocumentKind::Plan]);
+    let endorsed: Vec<_> = catalog()
+        .into_iter()
+        .filter(|d| d.endorsement)
+        .map(|d| d.kind)
+        .collect();
+    assert_eq!(
+        endorsed,
+        [DocumentKind::StatusReport, DocumentKind::PrincipalReport]
+    );
+    let lists = ExportOptions {
+        problem_list: true,
+        responsibility_list: true,
+        ..Default::default()
+    };
+    let endorsement = ExportOptions {
+        endorsement: true,
+        ..Default::default()
+    };
+    for d in catalog() {
+        let out = dir
+            .path()
+            .join(format!("{:?}.{}", d.kind, d.formats[0].extension()));
+        for (o, allowed, field) in [
+            (&lists, d.lists, "problem_list"),
+            (&endorsement, d.endorsement, "endorsement"),
+        ] {
+            match export(&db, d.kind, o, &out, today) {
+                Ok(_) => assert!(allowed, "{:?} took {field}", d.kind),
+                Err(e) => {
+                    assert!(!allowed, "{:?}: {e}", d.kind);
+                    assert_eq!(e.field(), Some(field), "{:?}", d.kind);
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn every_text_document_exports_as_word_from_the_same_model() {
     let (dir, db, today) = demo();

@@ -14,6 +14,7 @@ pub mod intake;
 pub mod preferences;
 pub mod session;
 pub mod tracking;
+pub mod unit_work;
 pub mod views;
 
 pub use views::*;

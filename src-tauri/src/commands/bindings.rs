@@ -34,6 +34,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         DirectoryKind,
         PaperStatus,
         FollowUpResult,
+        SecretaryActionKind,
         ErrorCode,
         // records
         Inspection,
@@ -56,6 +57,10 @@ fn declarations(cfg: &Config) -> Vec<String> {
         Recommendation,
         WorkingPaper,
         DirectoryEntry,
+        LeadingGroup,
+        Letterhead,
+        RectificationMeeting,
+        SecretaryAction,
         // inputs
         InspectionInput,
         FindingInput,
@@ -152,6 +157,7 @@ fn labels() -> Vec<String> {
         DirectoryKind => "DIRECTORY_KIND",
         PaperStatus => "PAPER_STATUS",
         FollowUpResult => "FOLLOW_UP_RESULT",
+        SecretaryActionKind => "SECRETARY_ACTION_KIND",
     ];
     let done: Vec<String> = Status::ALL
         .iter()
@@ -171,6 +177,11 @@ fn labels() -> Vec<String> {
     out.push(format!(
         "/** Chinese numerals 一 … 九十九: `CN_NUMERALS[n - 1]`. */\nexport const CN_NUMERALS: string[] = [{}];",
         numerals.join(", ")
+    ));
+    let urgencies: Vec<String> = URGENCIES.iter().map(|u| quoted(u)).collect();
+    out.push(format!(
+        "/** The 紧急程度 a document may carry (empty: none). */\nexport const URGENCIES: string[] = [{}];",
+        urgencies.join(", ")
     ));
     let formats: Vec<String> = Format::ALL
         .iter()

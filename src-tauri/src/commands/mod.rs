@@ -27,6 +27,8 @@ pub mod state;
 pub mod stats;
 #[cfg(feature = "desktop")]
 pub mod tasks;
+#[cfg(feature = "desktop")]
+pub mod unit_work;
 
 #[cfg(all(test, feature = "ts"))]
 mod bindings;

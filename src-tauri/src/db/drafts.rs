@@ -11,6 +11,10 @@ use crate::Result;
 /// Kinds of stored drafts.
 pub const FEEDBACK: &str = "feedback";
 pub const STATUS_REPORT: &str = "status_report";
+pub const PLAN: &str = "plan";
+pub const PRINCIPAL_REPORT: &str = "principal_report";
+pub const NOTICE: &str = "notice";
+pub const MEETING_REPORT: &str = "meeting_report";
 const WEEKLY_MARK: &str = "weekly_last";
 
 /// The stored draft of a document, if the user saved one.

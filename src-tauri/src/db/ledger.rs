@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 
-use super::{closeout, findings, inspections, progress, records, Db};
-use crate::report::data::LedgerData;
+use super::{closeout, findings, inspections, progress, records, stats, unit_work, Db};
+use crate::report::data::{LedgerData, UnitWork};
 use crate::Result;
 
 /// Loads the ledger data of an inspection with derived values for `today`.
@@ -21,6 +21,20 @@ pub fn load(db: &Db, inspection_id: i64, today: NaiveDate) -> Result<LedgerData>
             regulations: records::regulations(c, id)?,
             accountabilities: records::accountabilities(c, id)?,
             today,
+        })
+    })
+}
+
+/// Loads how the unit organised the rectification of an inspection.
+pub fn load_work(db: &Db, inspection_id: i64, today: NaiveDate) -> Result<UnitWork> {
+    db.read(|c| {
+        let inspection = inspections::get(c, inspection_id)?;
+        Ok(UnitWork {
+            deadlines: inspections::deadlines(c, &inspection)?,
+            leading_group: unit_work::leading_group(c, inspection_id)?,
+            meetings: unit_work::meetings(c, inspection_id)?,
+            secretary_actions: unit_work::secretary_actions(c, inspection_id)?,
+            stats: stats::stats(c, Some(inspection_id), today)?,
         })
     })
 }

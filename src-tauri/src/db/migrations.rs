@@ -16,6 +16,7 @@ const STEPS: &[&str] = &[
     include_str!("sql/003_dual_review.sql"),
     include_str!("sql/004_one_place_per_fact.sql"),
     include_str!("sql/005_import_mappings.sql"),
+    include_str!("sql/006_rectification_documents.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -23,6 +23,7 @@ pub mod records;
 pub mod settings;
 pub mod stats;
 pub mod tasks;
+pub mod unit_work;
 mod util;
 
 use std::collections::HashSet;

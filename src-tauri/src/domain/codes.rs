@@ -200,6 +200,31 @@ coded_enum!(
     }
 );
 
+coded_enum!(
+    /// What the secretary personally did for the rectification (主要负责人组织落实整改情况报告).
+    SecretaryActionKind, "书记履职类型" {
+        /// 主持召开会议.
+        Meeting = "meeting" / "主持会议" | "会议" | "主持召开会议",
+        /// 谈心谈话、约谈.
+        Talk = "talk" / "谈心谈话" | "谈话" | "约谈",
+        /// 领办督办问题.
+        Problem = "problem" / "领办问题" | "领办" | "督办问题",
+        /// 调研督导.
+        Visit = "visit" / "调研督导" | "调研" | "督导",
+    }
+);
+
+coded_enum!(
+    /// 问责 as the 整改情况通报 counts it, by kind.
+    AccountabilityKind, "问责类型" {
+        Discipline = "discipline" / "党纪政务处分" | "党纪处分" | "政务处分" | "纪律处分",
+        Organisational = "organisational" / "组织处理" | "组织调整",
+        Admonition = "admonition" / "诫勉" | "诫勉谈话",
+        Criticism = "criticism" / "批评教育" | "通报批评" | "责令检查" | "书面检查",
+        Reminder = "reminder" / "提醒谈话" | "谈话提醒" | "约谈",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

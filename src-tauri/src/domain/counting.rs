@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::codes::{Completion, Status, Warning};
+use super::codes::{AccountabilityKind, Completion, Status, Warning};
 use super::status;
 
 /// What counting needs to know: findings, tasks and names, each referring to the others by
@@ -216,6 +216,79 @@ pub fn count(facts: &Facts, today: NaiveDate) -> Stats {
         })
         .collect();
     stats
+}
+
+/// The kind an accountability's free-text form (问责方式) is counted under in the notice:
+/// its exact name or a known variant, else the kind a word in it names (党内严重警告 is a
+/// 党纪政务处分, 免职 an 组织处理); `None` when it names none of them.
+pub fn accountability_kind(form: &str) -> Option<AccountabilityKind> {
+    use AccountabilityKind::*;
+    if let Some(k) = AccountabilityKind::parse(form) {
+        return Some(k);
+    }
+    // Heavier kinds first: 诫勉谈话 is an admonition, not a talk.
+    const WORDS: &[(AccountabilityKind, &[&str])] = &[
+        (
+            Discipline,
+            &[
+                "处分",
+                "警告",
+                "撤销党内职务",
+                "留党察看",
+                "开除",
+                "记过",
+                "记大过",
+                "降级",
+                "撤职",
+            ],
+        ),
+        (
+            Organisational,
+            &[
+                "组织处理",
+                "停职",
+                "调离",
+                "调整职务",
+                "责令辞职",
+                "免职",
+                "降职",
+                "引咎辞职",
+            ],
+        ),
+        (Admonition, &["诫勉"]),
+        (Criticism, &["批评", "检查", "检讨"]),
+        (Reminder, &["谈话", "提醒", "约谈"]),
+    ];
+    WORDS
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| form.contains(w)))
+        .map(|(k, _)| *k)
+}
+
+#[cfg(test)]
+mod accountability_tests {
+    use super::*;
+
+    #[test]
+    fn forms_count_under_their_kind() {
+        use AccountabilityKind::*;
+        let cases = [
+            ("诫勉", Some(Admonition)),
+            ("诫勉谈话", Some(Admonition)),
+            ("谈话提醒", Some(Reminder)),
+            ("提醒谈话", Some(Reminder)),
+            ("通报批评", Some(Criticism)),
+            ("批评教育", Some(Criticism)),
+            ("党内严重警告处分", Some(Discipline)),
+            ("政务记过", Some(Discipline)),
+            ("免职", Some(Organisational)),
+            ("组织处理", Some(Organisational)),
+            ("移送司法机关", None),
+        ];
+        for (form, want) in cases {
+            assert_eq!(accountability_kind(form), want, "{form}");
+        }
+    }
 }
 
 #[cfg(test)]

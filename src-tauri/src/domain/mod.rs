@@ -9,8 +9,10 @@ pub mod inputs;
 pub mod names;
 pub mod records;
 pub mod status;
+pub mod unit_work;
 pub mod validate;
 
 pub use codes::*;
 pub use inputs::*;
 pub use records::*;
+pub use unit_work::*;

@@ -31,3 +31,18 @@ pub struct LedgerData {
     /// The day the derived values were computed for.
     pub today: NaiveDate,
 }
+
+/// What the rectification plan, the principal's report, the notice and the meeting report
+/// say beyond the ledger: how the unit organised the work.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct UnitWork {
+    /// The statutory deadlines from the feedback date (none before feedback).
+    pub deadlines: Option<crate::domain::InspectionDeadlines>,
+    pub leading_group: crate::domain::LeadingGroup,
+    /// 整改专题民主生活会, by date.
+    pub meetings: Vec<crate::domain::RectificationMeeting>,
+    /// What the secretary personally did, by date.
+    pub secretary_actions: Vec<crate::domain::SecretaryAction>,
+    /// The official counts (`db::stats`): the notice states exactly these.
+    pub stats: crate::domain::counting::Stats,
+}

@@ -5,9 +5,14 @@
 pub mod counts;
 pub mod data;
 pub mod doc;
+pub mod endorsement;
 pub mod feedback;
 pub mod ledger;
+pub mod meeting;
+pub mod notice;
 pub mod numbering;
+pub mod plan;
+pub mod principal;
 pub mod public;
 pub mod rectified;
 pub mod sample;

@@ -10,6 +10,7 @@ use std::collections::HashSet;
 
 use crate::domain::names::split_names;
 use crate::report::data::LedgerData;
+use crate::report::doc::{apply_edits, Document};
 
 /// Words added to every title of the 公开版.
 pub const PUBLIC_MARK: &str = "（公开版）";
@@ -43,6 +44,24 @@ pub fn masked_ledgers(all: &[LedgerData], known_people: &[String]) -> Vec<Ledger
         .collect();
     let masker = Masker::new(names.iter().map(String::as_str));
     all.iter().map(|d| masked(d, &masker)).collect()
+}
+
+/// The 公开版 of a composed document: every person `data` or `known_people` names masked
+/// wherever its text mentions them, and the title marked （公开版）.
+pub fn public_document(doc: &Document, data: &LedgerData, known_people: &[String]) -> Document {
+    let names: Vec<String> = people(data)
+        .into_iter()
+        .chain(known_people.iter().cloned())
+        .collect();
+    let masker = Masker::new(names.iter().map(String::as_str));
+    let masked: std::collections::HashMap<String, String> = doc
+        .texts()
+        .into_iter()
+        .map(|(id, text)| (id, masker.text(&text)))
+        .collect();
+    let mut out = apply_edits(doc.clone(), &masked);
+    out.title = Edition::Public.title(&out.title);
+    out
 }
 
 /// Two-character surnames, kept whole (欧阳修文 → 欧阳某某).

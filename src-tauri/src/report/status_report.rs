@@ -22,7 +22,7 @@ fn nonzero(parts: &[(&str, usize)], unit: &str) -> Vec<String> {
 }
 
 /// 整改落实总体情况: the official numbers in the order reports give them.
-fn overview_text(c: &Counts, data: &LedgerData) -> String {
+pub(crate) fn overview_text(c: &Counts, data: &LedgerData) -> String {
     let mut text = format!(
         "巡察反馈问题{}个，细化整改措施{}项。截至{}，已完成整改{}个，基本完成并持续整改{}个，\
          未完成{}个，整改完成率{}%。",

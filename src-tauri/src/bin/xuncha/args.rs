@@ -148,6 +148,16 @@ pub enum Command {
     /// 台账模板：保存、列出、查看、删除（“默认”为内置官方格式）
     #[command(subcommand)]
     Template(TemplateCmd),
+    /// 整改专题民主生活会：登记、列表
+    #[command(subcommand)]
+    Meeting(MeetingCmd),
+    /// 党组书记履职记录（主持会议、谈心谈话、领办问题、调研督导），写入主要负责人报告
+    #[command(subcommand)]
+    Secretary(SecretaryCmd),
+    /// 整改工作领导小组（整改方案“组织领导”）：查看或设置
+    LeadingGroup(LeadingGroupArgs),
+    /// 公文版头和版记（发文机关标志、发文字号、密级、紧急程度、签发人、抄送、印发机关）：按文稿设置
+    Letterhead(LetterheadArgs),
     /// 最近的操作记录
     Audit {
         #[arg(long, default_value_t = 20)]
@@ -736,7 +746,15 @@ pub enum ExportCmd {
     /// 巡察反馈意见（PDF，GB/T 9704 公文格式；使用已保存的修改）
     Feedback(DocArgs),
     /// 整改情况报告（PDF；使用已保存的修改）
-    Report(DocArgs),
+    Report(ReportArgs),
+    /// 整改方案（附件1整改任务清单为横向表格）
+    Plan(PlanArgs),
+    /// 主要负责人组织落实整改情况报告
+    PrincipalReport(ReportArgs),
+    /// 整改情况通报（文件格式；--public 为公开版）
+    Notice(NoticeArgs),
+    /// 整改专题民主生活会情况报告
+    MeetingReport(DocArgs),
     /// 一周小结（PDF；自上次小结以来的变化、逾期和两周内到期的任务）
     Weekly(DocArgs),
     /// 整改台账：.xlsx 为 Excel 工作簿（整改台账、问题清单、任务清单、责任清单、进展统计…），
@@ -815,6 +833,162 @@ pub enum DocKind {
     Feedback,
     /// 整改情况报告
     Report,
+    /// 整改方案
+    Plan,
+    /// 主要负责人组织落实整改情况报告
+    PrincipalReport,
+    /// 整改情况通报
+    Notice,
+    /// 整改专题民主生活会情况报告
+    MeetingReport,
+}
+
+/// `export report` and `export principal-report`.
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub doc: DocArgs,
+    /// 文末附签字背书页
+    #[arg(long)]
+    pub endorsement: bool,
+}
+
+/// `export plan`.
+#[derive(Args, Debug)]
+pub struct PlanArgs {
+    #[command(flatten)]
+    pub doc: DocArgs,
+    /// 附问题清单
+    #[arg(long)]
+    pub problem_list: bool,
+    /// 附责任清单
+    #[arg(long)]
+    pub responsibility_list: bool,
+}
+
+/// `export notice`.
+#[derive(Args, Debug)]
+pub struct NoticeArgs {
+    #[command(flatten)]
+    pub doc: DocArgs,
+    /// 公开版：人名只保留姓氏
+    #[arg(long)]
+    pub public: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum MeetingCmd {
+    /// 登记整改专题民主生活会
+    Add {
+        #[arg(long)]
+        inspection: Option<i64>,
+        /// 会议日期
+        #[arg(long)]
+        date: String,
+        /// 主持人
+        #[arg(long)]
+        chair: String,
+        /// 参会人员，用顿号或逗号分隔
+        #[arg(long, default_value = "")]
+        attendees: String,
+        /// 列席指导人员（纪委监委、组织部），用顿号或逗号分隔
+        #[arg(long, default_value = "")]
+        observers: String,
+        /// 会前准备（征求意见、谈心谈话、对照检查材料）
+        #[arg(long, default_value = "")]
+        materials: String,
+        /// 批评和自我批评
+        #[arg(long, default_value = "")]
+        criticism: String,
+        /// 整改措施
+        #[arg(long, default_value = "")]
+        measures: String,
+        /// 会议概况
+        #[arg(long, default_value = "")]
+        summary: String,
+    },
+    /// 整改专题民主生活会列表
+    List {
+        #[arg(long)]
+        inspection: Option<i64>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum SecretaryCmd {
+    /// 登记一项书记履职：meeting（主持会议）、talk（谈心谈话）、problem（领办问题）、visit（调研督导）
+    Add {
+        #[arg(long)]
+        inspection: Option<i64>,
+        /// meeting|talk|problem|visit（或 主持会议 等）
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        date: String,
+        /// 内容，如 主持召开党组会专题研究整改方案
+        #[arg(long)]
+        text: String,
+    },
+    /// 书记履职记录
+    List {
+        #[arg(long)]
+        inspection: Option<i64>,
+    },
+}
+
+/// `leading-group`: shows the group, or sets the fields given.
+#[derive(Args, Debug)]
+pub struct LeadingGroupArgs {
+    #[arg(long)]
+    pub inspection: Option<i64>,
+    /// 副组长，用顿号分隔
+    #[arg(long)]
+    pub deputies: Option<String>,
+    /// 成员，用顿号分隔（不填则取任务中的责任领导）
+    #[arg(long)]
+    pub members: Option<String>,
+    /// 领导小组办公室设在（如 办公室）
+    #[arg(long)]
+    pub office: Option<String>,
+    /// 办公室主任
+    #[arg(long)]
+    pub office_director: Option<String>,
+}
+
+/// `letterhead`: shows a document's 版头/版记, or sets the fields given.
+#[derive(Args, Debug)]
+pub struct LetterheadArgs {
+    /// 文稿：plan|principal-report|notice|meeting-report|report|feedback
+    pub document: DocKind,
+    #[arg(long)]
+    pub inspection: Option<i64>,
+    /// 发文机关标志（红色），如 中共区委统战部党组文件
+    #[arg(long)]
+    pub issuer_mark: Option<String>,
+    /// 发文字号，如 区统党〔2025〕3号
+    #[arg(long)]
+    pub doc_no: Option<String>,
+    /// 密级和保密期限，如 秘密★1年
+    #[arg(long)]
+    pub secrecy: Option<String>,
+    /// 紧急程度：特急 或 加急
+    #[arg(long)]
+    pub urgency: Option<String>,
+    /// 签发人
+    #[arg(long)]
+    pub signer: Option<String>,
+    /// 抄送机关
+    #[arg(long)]
+    pub cc: Option<String>,
+    /// 印发机关
+    #[arg(long)]
+    pub printer: Option<String>,
+    /// 印发日期
+    #[arg(long)]
+    pub printed_on: Option<String>,
+    /// 使用已印好红头的公文纸：版头留空，不打印发文机关标志和红线（true/false）
+    #[arg(long)]
+    pub preprinted: Option<bool>,
 }
 
 #[derive(Subcommand, Debug)]

@@ -28,7 +28,7 @@ pub fn ledger_table(t: &LedgerTable) -> Table {
     while k < columns.len() {
         match columns[k].group() {
             None => {
-                top.push(Cell::new(columns[k].label()).centered().span(1, 2));
+                top.push(Cell::new(&t.labels[k]).centered().span(1, 2));
                 k += 1;
             }
             Some(group) => {
@@ -37,11 +37,7 @@ pub fn ledger_table(t: &LedgerTable) -> Table {
                     .take_while(|c| c.group() == Some(group))
                     .count();
                 top.push(Cell::new(group).centered().span(n, 1));
-                bottom.extend(
-                    columns[k..k + n]
-                        .iter()
-                        .map(|c| Cell::new(c.label()).centered()),
-                );
+                bottom.extend(t.labels[k..k + n].iter().map(|l| Cell::new(l).centered()));
                 k += n;
             }
         }

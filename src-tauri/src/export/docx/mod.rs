@@ -23,6 +23,7 @@ use std::path::Path;
 pub use ledger::ledger_table;
 pub use table::{Align, Cell, Table};
 
+use crate::domain::Letterhead;
 use crate::export::fonts::FontSet;
 use crate::export::gb9704::GB;
 use crate::report::doc::Document;
@@ -47,8 +48,19 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
 /// its columns (a row with too many or too few cells, a merge past the end) is refused with
 /// a message naming the row.
 pub fn render_with_tables(doc: &Document, tables: &[TableAttachment]) -> Result<Vec<u8>> {
+    render_full(doc, &Letterhead::default(), tables)
+}
+
+/// [`render_with_tables`] with the GB/T 9704 版头 and 版记 of `head`.
+pub fn render_full(
+    doc: &Document,
+    head: &Letterhead,
+    tables: &[TableAttachment],
+) -> Result<Vec<u8>> {
     let mut c = compose::Composer::new(&GB, FontSet::global());
+    c.letterhead(head);
     c.document(doc);
+    c.colophon(head);
     for t in tables {
         c.table_attachment(&t.label, &t.title, &t.table, t.landscape)?;
     }

@@ -5,17 +5,32 @@
 //! numbers “— 1 —” on the outer side.
 
 use super::justify::{justify, set_line};
+use super::letterhead;
 use super::linebreak::{break_lines_with, title_lines, Line, SCRIPT_GAP_EM};
 use super::paginate::{blank, paginate, Entry, Rel};
 use super::writer::{placed_width, Page, Text};
+use crate::domain::Letterhead;
 use crate::export::fonts::{FontRole, FontSet};
 use crate::export::gb9704::{mm, GbLayout, Placed, TextStyle, GB};
 use crate::report::doc::Document;
 
 /// Lays out `doc` into A4 portrait pages.
 pub fn compose(doc: &Document, fonts: &FontSet) -> Vec<Page> {
+    compose_with(doc, &Letterhead::default(), fonts)
+}
+
+/// Lays out `doc` with the 版头 and 版记 of `head` ([`super::letterhead`]).
+pub fn compose_with(doc: &Document, head: &Letterhead, fonts: &FontSet) -> Vec<Page> {
     let g = &GB;
     let mut entries = Vec::new();
+    let reserved = letterhead::header_lines(head, g);
+    if reserved > 0 {
+        entries.push(Entry {
+            lines: reserved,
+            keep_with_next: true,
+            ..Entry::default()
+        });
+    }
     title_entries(&doc.title, g, fonts, &mut entries);
     for placed in g.placed(&doc.blocks) {
         match placed {
@@ -45,6 +60,12 @@ pub fn compose(doc: &Document, fonts: &FontSet) -> Vec<Page> {
         }
     }
     let mut pages = paginate(&entries, g);
+    if let Some(first) = pages.first_mut() {
+        letterhead::draw_header(first, head, g, fonts);
+    }
+    if let Some(extra) = letterhead::draw_colophon(&mut pages, head, g, fonts) {
+        pages.push(extra);
+    }
     for (n, page) in pages.iter_mut().enumerate() {
         page.texts.push(page_number(n + 1, g, fonts));
     }

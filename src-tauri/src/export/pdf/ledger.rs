@@ -47,7 +47,32 @@ struct Cell {
 
 /// Lays out the ledger table into landscape pages.
 pub fn compose(table: &LedgerTable, fonts: &FontSet) -> Vec<Page> {
-    let mut l = Layout::new(fonts, &table.columns);
+    let mut pages = table_pages(table, None, fonts);
+    for (n, page) in pages.iter_mut().enumerate() {
+        page.texts.push(page_number(n + 1, fonts));
+    }
+    pages
+}
+
+/// A table attached to a document (the plan's 附件1 整改任务清单): “附件N” in 黑体 at the
+/// top left of its first page, its title, then the table; a row never splits across pages
+/// unless it is taller than a page. No page numbers: the document numbers all its pages
+/// ([`number_landscape`]).
+pub fn attachment_pages(table: &LedgerTable, label: &str, fonts: &FontSet) -> Vec<Page> {
+    table_pages(table, Some(label), fonts)
+}
+
+/// Numbers a landscape page as the `n`th page of its document.
+pub fn number_landscape(page: &mut Page, n: usize, fonts: &FontSet) {
+    page.texts.push(page_number(n, fonts));
+}
+
+fn table_pages(table: &LedgerTable, label: Option<&str>, fonts: &FontSet) -> Vec<Page> {
+    let mut l = Layout::new(fonts, &table.columns, &table.labels);
+    l.keep_rows = label.is_some();
+    if let Some(label) = label {
+        l.attachment_label(label);
+    }
     l.first_page_head(table);
     for (i, block) in table.blocks.iter().enumerate() {
         match block {
@@ -66,25 +91,24 @@ pub fn compose(table: &LedgerTable, fonts: &FontSet) -> Vec<Page> {
             Block::Finding(f) => l.group(&f.head, &f.tasks),
         }
     }
-    let mut pages = l.pages;
-    for (n, page) in pages.iter_mut().enumerate() {
-        page.texts.push(page_number(n + 1, fonts));
-    }
-    pages
+    l.pages
 }
 
 struct Layout<'f> {
     fonts: &'f FontSet,
     columns: &'f [LedgerColumn],
+    labels: &'f [String],
     xs: Vec<f32>,
     pages: Vec<Page>,
     y: f32,
     /// Whether the current page has body rows under its header.
     body_started: bool,
+    /// Keep each task row whole on one page (an attachment's table).
+    keep_rows: bool,
 }
 
 impl<'f> Layout<'f> {
-    fn new(fonts: &'f FontSet, columns: &'f [LedgerColumn]) -> Self {
+    fn new(fonts: &'f FontSet, columns: &'f [LedgerColumn], labels: &'f [String]) -> Self {
         // The columns share the page by their relative widths.
         let total: f64 = columns.iter().map(|c| c.width()).sum();
         let scale = f64::from(GEO.right - GEO.left) / total.max(1.0);
@@ -96,11 +120,26 @@ impl<'f> Layout<'f> {
         Layout {
             fonts,
             columns,
+            labels,
             xs,
             pages: vec![blank_page()],
             y: GEO.top,
             body_started: false,
+            keep_rows: false,
         }
+    }
+
+    /// “附件N” in 3号黑体 at the top left, a line above the title.
+    fn attachment_label(&mut self, label: &str) {
+        let size = GB.body_pt;
+        self.text(
+            GEO.left,
+            self.y + (GEO.line - size) / 2.0,
+            FontRole::Hei,
+            size,
+            label,
+        );
+        self.y -= size * 1.8;
     }
 
     fn page(&mut self) -> &mut Page {
@@ -228,7 +267,13 @@ impl<'f> Layout<'f> {
         let cells: Vec<Cell> = columns
             .iter()
             .enumerate()
-            .map(|(i, c)| self.wrap(c.label(), i, role))
+            .map(|(i, c)| {
+                self.wrap(
+                    self.labels.get(i).map_or(c.label(), String::as_str),
+                    i,
+                    role,
+                )
+            })
             .collect();
         let grouped: Vec<usize> = (0..columns.len())
             .filter(|&i| columns[i].group().is_some())
@@ -368,7 +413,9 @@ impl<'f> Layout<'f> {
                 }
                 let fit = ((avail - 2.0 * GEO.pad_y) / GEO.line).floor().max(0.0) as usize;
                 let nothing_here = parts.is_empty() && !self.body_started;
-                if fit >= 3 || (nothing_here && fit >= 1) {
+                // A table that keeps rows whole splits a row only when a page cannot hold it.
+                let may_split = !self.keep_rows || nothing_here;
+                if may_split && (fit >= 3 || (nothing_here && fit >= 1)) {
                     // Leave at least two lines for the next page when possible.
                     let take = if rem - fit < 2 && fit > 3 {
                         rem - 2

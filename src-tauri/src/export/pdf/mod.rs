@@ -12,12 +12,14 @@ pub mod embed;
 pub use crate::export::gb9704 as gb;
 pub mod justify;
 pub mod ledger;
+mod letterhead;
 pub mod linebreak;
 mod paginate;
 pub mod writer;
 
 use std::path::Path;
 
+use crate::domain::Letterhead;
 use crate::export::fonts::FontSet;
 use crate::report::data::LedgerData;
 use crate::report::doc::Document;
@@ -33,6 +35,30 @@ pub fn render(doc: &Document) -> Result<Vec<u8>> {
 /// [`render`] with a given font set.
 pub fn render_with(doc: &Document, fonts: &FontSet) -> Result<Vec<u8>> {
     let pages = compose::compose(doc, fonts);
+    writer::write(&doc.title, &pages, fonts)
+}
+
+/// A portrait document followed by landscape tables (the plan's 附件1 整改任务清单 and its
+/// other lists), each starting on a new page with its “附件N” label, and every page
+/// numbered as one document.
+pub fn render_with_tables(doc: &Document, tables: &[(&str, &LedgerTable)]) -> Result<Vec<u8>> {
+    render_full(doc, &Letterhead::default(), tables)
+}
+
+/// [`render_with_tables`] with the GB/T 9704 版头 and 版记 of `head`.
+pub fn render_full(
+    doc: &Document,
+    head: &Letterhead,
+    tables: &[(&str, &LedgerTable)],
+) -> Result<Vec<u8>> {
+    let fonts = FontSet::global();
+    let mut pages = compose::compose_with(doc, head, fonts);
+    for (label, table) in tables {
+        for mut page in ledger::attachment_pages(table, label, fonts) {
+            ledger::number_landscape(&mut page, pages.len() + 1, fonts);
+            pages.push(page);
+        }
+    }
     writer::write(&doc.title, &pages, fonts)
 }
 

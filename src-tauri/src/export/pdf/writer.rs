@@ -47,6 +47,10 @@ pub struct Page {
     pub height: f32,
     pub texts: Vec<Text>,
     pub rules: Vec<Rule>,
+    /// Text printed in red (GB/T 9704's 发文机关标志).
+    pub red_texts: Vec<Text>,
+    /// Rules printed in red (the 版头's 分隔线).
+    pub red_rules: Vec<Rule>,
 }
 
 /// Width of `text` as placed: advances plus spacing after each character.
@@ -102,7 +106,7 @@ fn r2(v: f32) -> f32 {
     (v * 100.0).round() / 100.0
 }
 
-/// The content stream of one page.
+/// The content stream of one page: black rules and text, then what is printed in red.
 fn page_content(
     page: &Page,
     fonts: &FontSet,
@@ -110,22 +114,49 @@ fn page_content(
     glyphs: &mut Vec<u8>,
 ) -> Vec<u8> {
     let mut c = Content::with_capacity(page.texts.len() * 48 + page.rules.len() * 32);
-    if !page.rules.is_empty() {
+    draw_rules(&mut c, &page.rules);
+    draw_texts(&mut c, &page.texts, fonts, used, glyphs);
+    if !page.red_rules.is_empty() || !page.red_texts.is_empty() {
         c.save_state();
-        let mut width = f32::NAN;
-        for r in &page.rules {
-            if r.width != width {
-                if !width.is_nan() {
-                    c.stroke();
-                }
-                width = r.width;
-                c.set_line_width(width);
-            }
-            c.move_to(r2(r.x1), r2(r.y1));
-            c.line_to(r2(r.x2), r2(r.y2));
-        }
-        c.stroke();
+        c.set_fill_rgb(1.0, 0.0, 0.0);
+        c.set_stroke_rgb(1.0, 0.0, 0.0);
+        draw_rules(&mut c, &page.red_rules);
+        draw_texts(&mut c, &page.red_texts, fonts, used, glyphs);
         c.restore_state();
+    }
+    c.finish().into_vec()
+}
+
+fn draw_rules(c: &mut Content, rules: &[Rule]) {
+    if rules.is_empty() {
+        return;
+    }
+    c.save_state();
+    let mut width = f32::NAN;
+    for r in rules {
+        if r.width != width {
+            if !width.is_nan() {
+                c.stroke();
+            }
+            width = r.width;
+            c.set_line_width(width);
+        }
+        c.move_to(r2(r.x1), r2(r.y1));
+        c.line_to(r2(r.x2), r2(r.y2));
+    }
+    c.stroke();
+    c.restore_state();
+}
+
+fn draw_texts(
+    c: &mut Content,
+    texts: &[Text],
+    fonts: &FontSet,
+    used: &mut UsedFonts,
+    glyphs: &mut Vec<u8>,
+) {
+    if texts.is_empty() {
+        return;
     }
     c.begin_text();
     // State of the text object, set only on change: a ledger page has hundreds of lines.
@@ -134,7 +165,7 @@ fn page_content(
     let mut spacing = 0.0f32;
     // Start of the current line as the reader computes it (each Td moves it).
     let (mut lx, mut ly) = (0.0f32, 0.0f32);
-    for t in &page.texts {
+    for t in texts {
         if t.bold != bold {
             bold = t.bold;
             if bold {
@@ -186,7 +217,6 @@ fn page_content(
         c.set_text_rendering_mode(TextRenderingMode::Fill);
     }
     c.end_text();
-    c.finish().into_vec()
 }
 
 /// Deflates a stream. Level 6: content streams shrink about 5×; higher levels gain little
@@ -235,6 +265,7 @@ mod tests {
                 bold: false,
             }],
             rules: Vec::new(),
+            ..Page::default()
         };
         let bytes = write("TrueType", &[page], &fonts).unwrap();
         let dir = tempfile::tempdir().unwrap();

@@ -80,8 +80,8 @@ pub fn cell(
         Nature => CellValue::text(f.nature.label()),
         Source => CellValue::text(&f.source),
         Measure | Goal | Acceptance | LeadLeader | ResponsibleLeader | LeadUnit
-        | ResponsibleUnits | ResponsiblePerson | Deadline | Progress | Status | Warning
-        | Evidence | Note => t.map_or(CellValue::Empty, |t| task_value(column, t, data)),
+        | ResponsibleUnits | ResponsiblePerson | Deadline | DeadlineType | Progress | Status
+        | Warning | Evidence | Note => t.map_or(CellValue::Empty, |t| task_value(column, t, data)),
     }
 }
 
@@ -99,6 +99,7 @@ fn task_value(column: LedgerColumn, t: &Task, data: &LedgerData) -> CellValue {
         ResponsibleUnits => CellValue::text(a.responsible_units.join("、")),
         ResponsiblePerson => CellValue::text(&a.responsible_person),
         Deadline => deadline_cell(t),
+        DeadlineType => CellValue::text(t.deadline_kind.label()),
         Progress => CellValue::text(progress_text(t.id, data)),
         Status => CellValue::text(status_text(t.status, t.overdue)),
         Warning => CellValue::text(t.warning.map(|w| w.label()).unwrap_or_default()),

@@ -43,6 +43,8 @@ pub enum LedgerColumn {
     ResponsiblePerson,
     /// 整改时限.
     Deadline,
+    /// 类型 of the deadline: 限期完成, 立行立改 or 长期坚持 (the plan's task list).
+    DeadlineType,
     /// 整改进展.
     Progress,
     /// 整改状态.
@@ -73,6 +75,7 @@ impl LedgerColumn {
         LedgerColumn::ResponsibleUnits,
         LedgerColumn::ResponsiblePerson,
         LedgerColumn::Deadline,
+        LedgerColumn::DeadlineType,
         LedgerColumn::Progress,
         LedgerColumn::Status,
         LedgerColumn::Warning,
@@ -119,6 +122,7 @@ impl LedgerColumn {
             ResponsibleUnits => "责任单位",
             ResponsiblePerson => "责任人",
             Deadline => "整改时限",
+            DeadlineType => "类型",
             Progress => "整改进展",
             Status => "整改状态",
             Warning => "预警",
@@ -172,6 +176,7 @@ impl LedgerColumn {
             LeadUnit => 14.0,
             ResponsibleUnits => 16.0,
             Deadline => 18.0,
+            DeadlineType => 12.0,
             Progress => 34.0,
             Status => 15.0,
             Warning => 10.0,
@@ -193,6 +198,7 @@ impl LedgerColumn {
                 | ResponsibleUnits
                 | ResponsiblePerson
                 | Deadline
+                | DeadlineType
                 | Status
                 | Warning
         )

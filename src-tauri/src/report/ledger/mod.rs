@@ -54,6 +54,9 @@ pub struct LedgerTable {
     pub date_line: String,
     /// The columns, in order; every row has one value per column.
     pub columns: Vec<LedgerColumn>,
+    /// Each column's header text: its [`LedgerColumn::label`], unless the document names
+    /// it otherwise ([`LedgerTable::relabel`]: the plan's 牵头部门).
+    pub labels: Vec<String>,
     pub blocks: Vec<Block>,
 }
 
@@ -91,8 +94,19 @@ impl LedgerTable {
             unit_line: fill(heading.unit_line, all),
             date_line: fill(heading.date_line, all),
             columns: columns.to_vec(),
+            labels: columns.iter().map(|c| c.label().to_owned()).collect(),
             blocks,
         }
+    }
+
+    /// The same table with some columns' headers named as a document names them.
+    pub fn relabel(mut self, names: &[(LedgerColumn, &str)]) -> Self {
+        for (column, name) in names {
+            if let Some(i) = self.columns.iter().position(|c| c == column) {
+                self.labels[i] = (*name).to_owned();
+            }
+        }
+        self
     }
 
     /// The findings, in order.

@@ -24,7 +24,40 @@ pub(super) fn export(db: &Db, j: bool, c: &ExportCmd, today: NaiveDate) -> Resul
     };
     let (kind, options, out) = match c {
         ExportCmd::Feedback(a) => (DocumentKind::Feedback, one(a), &a.out),
-        ExportCmd::Report(a) => (DocumentKind::StatusReport, one(a), &a.out),
+        ExportCmd::Report(a) => (
+            DocumentKind::StatusReport,
+            ExportOptions {
+                endorsement: a.endorsement,
+                ..one(&a.doc)
+            },
+            &a.doc.out,
+        ),
+        ExportCmd::PrincipalReport(a) => (
+            DocumentKind::PrincipalReport,
+            ExportOptions {
+                endorsement: a.endorsement,
+                ..one(&a.doc)
+            },
+            &a.doc.out,
+        ),
+        ExportCmd::Plan(a) => (
+            DocumentKind::Plan,
+            ExportOptions {
+                problem_list: a.problem_list,
+                responsibility_list: a.responsibility_list,
+                ..one(&a.doc)
+            },
+            &a.doc.out,
+        ),
+        ExportCmd::Notice(a) => (
+            DocumentKind::Notice,
+            ExportOptions {
+                public: a.public,
+                ..one(&a.doc)
+            },
+            &a.doc.out,
+        ),
+        ExportCmd::MeetingReport(a) => (DocumentKind::MeetingReport, one(a), &a.out),
         ExportCmd::Weekly(a) => (DocumentKind::Weekly, one(a), &a.out),
         ExportCmd::Ledger(a) => (
             DocumentKind::Ledger,
@@ -33,6 +66,7 @@ pub(super) fn export(db: &Db, j: bool, c: &ExportCmd, today: NaiveDate) -> Resul
                 all_inspections: a.scope.all,
                 public: a.public,
                 template: a.template.clone(),
+                ..Default::default()
             },
             &a.out,
         ),
@@ -68,10 +102,14 @@ pub(super) fn export(db: &Db, j: bool, c: &ExportCmd, today: NaiveDate) -> Resul
 }
 
 /// The document a `document` command names.
-fn kind(k: DocKind) -> DocumentKind {
+pub(super) fn kind(k: DocKind) -> DocumentKind {
     match k {
         DocKind::Feedback => DocumentKind::Feedback,
         DocKind::Report => DocumentKind::StatusReport,
+        DocKind::Plan => DocumentKind::Plan,
+        DocKind::PrincipalReport => DocumentKind::PrincipalReport,
+        DocKind::Notice => DocumentKind::Notice,
+        DocKind::MeetingReport => DocumentKind::MeetingReport,
     }
 }
 

@@ -9,6 +9,7 @@ mod inspections;
 mod intake;
 mod overview;
 mod tracking;
+mod unit_work;
 
 use std::path::Path;
 
@@ -79,6 +80,10 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
         Command::Document(c) => exports::document(db, j, c, today),
         Command::Import(a) => exports::import(db, j, a, today),
         Command::Template(c) => exports::template(db, j, c),
+        Command::Meeting(c) => unit_work::meeting(db, j, c),
+        Command::Secretary(c) => unit_work::secretary(db, j, c),
+        Command::LeadingGroup(a) => unit_work::leading_group(db, j, a),
+        Command::Letterhead(a) => unit_work::letterhead(db, j, a),
     }
 }
 
