@@ -21,6 +21,7 @@ mod pdf_cli;
 #[path = "../../src-tauri/src/proptest_config.rs"]
 mod proptest_config;
 mod reliability;
+mod supervision;
 mod surface;
 mod units;
 mod xls_import;

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use crate::common::Cli;
 
-fn text(pdf: &Path) -> String {
+pub fn text(pdf: &Path) -> String {
     let out = Command::new("pdftotext")
         .arg(pdf)
         .arg("-")
@@ -17,7 +17,7 @@ fn text(pdf: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).replace(['\n', '\u{c}'], "")
 }
 
-fn pages_and_size(pdf: &Path) -> (u32, String) {
+pub fn pages_and_size(pdf: &Path) -> (u32, String) {
     let out = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo");
     let info = String::from_utf8_lossy(&out.stdout).into_owned();
     let pages = info

@@ -72,6 +72,8 @@ pub enum DocumentKind {
     Weekly,
     /// 问题线索清单 (confidential: only on explicit request).
     Leads,
+    /// 督办 letters (预警函, 提醒函, 督办通知书) for every task in a warning state.
+    Supervision,
 }
 
 /// What the export page shows of a document, and what it may be asked for.
@@ -91,15 +93,19 @@ pub struct DocumentInfo {
     pub template: bool,
     /// Whether its paragraphs can be edited before printing.
     pub editable: bool,
+    /// Whether exporting it issues numbered letters (and may reissue them).
+    #[serde(default)]
+    pub issues_letters: bool,
 }
 
 impl DocumentKind {
     /// Every document, in the order the export page lists them.
-    pub const ALL: [DocumentKind; 5] = [
+    pub const ALL: [DocumentKind; 6] = [
         DocumentKind::Ledger,
         DocumentKind::Feedback,
         DocumentKind::StatusReport,
         DocumentKind::Weekly,
+        DocumentKind::Supervision,
         DocumentKind::Leads,
     ];
 
@@ -131,6 +137,12 @@ impl DocumentKind {
                 "本周进展、逾期事项和下周到期事项",
                 &[Format::Pdf, Format::Docx],
             ),
+            Supervision => (
+                "督办函件",
+                "督办函件",
+                "预警、临期和逾期的整改任务各发一函：预警函、提醒函、督办通知书，逐函编号登记，附回执",
+                &[Format::Pdf, Format::Docx],
+            ),
             Leads => (
                 "问题线索清单（保密）",
                 "问题线索清单",
@@ -147,6 +159,7 @@ impl DocumentKind {
             public: self == Ledger,
             template: self == Ledger,
             editable: self.editable().is_some(),
+            issues_letters: self == Supervision,
         }
     }
 
@@ -179,6 +192,9 @@ pub struct ExportOptions {
     /// A saved ledger template by name, or a template file (.json), for the Excel ledger;
     /// `None` or 默认: the official layout.
     pub template: Option<String>,
+    /// 督办函件: issue a new letter to every task in a warning state, even one that already
+    /// has a letter in force.
+    pub reissue: bool,
 }
 
 /// What an export wrote.
@@ -198,6 +214,11 @@ pub struct Exported {
     pub tasks: u64,
     pub leads: u64,
     pub leads_transferred: u64,
+    /// 督办函件: the letters printed, and how many of them this export issued.
+    #[serde(default)]
+    pub letters: u64,
+    #[serde(default)]
+    pub letters_issued: u64,
 }
 
 /// Checks the options against what the document allows, and the path's format.
@@ -237,6 +258,9 @@ fn check(kind: DocumentKind, out: &Path, o: &ExportOptions) -> Result<Format> {
             "template",
             "台账模板只用于 Excel 整改台账：PDF 台账按官方格式排版，不使用模板；请导出为 .xlsx 使用模板，或不选模板",
         ));
+    }
+    if o.reissue && kind != DocumentKind::Supervision {
+        return Err(Error::invalid("reissue", "重新发函只用于督办函件"));
     }
     if o.all_inspections && !matches!(kind, DocumentKind::Ledger | DocumentKind::Leads) {
         return Err(Error::invalid(
@@ -354,6 +378,8 @@ pub fn export(
         tasks: 0,
         leads: 0,
         leads_transferred: 0,
+        letters: 0,
+        letters_issued: 0,
     };
     match kind {
         DocumentKind::Ledger => {
@@ -389,6 +415,12 @@ pub fn export(
             done.leads = s.leads as u64;
             done.leads_transferred = s.transferred as u64;
         }
+        DocumentKind::Supervision => {
+            let l = super::supervision::issue(db, ids[0], today, o.reissue)?;
+            done.letters = l.letters.len() as u64;
+            done.letters_issued = l.issued as u64;
+            write_documents(info.title, &l.documents, format, out)?;
+        }
         _ => {
             let doc = match kind {
                 DocumentKind::Weekly => documents::weekly(db, ids[0], today, true)?,
@@ -412,6 +444,21 @@ fn write_document(doc: &Document, format: Format, out: &Path) -> Result<()> {
             format!("文稿不能导出为 {} 格式", f.label()),
         )),
     }
+}
+
+/// Writes several composed documents into one file in `format`, each on new pages.
+fn write_documents(title: &str, docs: &[Document], format: Format, out: &Path) -> Result<()> {
+    let bytes = match format {
+        Format::Pdf => pdf::render_all(title, docs)?,
+        Format::Docx => crate::export::docx::render_all(docs)?,
+        f => {
+            return Err(Error::invalid(
+                "out",
+                format!("文稿不能导出为 {} 格式", f.label()),
+            ))
+        }
+    };
+    crate::export::write_atomic(out, &bytes)
 }
 
 /// A document as it will be printed: generated from today's data with the user's saved

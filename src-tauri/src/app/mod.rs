@@ -13,6 +13,7 @@ pub mod inspections;
 pub mod intake;
 pub mod preferences;
 pub mod session;
+pub mod supervision;
 pub mod tracking;
 pub mod views;
 

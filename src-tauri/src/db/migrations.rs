@@ -15,6 +15,7 @@ const STEPS: &[&str] = &[
     include_str!("sql/002_task_units_column.sql"),
     include_str!("sql/003_dual_review.sql"),
     include_str!("sql/004_one_place_per_fact.sql"),
+    include_str!("sql/005_supervision_letters.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -15,6 +15,7 @@ pub mod findings;
 pub mod inspections;
 pub mod leads;
 pub mod ledger;
+pub mod letters;
 pub mod migrations;
 mod password;
 pub mod progress;

@@ -13,4 +13,5 @@ pub mod rectified;
 pub mod sample;
 pub mod sections;
 pub mod status_report;
+pub mod supervision;
 pub mod weekly;

@@ -50,6 +50,11 @@ impl<'a> Composer<'a> {
         }
     }
 
+    /// The next paragraph starts a new page (nothing yet: the first page).
+    pub(super) fn new_page(&mut self) {
+        self.break_next = !self.items.is_empty();
+    }
+
     /// Adds the title and every block of `doc`.
     pub(super) fn document(&mut self, doc: &Document) {
         self.title(&doc.title);

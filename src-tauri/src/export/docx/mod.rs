@@ -52,13 +52,30 @@ pub fn render_with_tables(doc: &Document, tables: &[TableAttachment]) -> Result<
     for t in tables {
         c.table_attachment(&t.label, &t.title, &t.table, t.landscape)?;
     }
+    pack(c, &doc.title)
+}
+
+/// The composed body as .docx bytes, completed by the patch.
+fn pack(mut c: compose::Composer<'_>, title: &str) -> Result<Vec<u8>> {
     let header_rows = std::mem::take(&mut c.header_rows);
     let mut x = c.finish().build();
-    patch::apply(&mut x, &GB, &doc.title, &header_rows);
+    patch::apply(&mut x, &GB, title, &header_rows);
     let mut out = Cursor::new(Vec::new());
     x.pack(&mut out)
         .map_err(|e| Error::invalid("docx", format!("生成 Word 文件失败：{e}")))?;
     Ok(out.into_inner())
+}
+
+/// Several documents in one .docx file (a batch of letters or dossiers), each starting on a
+/// new page. Word numbers the pages on through the file.
+pub fn render_all(docs: &[Document]) -> Result<Vec<u8>> {
+    let mut c = compose::Composer::new(&GB, FontSet::global());
+    for doc in docs {
+        c.new_page();
+        c.document(doc);
+    }
+    let title = docs.first().map(|d| d.title.clone()).unwrap_or_default();
+    pack(c, &title)
 }
 
 /// Writes the document as a .docx file at `path`, atomically (a temporary file beside it,

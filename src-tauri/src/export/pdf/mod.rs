@@ -36,6 +36,17 @@ pub fn render_with(doc: &Document, fonts: &FontSet) -> Result<Vec<u8>> {
     writer::write(&doc.title, &pages, fonts)
 }
 
+/// Several portrait documents in one PDF titled `title` (a batch of letters or dossiers):
+/// each starts on a new page and numbers its own pages from 1, as if printed alone.
+pub fn render_all(title: &str, docs: &[Document]) -> Result<Vec<u8>> {
+    let fonts = FontSet::global();
+    let pages: Vec<writer::Page> = docs
+        .iter()
+        .flat_map(|d| compose::compose(d, fonts))
+        .collect();
+    writer::write(title, &pages, fonts)
+}
+
 /// The combined rectification ledger of one inspection or several (a section each) as an
 /// A4 landscape PDF, with the official columns and heading. For the 公开版, `all` must
 /// already be masked ([`crate::report::public::masked_ledgers`]).

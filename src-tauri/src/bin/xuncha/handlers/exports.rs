@@ -32,6 +32,16 @@ pub(super) fn export(db: &Db, j: bool, c: &ExportCmd, today: NaiveDate) -> Resul
                 all_inspections: a.scope.all,
                 public: a.public,
                 template: a.template.clone(),
+                ..Default::default()
+            },
+            &a.out,
+        ),
+        ExportCmd::Supervision(a) => (
+            DocumentKind::Supervision,
+            ExportOptions {
+                inspection_id: a.inspection,
+                reissue: a.reissue,
+                ..Default::default()
             },
             &a.out,
         ),
@@ -51,6 +61,10 @@ pub(super) fn export(db: &Db, j: bool, c: &ExportCmd, today: NaiveDate) -> Resul
         DocumentKind::Leads => format!(
             "（{} 条，已移交 {} 条）。本表仅限巡察组内部掌握，请妥善保管，不得外传",
             r.leads, r.leads_transferred
+        ),
+        DocumentKind::Supervision => format!(
+            "（{} 份函件，其中本次新发 {} 份）",
+            r.letters, r.letters_issued
         ),
         _ => String::new(),
     };
