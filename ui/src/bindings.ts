@@ -25,6 +25,8 @@ export type PaperStatus = "draft" | "approved";
 
 export type FollowUpResult = "held" | "rebound";
 
+export type LetterKind = "warning" | "reminder" | "notice";
+
 export type ErrorCode = "Validation" | "NotFound" | "Conflict" | "NewerSchema" | "BadDatabase" | "PasswordNeeded" | "WrongPassword" | "AuditBroken" | "Io" | "Storage" | "Database" | "Data" | "NoDatabase" | "Unsupported" | "TooLarge" | "Open";
 
 export type Inspection = { id: number, 
@@ -320,6 +322,32 @@ position: string,
  */
 unit: string, };
 
+export type SupervisionLetter = { id: number, inspection_id: number, 
+/**
+ * `None` once the task was deleted (the letter stays in the register).
+ */
+task_id: number | null, kind: LetterKind, year: number, number: number, 
+/**
+ * Derived: 〔2026〕3号.
+ */
+number_text: string, issued_on: string, issued_by: string, 
+/**
+ * The due date the letter was issued for, and the days left then (negative: overdue).
+ */
+due_on: string | null, days_left: number | null, 
+/**
+ * 回复期限.
+ */
+reply_by: string, 
+/**
+ * What it was about when issued: the finding's number and the measure.
+ */
+subject: string, 
+/**
+ * 作废: when and why; a voided letter keeps its number.
+ */
+voided_on: string | null, void_reason: string, };
+
 export type InspectionInput = { name: string | null, round: string | null, kind: InspectionKind | null, team: string | null, team_leader: string | null, deputy_leader: string | null, team_members: Array<string> | null, inspected_org: string | null, org_secretary: string | null, unit_name: string | null, authority: string | null, onsite_start: string | null, onsite_end: string | null, feedback_date: string | null, plan_due_workdays: number | null, meeting_due_months: number | null, report_due_months: number | null, };
 
 export type FindingInput = { inspection_id: number, 
@@ -405,7 +433,11 @@ finding_number: string, inspection_id: number, finding_title: string, category_i
 /**
  * A close-out request is waiting for review.
  */
-close_out_pending: boolean, };
+close_out_pending: boolean, 
+/**
+ * The last 督办 letter issued for the task and not voided, if any.
+ */
+letter: SupervisionLetter | null, };
 
 export type TaskFilter = { inspection_id: number | null, finding_id: number | null, task_ids: Array<number> | null, category_id: number | null, status: Status | null, 
 /**
@@ -430,6 +462,10 @@ export type TaskDetail = { task: Task, finding: Finding, progress: Array<Progres
  * The times the task was reopened (问题反弹).
  */
 reopenings: Array<Reopening>, follow_ups: Array<FollowUpCheck>, evidence: Array<Evidence>, 
+/**
+ * The 督办 letters issued for the task, in the order issued (voided ones included).
+ */
+letters: Array<SupervisionLetter>, 
 /**
  * Whether the inspection requires 双审核 (初审 then 终审).
  */
@@ -512,7 +548,7 @@ export type Verification = { ok: boolean, rows: number, problems: Array<string>,
 
 export type Format = "xlsx" | "pdf" | "docx";
 
-export type DocumentKind = "ledger" | "feedback" | "status_report" | "weekly" | "leads";
+export type DocumentKind = "ledger" | "feedback" | "status_report" | "weekly" | "leads" | "supervision";
 
 export type DocumentInfo = { kind: DocumentKind, title: string, 
 /**
@@ -534,7 +570,11 @@ template: boolean,
 /**
  * Whether its paragraphs can be edited before printing.
  */
-editable: boolean, };
+editable: boolean, 
+/**
+ * Whether exporting it issues numbered letters (and may reissue them).
+ */
+issues_letters: boolean, };
 
 export type ExportOptions = { 
 /**
@@ -553,7 +593,12 @@ public: boolean,
  * A saved ledger template by name, or a template file (.json), for the Excel ledger;
  * `None` or 默认: the official layout.
  */
-template: string | null, };
+template: string | null, 
+/**
+ * 督办函件: issue a new letter to every task in a warning state, even one that already
+ * has a letter in force.
+ */
+reissue: boolean, };
 
 export type Exported = { path: string, format: Format, bytes: number, 
 /**
@@ -568,7 +613,11 @@ inspections: Array<number>,
  * Findings and tasks in a ledger; leads in the leads list, and how many of them were
  * transferred.
  */
-findings: number, tasks: number, leads: number, leads_transferred: number, };
+findings: number, tasks: number, leads: number, leads_transferred: number, 
+/**
+ * 督办函件: the letters printed, and how many of them this export issued.
+ */
+letters: number, letters_issued: number, };
 
 export type TemplateInfo = { 
 /**
@@ -798,6 +847,12 @@ export const FOLLOW_UP_RESULT_LABELS: Record<FollowUpResult, string> = { held: "
 
 /** 回头看结论：every code, in display order. */
 export const FOLLOW_UP_RESULT_VALUES: FollowUpResult[] = ["held", "rebound"];
+
+/** 督办函件：each code's label. */
+export const LETTER_KIND_LABELS: Record<LetterKind, string> = { warning: "预警函", reminder: "提醒函", notice: "督办通知书" };
+
+/** 督办函件：every code, in display order. */
+export const LETTER_KIND_VALUES: LetterKind[] = ["warning", "reminder", "notice"];
 
 /** The statuses that count as done (no overdue, no warning). */
 export const DONE_STATUSES: Status[] = ["completed", "closed"];

@@ -25,9 +25,9 @@ const BACKUPS: AutoBackup[] = [
 
 /** What the core's catalog says (the real one is `app::exports::catalog`). */
 const doc = (kind: DocumentKind, title: string, formats: Format[], ledger = false): DocumentInfo => ({
-  kind, title, file_name: title, description: "", formats, public: ledger, template: ledger, editable: !ledger,
+  kind, title, file_name: title, description: "", formats, public: ledger, template: ledger, editable: !ledger, issues_letters: kind === "supervision",
 });
-const CATALOG: DocumentInfo[] = [doc("ledger", "整改台账", ["xlsx", "pdf"], true), doc("feedback", "巡察反馈意见", ["pdf"])];
+const CATALOG: DocumentInfo[] = [doc("ledger", "整改台账", ["xlsx", "pdf"], true), doc("feedback", "巡察反馈意见", ["pdf"]), doc("supervision", "督办函件", ["pdf", "docx"])];
 
 let calls: [string, unknown][];
 function core(extra: (cmd: string, args: unknown) => unknown = () => undefined) {
@@ -137,7 +137,7 @@ describe("ledger export options", () => {
     await vi.waitFor(() => expect(exportCall()).toBeDefined());
     expect(exportCall()).toEqual({
       kind: "ledger", format: "xlsx", path: "/home/u/整改台账.xlsx",
-      options: { inspection_id: 3, all_inspections: false, public: true, template: null },
+      options: { inspection_id: 3, all_inspections: false, public: true, template: null, reissue: false },
     });
   });
 
@@ -158,6 +158,25 @@ describe("ledger export options", () => {
     await w.find("[data-test=export-feedback-pdf]").trigger("click");
     await vi.waitFor(() => expect(exportCall()).toBeDefined());
     expect(exportCall()).toMatchObject({ kind: "feedback", format: "pdf", options: { public: false, template: null } });
+  });
+
+  it("offers 重新发函 only for the letters and passes it", async () => {
+    core();
+    const w = mount(ExportView, { global });
+    await flushPromises();
+    expect(w.find("[data-test=reissue-ledger]").exists()).toBe(false);
+    expect(w.find("[data-test=reissue-feedback]").exists()).toBe(false);
+    pick("/home/u/督办函件.pdf");
+    await w.find("[data-test=export-supervision-pdf]").trigger("click");
+    await vi.waitFor(() => expect(exportCall()).toBeDefined());
+    expect(exportCall()).toMatchObject({ kind: "supervision", format: "pdf", options: { reissue: false } });
+    await flushPromises();
+    calls = [];
+    await w.find("[data-test=reissue-supervision]").trigger("click");
+    pick("/home/u/督办函件.docx");
+    await w.find("[data-test=export-supervision-docx]").trigger("click");
+    await vi.waitFor(() => expect(exportCall()).toBeDefined());
+    expect(exportCall()).toMatchObject({ kind: "supervision", format: "docx", options: { reissue: true, public: false } });
   });
 
   it("offers the saved templates, the official layout first, and passes the one picked", async () => {

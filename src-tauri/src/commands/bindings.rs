@@ -34,6 +34,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         DirectoryKind,
         PaperStatus,
         FollowUpResult,
+        LetterKind,
         ErrorCode,
         // records
         Inspection,
@@ -56,6 +57,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         Recommendation,
         WorkingPaper,
         DirectoryEntry,
+        SupervisionLetter,
         // inputs
         InspectionInput,
         FindingInput,
@@ -147,6 +149,7 @@ fn labels() -> Vec<String> {
         DirectoryKind => "DIRECTORY_KIND",
         PaperStatus => "PAPER_STATUS",
         FollowUpResult => "FOLLOW_UP_RESULT",
+        LetterKind => "LETTER_KIND",
     ];
     let done: Vec<String> = Status::ALL
         .iter()
