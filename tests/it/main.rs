@@ -6,6 +6,7 @@
 mod app_paths;
 mod cli;
 mod cli_validation;
+mod closeout;
 mod common;
 mod docx;
 mod docx_render;

@@ -74,6 +74,8 @@ pub enum DocumentKind {
     Leads,
     /// 督办 letters (预警函, 提醒函, 督办通知书) for every task in a warning state.
     Supervision,
+    /// 销号 dossier: 整改销号申请审批表 and 佐证材料目录, of one task or every closed one.
+    Closeout,
 }
 
 /// What the export page shows of a document, and what it may be asked for.
@@ -96,16 +98,20 @@ pub struct DocumentInfo {
     /// Whether exporting it issues numbered letters (and may reissue them).
     #[serde(default)]
     pub issues_letters: bool,
+    /// Whether it is made for one task (`task_id`), or without one for every closed task.
+    #[serde(default)]
+    pub per_task: bool,
 }
 
 impl DocumentKind {
     /// Every document, in the order the export page lists them.
-    pub const ALL: [DocumentKind; 6] = [
+    pub const ALL: [DocumentKind; 7] = [
         DocumentKind::Ledger,
         DocumentKind::Feedback,
         DocumentKind::StatusReport,
         DocumentKind::Weekly,
         DocumentKind::Supervision,
+        DocumentKind::Closeout,
         DocumentKind::Leads,
     ];
 
@@ -143,6 +149,12 @@ impl DocumentKind {
                 "预警、临期和逾期的整改任务各发一函：预警函、提醒函、督办通知书，逐函编号登记，附回执",
                 &[Format::Pdf, Format::Docx],
             ),
+            Closeout => (
+                "销号材料",
+                "销号材料",
+                "整改销号申请审批表和佐证材料目录：一项任务，或全部已销号的任务",
+                &[Format::Pdf, Format::Docx],
+            ),
             Leads => (
                 "问题线索清单（保密）",
                 "问题线索清单",
@@ -160,6 +172,7 @@ impl DocumentKind {
             template: self == Ledger,
             editable: self.editable().is_some(),
             issues_letters: self == Supervision,
+            per_task: self == Closeout,
         }
     }
 
@@ -195,6 +208,8 @@ pub struct ExportOptions {
     /// 督办函件: issue a new letter to every task in a warning state, even one that already
     /// has a letter in force.
     pub reissue: bool,
+    /// 销号材料: the task (`None`: every closed task of the inspection).
+    pub task_id: Option<i64>,
 }
 
 /// What an export wrote.
@@ -219,6 +234,9 @@ pub struct Exported {
     pub letters: u64,
     #[serde(default)]
     pub letters_issued: u64,
+    /// 销号材料: the dossiers (tasks) in the file.
+    #[serde(default)]
+    pub dossiers: u64,
 }
 
 /// Checks the options against what the document allows, and the path's format.
@@ -261,6 +279,12 @@ fn check(kind: DocumentKind, out: &Path, o: &ExportOptions) -> Result<Format> {
     }
     if o.reissue && kind != DocumentKind::Supervision {
         return Err(Error::invalid("reissue", "重新发函只用于督办函件"));
+    }
+    if o.task_id.is_some() && kind != DocumentKind::Closeout {
+        return Err(Error::invalid(
+            "task",
+            format!("{}不按任务导出：只有销号材料按任务导出", info.title),
+        ));
     }
     if o.all_inspections && !matches!(kind, DocumentKind::Ledger | DocumentKind::Leads) {
         return Err(Error::invalid(
@@ -380,6 +404,7 @@ pub fn export(
         leads_transferred: 0,
         letters: 0,
         letters_issued: 0,
+        dossiers: 0,
     };
     match kind {
         DocumentKind::Ledger => {
@@ -420,6 +445,21 @@ pub fn export(
             done.letters = l.letters.len() as u64;
             done.letters_issued = l.issued as u64;
             write_documents(info.title, &l.documents, format, out)?;
+        }
+        DocumentKind::Closeout => {
+            let groups = match o.task_id {
+                Some(task) => vec![super::dossiers::for_task(db, task, today)?],
+                None => super::dossiers::closed(db, ids[0], today)?,
+            };
+            done.dossiers = groups.len() as u64;
+            let bytes = match format {
+                Format::Docx => {
+                    let parts: Vec<_> = groups.into_iter().flatten().collect();
+                    crate::export::docx::render_tables(info.title, &parts)?
+                }
+                _ => pdf::render_tables(info.title, &groups)?,
+            };
+            crate::export::write_atomic(out, &bytes)?;
         }
         _ => {
             let doc = match kind {

@@ -7,6 +7,7 @@
 
 pub mod assignment;
 pub mod dashboard;
+pub mod dossiers;
 pub mod exports;
 pub mod imports;
 pub mod inspections;

@@ -58,6 +58,9 @@ pub struct WriteTx<'a> {
     in_directory: HashSet<(DirectoryKind, String)>,
 }
 
+/// The operator written for a write made before anyone gave their name.
+pub const UNSIGNED: &str = "未署名";
+
 impl Db {
     /// Opens (creating if needed) the database at `path` and migrates it forward. An
     /// encrypted file gives [`Error::PasswordNeeded`]: use [`Db::open_with_password`].
@@ -110,7 +113,7 @@ impl Db {
     pub fn operator(&self) -> String {
         let name = self.operator.read().unwrap_or_else(|p| p.into_inner());
         if name.is_empty() {
-            "未署名".to_owned()
+            UNSIGNED.to_owned()
         } else {
             name.clone()
         }

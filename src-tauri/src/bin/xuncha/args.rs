@@ -771,6 +771,8 @@ pub enum ExportCmd {
     /// 督办函件：预警（剩余20天内）的任务发预警函，临期（10天内）发提醒函，逾期发督办通知书；
     /// 每函编号登记（〔年份〕N号），已有同类函件的任务不重复发函（--reissue 重新发函）
     Supervision(SupervisionArgs),
+    /// 销号材料：整改销号申请审批表和佐证材料目录（--task 一项任务；不给 --task 时为全部已销号的任务）
+    Closeout(CloseoutArgs),
     /// 问题线索清单（保密，单独成表，不随台账导出）
     Leads {
         /// 输出文件（.xlsx）
@@ -804,6 +806,20 @@ pub struct SupervisionArgs {
     /// 重新发函：已有同类函件的任务也发新函（新编号；原函件仍在登记簿中）
     #[arg(long)]
     pub reissue: bool,
+}
+
+/// `export closeout`.
+#[derive(Args, Debug)]
+pub struct CloseoutArgs {
+    /// 任务编号（不给时：该巡察全部已销号的任务，一个文件）
+    #[arg(long)]
+    pub task: Option<i64>,
+    /// 巡察编号（不给 --task 时用；默认：最近的巡察）
+    #[arg(long, conflicts_with = "task")]
+    pub inspection: Option<i64>,
+    /// 输出文件：扩展名决定格式（.pdf 或 .docx）
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
 }
 
 /// `export ledger`.

@@ -106,6 +106,23 @@ impl<'a> Composer<'a> {
         Ok(())
     }
 
+    /// A table under its centred title, on a new page (a form or a list standing alone).
+    pub(super) fn titled_table(&mut self, title: &str, t: &Table) -> Result<()> {
+        self.new_page();
+        self.title(title);
+        let built = table::build(t, self.page.area_width())?;
+        self.header_rows.push(built.header_rows);
+        self.items.push(Item::Table(Box::new(built.table)));
+        self.items.push(Item::Paragraph(Box::new(
+            Paragraph::new().size(2).snap_to_grid(false).line_spacing(
+                docx_rs::LineSpacing::new()
+                    .line_rule(docx_rs::LineSpacingType::Exact)
+                    .line(20),
+            ),
+        )));
+        Ok(())
+    }
+
     /// The composed body in a docx-rs document: the last section's page, the footers.
     pub(super) fn finish(self) -> Docx {
         let mut docx = Docx::new();

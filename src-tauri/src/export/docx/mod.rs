@@ -78,6 +78,16 @@ pub fn render_all(docs: &[Document]) -> Result<Vec<u8>> {
     pack(c, &title)
 }
 
+/// Titled tables (forms and lists, such as a 销号 dossier's 审批表 and 佐证材料目录), each
+/// on new pages, as a .docx file titled `title`.
+pub fn render_tables(title: &str, parts: &[crate::export::TitledTable]) -> Result<Vec<u8>> {
+    let mut c = compose::Composer::new(&GB, FontSet::global());
+    for p in parts {
+        c.titled_table(&p.title, &p.table)?;
+    }
+    pack(c, title)
+}
+
 /// Writes the document as a .docx file at `path`, atomically (a temporary file beside it,
 /// then a rename).
 pub fn write_to(path: &Path, doc: &Document) -> Result<()> {

@@ -14,6 +14,7 @@ pub mod justify;
 pub mod ledger;
 pub mod linebreak;
 mod paginate;
+pub mod table;
 pub mod writer;
 
 use std::path::Path;
@@ -43,6 +44,17 @@ pub fn render_all(title: &str, docs: &[Document]) -> Result<Vec<u8>> {
     let pages: Vec<writer::Page> = docs
         .iter()
         .flat_map(|d| compose::compose(d, fonts))
+        .collect();
+    writer::write(title, &pages, fonts)
+}
+
+/// Titled tables (forms and lists) on portrait pages, in one PDF titled `title`: each group
+/// (one 销号 dossier of a batch) numbers its pages from 1, each table starts a new page.
+pub fn render_tables(title: &str, groups: &[Vec<crate::export::TitledTable>]) -> Result<Vec<u8>> {
+    let fonts = FontSet::global();
+    let pages: Vec<writer::Page> = groups
+        .iter()
+        .flat_map(|g| table::compose(g, fonts))
         .collect();
     writer::write(title, &pages, fonts)
 }

@@ -45,6 +45,15 @@ pub(super) fn export(db: &Db, j: bool, c: &ExportCmd, today: NaiveDate) -> Resul
             },
             &a.out,
         ),
+        ExportCmd::Closeout(a) => (
+            DocumentKind::Closeout,
+            ExportOptions {
+                inspection_id: a.inspection,
+                task_id: a.task,
+                ..Default::default()
+            },
+            &a.out,
+        ),
         ExportCmd::Leads { out, scope } => (
             DocumentKind::Leads,
             ExportOptions {
@@ -66,6 +75,7 @@ pub(super) fn export(db: &Db, j: bool, c: &ExportCmd, today: NaiveDate) -> Resul
             "（{} 份函件，其中本次新发 {} 份）",
             r.letters, r.letters_issued
         ),
+        DocumentKind::Closeout => format!("（{} 项任务）", r.dossiers),
         _ => String::new(),
     };
     output::done(
