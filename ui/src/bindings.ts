@@ -548,7 +548,7 @@ export type Verification = { ok: boolean, rows: number, problems: Array<string>,
 
 export type Format = "xlsx" | "pdf" | "docx";
 
-export type DocumentKind = "ledger" | "feedback" | "status_report" | "weekly" | "leads" | "supervision";
+export type DocumentKind = "ledger" | "feedback" | "status_report" | "weekly" | "leads" | "supervision" | "closeout";
 
 export type DocumentInfo = { kind: DocumentKind, title: string, 
 /**
@@ -574,7 +574,11 @@ editable: boolean,
 /**
  * Whether exporting it issues numbered letters (and may reissue them).
  */
-issues_letters: boolean, };
+issues_letters: boolean, 
+/**
+ * Whether it is made for one task (`task_id`), or without one for every closed task.
+ */
+per_task: boolean, };
 
 export type ExportOptions = { 
 /**
@@ -598,7 +602,11 @@ template: string | null,
  * 督办函件: issue a new letter to every task in a warning state, even one that already
  * has a letter in force.
  */
-reissue: boolean, };
+reissue: boolean, 
+/**
+ * 销号材料: the task (`None`: every closed task of the inspection).
+ */
+task_id: number | null, };
 
 export type Exported = { path: string, format: Format, bytes: number, 
 /**
@@ -617,7 +625,11 @@ findings: number, tasks: number, leads: number, leads_transferred: number,
 /**
  * 督办函件: the letters printed, and how many of them this export issued.
  */
-letters: number, letters_issued: number, };
+letters: number, letters_issued: number, 
+/**
+ * 销号材料: the dossiers (tasks) in the file.
+ */
+dossiers: number, };
 
 export type TemplateInfo = { 
 /**

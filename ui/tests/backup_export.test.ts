@@ -25,9 +25,9 @@ const BACKUPS: AutoBackup[] = [
 
 /** What the core's catalog says (the real one is `app::exports::catalog`). */
 const doc = (kind: DocumentKind, title: string, formats: Format[], ledger = false): DocumentInfo => ({
-  kind, title, file_name: title, description: "", formats, public: ledger, template: ledger, editable: !ledger, issues_letters: kind === "supervision",
+  kind, title, file_name: title, description: "", formats, public: ledger, template: ledger, editable: !ledger, issues_letters: kind === "supervision", per_task: kind === "closeout",
 });
-const CATALOG: DocumentInfo[] = [doc("ledger", "整改台账", ["xlsx", "pdf"], true), doc("feedback", "巡察反馈意见", ["pdf"]), doc("supervision", "督办函件", ["pdf", "docx"])];
+const CATALOG: DocumentInfo[] = [doc("ledger", "整改台账", ["xlsx", "pdf"], true), doc("feedback", "巡察反馈意见", ["pdf"]), doc("supervision", "督办函件", ["pdf", "docx"]), doc("closeout", "销号材料", ["pdf", "docx"])];
 
 let calls: [string, unknown][];
 function core(extra: (cmd: string, args: unknown) => unknown = () => undefined) {
@@ -137,7 +137,7 @@ describe("ledger export options", () => {
     await vi.waitFor(() => expect(exportCall()).toBeDefined());
     expect(exportCall()).toEqual({
       kind: "ledger", format: "xlsx", path: "/home/u/整改台账.xlsx",
-      options: { inspection_id: 3, all_inspections: false, public: true, template: null, reissue: false },
+      options: { inspection_id: 3, all_inspections: false, public: true, template: null, reissue: false, task_id: null },
     });
   });
 
@@ -177,6 +177,24 @@ describe("ledger export options", () => {
     await w.find("[data-test=export-supervision-docx]").trigger("click");
     await vi.waitFor(() => expect(exportCall()).toBeDefined());
     expect(exportCall()).toMatchObject({ kind: "supervision", format: "docx", options: { reissue: true, public: false } });
+  });
+
+  it("asks the 销号材料 for a task, or exports every closed one without", async () => {
+    core();
+    const w = mount(ExportView, { global });
+    await flushPromises();
+    expect(w.find("[data-test=task-supervision]").exists()).toBe(false);
+    pick("/home/u/销号材料.pdf");
+    await w.find("[data-test=export-closeout-pdf]").trigger("click");
+    await vi.waitFor(() => expect(exportCall()).toBeDefined());
+    expect(exportCall()).toMatchObject({ kind: "closeout", options: { task_id: null } });
+    await flushPromises();
+    calls = [];
+    await w.find("[data-test=task-closeout] input").setValue("12");
+    pick("/home/u/销号材料.docx");
+    await w.find("[data-test=export-closeout-docx]").trigger("click");
+    await vi.waitFor(() => expect(exportCall()).toBeDefined());
+    expect(exportCall()).toMatchObject({ kind: "closeout", format: "docx", options: { task_id: 12 } });
   });
 
   it("offers the saved templates, the official layout first, and passes the one picked", async () => {
