@@ -168,3 +168,107 @@ fn the_batch_holds_every_closed_task_and_open_tasks_are_refused() {
     ]);
     assert!(!err.is_empty());
 }
+
+/// The text of page `n` of a PDF.
+fn page_text(pdf: &std::path::Path, n: usize) -> String {
+    let n = n.to_string();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-f", &n, "-l", &n, pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn evidence_is_appended_where_the_list_says() {
+    let cli = Cli::new();
+    cli.ok(&["demo"]);
+    let dir = cli.dir.path();
+    // Evidence as units scan it: a PDF of several pages and a JPEG photo.
+    let scan = dir.join("整改报告.pdf");
+    cli.ok(&["export", "feedback", "--out", scan.to_str().unwrap()]);
+    let (scan_pages, _) = pages_and_size(&scan);
+    assert!(scan_pages >= 2);
+    let ok = std::process::Command::new("pdftoppm")
+        .args(["-jpeg", "-r", "20", "-f", "1", "-l", "1"])
+        .arg(&scan)
+        .arg(dir.join("现场照片"))
+        .status()
+        .unwrap();
+    assert!(ok.success());
+    let photo = dir.join("现场照片-1.jpg");
+    let task = closed_tasks(&cli)[0]["id"].as_i64().unwrap().to_string();
+    cli.ok(&[
+        "progress",
+        "add",
+        "--task",
+        &task,
+        "--text",
+        "补充佐证材料",
+        "--evidence",
+        scan.to_str().unwrap(),
+        "--evidence",
+        photo.to_str().unwrap(),
+    ]);
+    let evidence = cli.json(&["task", "show", &task])["evidence"]
+        .as_array()
+        .unwrap()
+        .clone();
+
+    let pdf = dir.join("销号材料（含佐证）.pdf");
+    cli.ok(&[
+        "export",
+        "closeout",
+        "--task",
+        &task,
+        "--with-evidence",
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    // Each file that can be printed starts where the list says; the others are named.
+    let list = raw_text(&pdf);
+    let mut next = 3; // the form, then the list
+    let mut expected_pages = 2;
+    for (k, e) in evidence.iter().enumerate() {
+        let name = e["file_name"].as_str().unwrap();
+        let stem = name.rsplit_once('.').unwrap().0;
+        let pages = match name.rsplit_once('.').unwrap().1 {
+            "pdf" => scan_pages as usize,
+            "png" | "jpg" => 1,
+            _ => 0,
+        };
+        let row = format!("{}{stem}", k + 1);
+        let at = list.find(&row).unwrap_or_else(|| panic!("{row} in {list}"));
+        let rest = &list[at..];
+        if pages == 0 {
+            assert!(rest.contains("未并入，请另行打印"), "{rest}");
+            continue;
+        }
+        let range = if pages == 1 {
+            next.to_string()
+        } else {
+            format!("{next}-{}", next + pages - 1)
+        };
+        assert!(rest.contains(&range), "{stem}: {range} in {rest}");
+        if name.ends_with(".pdf") {
+            assert!(page_text(&pdf, next).contains("反馈意见"), "page {next}");
+        }
+        next += pages;
+        expected_pages += pages;
+    }
+    let (pages, _) = pages_and_size(&pdf);
+    assert_eq!(pages as usize, expected_pages);
+    assert!(page_text(&pdf, 1).contains("整改销号申请审批表"));
+
+    let docx = dir.join("销号材料.docx");
+    let err = cli.fail(&[
+        "export",
+        "closeout",
+        "--task",
+        &task,
+        "--with-evidence",
+        "--out",
+        docx.to_str().unwrap(),
+    ]);
+    assert!(err.contains("佐证材料只能并入 PDF"), "{err}");
+}

@@ -467,11 +467,15 @@ fn desktop_app_end_to_end() {
         s.wait_text(".exported-toast", &name).unwrap();
     }
     let letters = crate::pdf_cli::text(&letters_out);
-    assert!(letters.contains("巡察整改督办通知书") && letters.contains("〔"), "{letters}");
+    assert!(
+        letters.contains("巡察整改督办通知书") && letters.contains("〔"),
+        "{letters}"
+    );
     assert!(crate::pdf_cli::text(&dossiers_out).contains("整改销号申请审批表"));
     shot(&s, "13a-demo-export");
     nav(&s, "board");
-    s.wait_text("[data-test=board-letter]", "督办通知书〔").unwrap();
+    s.wait_text("[data-test=board-letter]", "督办通知书〔")
+        .unwrap();
     nav(&s, "export");
     s.click_text(".el-tabs__item", "修改文稿").unwrap();
     s.find("[data-test=save-document]").unwrap();

@@ -606,7 +606,11 @@ reissue: boolean,
 /**
  * 销号材料: the task (`None`: every closed task of the inspection).
  */
-task_id: number | null, };
+task_id: number | null, 
+/**
+ * 销号材料 as PDF: the evidence files (PDFs and images) appended after each dossier.
+ */
+with_evidence: boolean, };
 
 export type Exported = { path: string, format: Format, bytes: number, 
 /**

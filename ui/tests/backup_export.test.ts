@@ -137,7 +137,7 @@ describe("ledger export options", () => {
     await vi.waitFor(() => expect(exportCall()).toBeDefined());
     expect(exportCall()).toEqual({
       kind: "ledger", format: "xlsx", path: "/home/u/整改台账.xlsx",
-      options: { inspection_id: 3, all_inspections: false, public: true, template: null, reissue: false, task_id: null },
+      options: { inspection_id: 3, all_inspections: false, public: true, template: null, reissue: false, task_id: null, with_evidence: false },
     });
   });
 
@@ -194,7 +194,14 @@ describe("ledger export options", () => {
     pick("/home/u/销号材料.docx");
     await w.find("[data-test=export-closeout-docx]").trigger("click");
     await vi.waitFor(() => expect(exportCall()).toBeDefined());
-    expect(exportCall()).toMatchObject({ kind: "closeout", format: "docx", options: { task_id: 12 } });
+    expect(exportCall()).toMatchObject({ kind: "closeout", format: "docx", options: { task_id: 12, with_evidence: false } });
+    await flushPromises();
+    calls = [];
+    await w.find("[data-test=evidence-closeout]").trigger("click");
+    pick("/home/u/销号材料.pdf");
+    await w.find("[data-test=export-closeout-pdf]").trigger("click");
+    await vi.waitFor(() => expect(exportCall()).toBeDefined());
+    expect(exportCall()).toMatchObject({ kind: "closeout", format: "pdf", options: { task_id: 12, with_evidence: true } });
   });
 
   it("offers the saved templates, the official layout first, and passes the one picked", async () => {

@@ -210,6 +210,8 @@ pub struct ExportOptions {
     pub reissue: bool,
     /// 销号材料: the task (`None`: every closed task of the inspection).
     pub task_id: Option<i64>,
+    /// 销号材料 as PDF: the evidence files (PDFs and images) appended after each dossier.
+    pub with_evidence: bool,
 }
 
 /// What an export wrote.
@@ -284,6 +286,12 @@ fn check(kind: DocumentKind, out: &Path, o: &ExportOptions) -> Result<Format> {
         return Err(Error::invalid(
             "task",
             format!("{}不按任务导出：只有销号材料按任务导出", info.title),
+        ));
+    }
+    if o.with_evidence && !(kind == DocumentKind::Closeout && format == Format::Pdf) {
+        return Err(Error::invalid(
+            "with_evidence",
+            "佐证材料只能并入 PDF 格式的销号材料：请导出为 .pdf",
         ));
     }
     if o.all_inspections && !matches!(kind, DocumentKind::Ledger | DocumentKind::Leads) {
@@ -441,25 +449,18 @@ pub fn export(
             done.leads_transferred = s.transferred as u64;
         }
         DocumentKind::Supervision => {
-            let l = super::supervision::issue(db, ids[0], today, o.reissue)?;
-            done.letters = l.letters.len() as u64;
-            done.letters_issued = l.issued as u64;
-            write_documents(info.title, &l.documents, format, out)?;
+            let (letters, issued) =
+                super::supervision::export(db, ids[0], today, o.reissue, format, out)?;
+            done.letters = letters as u64;
+            done.letters_issued = issued as u64;
         }
         DocumentKind::Closeout => {
-            let groups = match o.task_id {
-                Some(task) => vec![super::dossiers::for_task(db, task, today)?],
-                None => super::dossiers::closed(db, ids[0], today)?,
+            let which = match o.task_id {
+                Some(task) => super::dossiers::Which::Task(task),
+                None => super::dossiers::Which::Closed(ids[0]),
             };
-            done.dossiers = groups.len() as u64;
-            let bytes = match format {
-                Format::Docx => {
-                    let parts: Vec<_> = groups.into_iter().flatten().collect();
-                    crate::export::docx::render_tables(info.title, &parts)?
-                }
-                _ => pdf::render_tables(info.title, &groups)?,
-            };
-            crate::export::write_atomic(out, &bytes)?;
+            done.dossiers =
+                super::dossiers::export(db, which, o.with_evidence, format, out, today)? as u64;
         }
         _ => {
             let doc = match kind {
@@ -484,21 +485,6 @@ fn write_document(doc: &Document, format: Format, out: &Path) -> Result<()> {
             format!("文稿不能导出为 {} 格式", f.label()),
         )),
     }
-}
-
-/// Writes several composed documents into one file in `format`, each on new pages.
-fn write_documents(title: &str, docs: &[Document], format: Format, out: &Path) -> Result<()> {
-    let bytes = match format {
-        Format::Pdf => pdf::render_all(title, docs)?,
-        Format::Docx => crate::export::docx::render_all(docs)?,
-        f => {
-            return Err(Error::invalid(
-                "out",
-                format!("文稿不能导出为 {} 格式", f.label()),
-            ))
-        }
-    };
-    crate::export::write_atomic(out, &bytes)
 }
 
 /// A document as it will be printed: generated from today's data with the user's saved

@@ -10,11 +10,13 @@
 
 use chrono::NaiveDate;
 
+use crate::app::exports::{DocumentKind, Format};
 use crate::db::letters::{self, NewLetter};
 use crate::db::{inspections, ledger, Db};
 use crate::domain::status::{effective_due, next_open_milestone};
 use crate::domain::supervision::{letter_for, reply_by};
 use crate::domain::{Finding, SupervisionLetter, Task};
+use crate::export::{docx, pdf};
 use crate::report::doc::Document;
 use crate::report::supervision::letter;
 use crate::{Error, Result};
@@ -119,4 +121,25 @@ pub fn void(
     today: NaiveDate,
 ) -> Result<SupervisionLetter> {
     db.write(|tx| letters::void_in_tx(tx, id, reason, on.unwrap_or(today)))
+}
+
+/// Issues what is due (see [`issue`]) and writes every letter in force into one file at
+/// `out`, each letter on new pages; returns the letters written and how many were issued.
+/// The letters are recorded before the file is written: a failed write leaves them in the
+/// register, and the next export prints them with their numbers.
+pub fn export(
+    db: &Db,
+    inspection_id: i64,
+    today: NaiveDate,
+    reissue: bool,
+    format: Format,
+    out: &std::path::Path,
+) -> Result<(usize, usize)> {
+    let l = issue(db, inspection_id, today, reissue)?;
+    let bytes = match format {
+        Format::Docx => docx::render_all(&l.documents)?,
+        _ => pdf::render_all(DocumentKind::Supervision.info().title, &l.documents)?,
+    };
+    crate::export::write_atomic(out, &bytes)?;
+    Ok((l.letters.len(), l.issued))
 }

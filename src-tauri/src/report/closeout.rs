@@ -36,6 +36,11 @@ pub struct DossierData<'a> {
     pub progress: &'a [Progress],
     pub evidence: &'a [Evidence],
     pub close_outs: &'a [CloseOut],
+    /// Where each evidence file is in the printed file (页码), when the evidence is appended;
+    /// empty otherwise.
+    pub pages: &'a [String],
+    /// A remark per evidence file (why one was not appended); empty for none.
+    pub notes: &'a [String],
 }
 
 /// What kind of material a file is, from its name.
@@ -45,7 +50,7 @@ pub fn material_kind(file_name: &str) -> &'static str {
         .map(|(_, e)| e.to_lowercase())
         .unwrap_or_default();
     match ext.as_str() {
-        "pdf" | "ofd" => "文件扫描件",
+        "pdf" | "ofd" => "版式文件",
         "jpg" | "jpeg" | "png" | "gif" | "webp" | "bmp" | "tif" | "tiff" | "heic" => "图片",
         "doc" | "docx" | "wps" | "txt" => "文字材料",
         "xls" | "xlsx" | "et" | "csv" => "表格",
@@ -181,8 +186,15 @@ pub fn dossier(d: &DossierData<'_>) -> Vec<TitledTable> {
                     Cell::new(stem(&e.file_name)),
                     Cell::new(date_of(e)).centered(),
                     Cell::new(material_kind(&e.file_name)).centered(),
-                    Cell::new("").centered(),
-                    Cell::new(by_of(e)),
+                    Cell::new(d.pages.get(k).cloned().unwrap_or_default()).centered(),
+                    Cell::new(
+                        [by_of(e), d.notes.get(k).cloned().unwrap_or_default()]
+                            .iter()
+                            .filter(|s| !s.is_empty())
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join("；"),
+                    ),
                 ]
             })
             .collect()
@@ -214,7 +226,7 @@ mod tests {
 
     #[test]
     fn materials_are_named_by_their_files() {
-        assert_eq!(material_kind("会议纪要.PDF"), "文件扫描件");
+        assert_eq!(material_kind("会议纪要.PDF"), "版式文件");
         assert_eq!(material_kind("现场照片.jpg"), "图片");
         assert_eq!(material_kind("制度.docx"), "文字材料");
         assert_eq!(material_kind("无扩展名"), "其他");

@@ -820,6 +820,9 @@ pub struct CloseoutArgs {
     /// 输出文件：扩展名决定格式（.pdf 或 .docx）
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    /// 把佐证材料（PDF 和 JPEG、PNG 图片）附在每份销号材料之后，合成一个可打印的 PDF
+    #[arg(long)]
+    pub with_evidence: bool,
 }
 
 /// `export ledger`.

@@ -5,6 +5,7 @@
 //! (`compose`, `ledger`), and `writer` writes what is placed with `pdf-writer`, embedding
 //! font subsets made by `subsetter` (`embed`).
 
+pub mod append;
 pub mod compose;
 pub mod embed;
 /// The GB/T 9704 numbers moved to [`crate::export::gb9704`] when the Word writer came to

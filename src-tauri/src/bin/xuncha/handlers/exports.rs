@@ -50,6 +50,7 @@ pub(super) fn export(db: &Db, j: bool, c: &ExportCmd, today: NaiveDate) -> Resul
             ExportOptions {
                 inspection_id: a.inspection,
                 task_id: a.task,
+                with_evidence: a.with_evidence,
                 ..Default::default()
             },
             &a.out,
