@@ -471,6 +471,34 @@ fn desktop_app_end_to_end() {
     s.click("[data-test=finding-2]").unwrap();
     shot(&s, "12-demo-assign");
     nav(&s, "export");
+    // 督办函件 and 销号材料 from the demo (it has tasks in every warning colour and closed
+    // ones); the letters issued then show on the board.
+    let letters_out = tmp.path().join("督办函件.pdf");
+    let dossiers_out = tmp.path().join("销号材料.pdf");
+    for (button, path) in [
+        ("[data-test=export-supervision-pdf]", &letters_out),
+        ("[data-test=export-closeout-pdf]", &dossiers_out),
+    ] {
+        s.script(
+            "window.__XUNCHA_PICK__ = [arguments[0]];",
+            serde_json::json!([path.display().to_string()]),
+        )
+        .unwrap();
+        s.click(button).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        s.wait_text(".exported-toast", &name).unwrap();
+    }
+    let letters = crate::pdf_cli::text(&letters_out);
+    assert!(
+        letters.contains("巡察整改督办通知书") && letters.contains("〔"),
+        "{letters}"
+    );
+    assert!(crate::pdf_cli::text(&dossiers_out).contains("整改销号申请审批表"));
+    shot(&s, "13a-demo-export");
+    nav(&s, "board");
+    s.wait_text("[data-test=board-letter]", "督办通知书〔")
+        .unwrap();
+    nav(&s, "export");
     s.click_text(".el-tabs__item", "修改文稿").unwrap();
     s.find("[data-test=save-document]").unwrap();
     shot(&s, "13-demo-document");

@@ -6,6 +6,7 @@
 mod app_paths;
 mod cli;
 mod cli_validation;
+mod closeout;
 mod common;
 mod documents13;
 mod docx;
@@ -23,6 +24,7 @@ mod pdf_cli;
 #[path = "../../src-tauri/src/proptest_config.rs"]
 mod proptest_config;
 mod reliability;
+mod supervision;
 mod surface;
 mod units;
 mod xls_import;

@@ -5,7 +5,8 @@ use crate::common::Cli;
 /// Each fixture: a database file written by an older schema version. v3.db is drifted: the
 /// copy of task 1's units in `tasks.responsible_units` (纪检组) disagrees with `task_units`
 /// (财务科、办公室, a reassignment the copy missed); `task_units` is the truth. v4.db is v3.db
-/// as schema 4 left it, the last schema before step 005's rectification documents.
+/// as schema 4 left it, the last schema before steps 005–007 (import mappings, rectification documents,
+/// the letters' register).
 const FIXTURES: &[(&str, i64)] = &[("v1.db", 1), ("v2.db", 2), ("v3.db", 3), ("v4.db", 4)];
 
 #[test]
@@ -69,6 +70,10 @@ fn every_older_fixture_migrates_to_the_latest_schema() {
             .map(|u| u["name"].as_str().unwrap())
             .collect();
         assert_eq!(by_unit, ["人事科", "办公室", "财务科"], "{name}");
+        // Schema 5: the register of 督办 letters, empty, with its numbers.
+        assert_eq!(cli.count("supervision_letters"), 0, "{name}");
+        assert_eq!(cli.count("letter_numbers"), 0, "{name}");
+        assert!(cli.ok(&["letter", "list"]).contains("还没有发过督办函件"));
         // Schema 4: each fact in one place. The copied units are gone (and with them the
         // drift of v3.db); a working paper's finding is linked from the paper only.
         let columns =

@@ -7,7 +7,7 @@ use std::process::Command;
 use crate::common::Cli;
 
 /// A PDF's text as one string, to search phrases in (shared by the document tests).
-pub(crate) fn text(pdf: &Path) -> String {
+pub fn text(pdf: &Path) -> String {
     let out = Command::new("pdftotext")
         .arg(pdf)
         .arg("-")
@@ -19,7 +19,7 @@ pub(crate) fn text(pdf: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).replace(['\n', '\u{c}', ' '], "")
 }
 
-fn pages_and_size(pdf: &Path) -> (u32, String) {
+pub fn pages_and_size(pdf: &Path) -> (u32, String) {
     let out = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo");
     let info = String::from_utf8_lossy(&out.stdout).into_owned();
     let pages = info

@@ -2,7 +2,6 @@
 //! every reader — the task, the lists and their filter, the counts by unit, both ledgers —
 //! shows the new units and none shows the old ones.
 
-
 use calamine::{Data, Reader, Xlsx};
 use serde_json::{json, Value};
 

@@ -27,6 +27,8 @@ export type FollowUpResult = "held" | "rebound";
 
 export type SecretaryActionKind = "meeting" | "talk" | "problem" | "visit";
 
+export type LetterKind = "warning" | "reminder" | "notice";
+
 export type ErrorCode = "Validation" | "NotFound" | "Conflict" | "NewerSchema" | "BadDatabase" | "PasswordNeeded" | "WrongPassword" | "AuditBroken" | "Io" | "Storage" | "Database" | "Data" | "NoDatabase" | "Unsupported" | "TooLarge" | "Open";
 
 export type Inspection = { id: number, 
@@ -414,6 +416,32 @@ export type SecretaryAction = { id: number, inspection_id: number, kind: Secreta
  */
 text: string, };
 
+export type SupervisionLetter = { id: number, inspection_id: number, 
+/**
+ * `None` once the task was deleted (the letter stays in the register).
+ */
+task_id: number | null, kind: LetterKind, year: number, number: number, 
+/**
+ * Derived: 〔2026〕3号.
+ */
+number_text: string, issued_on: string, issued_by: string, 
+/**
+ * The due date the letter was issued for, and the days left then (negative: overdue).
+ */
+due_on: string | null, days_left: number | null, 
+/**
+ * 回复期限.
+ */
+reply_by: string, 
+/**
+ * What it was about when issued: the finding's number and the measure.
+ */
+subject: string, 
+/**
+ * 作废: when and why; a voided letter keeps its number.
+ */
+voided_on: string | null, void_reason: string, };
+
 export type InspectionInput = { name: string | null, round: string | null, kind: InspectionKind | null, team: string | null, team_leader: string | null, deputy_leader: string | null, team_members: Array<string> | null, inspected_org: string | null, org_secretary: string | null, unit_name: string | null, authority: string | null, onsite_start: string | null, onsite_end: string | null, feedback_date: string | null, plan_due_workdays: number | null, meeting_due_months: number | null, report_due_months: number | null, };
 
 export type FindingInput = { inspection_id: number, 
@@ -499,7 +527,11 @@ finding_number: string, inspection_id: number, finding_title: string, category_i
 /**
  * A close-out request is waiting for review.
  */
-close_out_pending: boolean, };
+close_out_pending: boolean, 
+/**
+ * The last 督办 letter issued for the task and not voided, if any.
+ */
+letter: SupervisionLetter | null, };
 
 export type TaskFilter = { inspection_id: number | null, finding_id: number | null, task_ids: Array<number> | null, category_id: number | null, status: Status | null, 
 /**
@@ -524,6 +556,10 @@ export type TaskDetail = { task: Task, finding: Finding, progress: Array<Progres
  * The times the task was reopened (问题反弹).
  */
 reopenings: Array<Reopening>, follow_ups: Array<FollowUpCheck>, evidence: Array<Evidence>, 
+/**
+ * The 督办 letters issued for the task, in the order issued (voided ones included).
+ */
+letters: Array<SupervisionLetter>, 
 /**
  * Whether the inspection requires 双审核 (初审 then 终审).
  */
@@ -606,7 +642,7 @@ export type Verification = { ok: boolean, rows: number, problems: Array<string>,
 
 export type Format = "xlsx" | "pdf" | "docx";
 
-export type DocumentKind = "ledger" | "feedback" | "status_report" | "weekly" | "leads" | "plan" | "principal_report" | "notice" | "meeting_report";
+export type DocumentKind = "ledger" | "feedback" | "status_report" | "weekly" | "leads" | "plan" | "principal_report" | "notice" | "meeting_report" | "supervision" | "closeout";
 
 export type DocumentInfo = { kind: DocumentKind, title: string, 
 /**
@@ -640,7 +676,15 @@ endorsement: boolean,
 /**
  * Whether it prints the GB/T 9704 版头 and 版记 set per inspection (整改组织).
  */
-letterhead: boolean, };
+letterhead: boolean, 
+/**
+ * Whether exporting it issues numbered letters (and may reissue them).
+ */
+issues_letters: boolean, 
+/**
+ * Whether it is made for one task (`task_id`), or without one for every closed task.
+ */
+per_task: boolean, };
 
 export type ExportOptions = { 
 /**
@@ -671,7 +715,20 @@ responsibility_list: boolean,
 /**
  * A report ends with the 签字背书 page.
  */
-endorsement: boolean, };
+endorsement: boolean, 
+/**
+ * 督办函件: issue a new letter to every task in a warning state, even one that already
+ * has a letter in force.
+ */
+reissue: boolean, 
+/**
+ * 销号材料: the task (`None`: every closed task of the inspection).
+ */
+task_id: number | null, 
+/**
+ * 销号材料 as PDF: the evidence files (PDFs and images) appended after each dossier.
+ */
+with_evidence: boolean, };
 
 export type Exported = { path: string, format: Format, bytes: number, 
 /**
@@ -686,7 +743,15 @@ inspections: Array<number>,
  * Findings and tasks in a ledger; leads in the leads list, and how many of them were
  * transferred.
  */
-findings: number, tasks: number, leads: number, leads_transferred: number, };
+findings: number, tasks: number, leads: number, leads_transferred: number, 
+/**
+ * 督办函件: the letters printed, and how many of them this export issued.
+ */
+letters: number, letters_issued: number, 
+/**
+ * 销号材料: the dossiers (tasks) in the file.
+ */
+dossiers: number, };
 
 export type TemplateInfo = { 
 /**
@@ -1001,6 +1066,12 @@ export const SECRETARY_ACTION_KIND_LABELS: Record<SecretaryActionKind, string> =
 
 /** 书记履职类型：every code, in display order. */
 export const SECRETARY_ACTION_KIND_VALUES: SecretaryActionKind[] = ["meeting", "talk", "problem", "visit"];
+
+/** 督办函件：each code's label. */
+export const LETTER_KIND_LABELS: Record<LetterKind, string> = { warning: "预警函", reminder: "提醒函", notice: "督办通知书" };
+
+/** 督办函件：every code, in display order. */
+export const LETTER_KIND_VALUES: LetterKind[] = ["warning", "reminder", "notice"];
 
 /** The statuses that count as done (no overdue, no warning). */
 export const DONE_STATUSES: Status[] = ["completed", "closed"];

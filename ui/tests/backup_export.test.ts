@@ -27,8 +27,9 @@ const BACKUPS: AutoBackup[] = [
 const doc = (kind: DocumentKind, title: string, formats: Format[], ledger = false): DocumentInfo => ({
   kind, title, file_name: title, description: "", formats, public: ledger, template: ledger, editable: !ledger,
   lists: false, endorsement: false, letterhead: !ledger,
+  issues_letters: kind === "supervision", per_task: kind === "closeout",
 });
-const CATALOG: DocumentInfo[] = [doc("ledger", "整改台账", ["xlsx", "pdf"], true), doc("feedback", "巡察反馈意见", ["pdf"])];
+const CATALOG: DocumentInfo[] = [doc("ledger", "整改台账", ["xlsx", "pdf"], true), doc("feedback", "巡察反馈意见", ["pdf"]), doc("supervision", "督办函件", ["pdf", "docx"]), doc("closeout", "销号材料", ["pdf", "docx"])];
 
 let calls: [string, unknown][];
 function core(extra: (cmd: string, args: unknown) => unknown = () => undefined) {
@@ -138,7 +139,7 @@ describe("ledger export options", () => {
     await vi.waitFor(() => expect(exportCall()).toBeDefined());
     expect(exportCall()).toEqual({
       kind: "ledger", format: "xlsx", path: "/home/u/整改台账.xlsx",
-      options: { inspection_id: 3, all_inspections: false, public: true, template: null, problem_list: false, responsibility_list: false, endorsement: false },
+      options: { inspection_id: 3, all_inspections: false, public: true, template: null, problem_list: false, responsibility_list: false, endorsement: false, reissue: false, task_id: null, with_evidence: false },
     });
   });
 
@@ -159,6 +160,50 @@ describe("ledger export options", () => {
     await w.find("[data-test=export-feedback-pdf]").trigger("click");
     await vi.waitFor(() => expect(exportCall()).toBeDefined());
     expect(exportCall()).toMatchObject({ kind: "feedback", format: "pdf", options: { public: false, template: null } });
+  });
+
+  it("offers 重新发函 only for the letters and passes it", async () => {
+    core();
+    const w = mount(ExportView, { global });
+    await flushPromises();
+    expect(w.find("[data-test=reissue-ledger]").exists()).toBe(false);
+    expect(w.find("[data-test=reissue-feedback]").exists()).toBe(false);
+    pick("/home/u/督办函件.pdf");
+    await w.find("[data-test=export-supervision-pdf]").trigger("click");
+    await vi.waitFor(() => expect(exportCall()).toBeDefined());
+    expect(exportCall()).toMatchObject({ kind: "supervision", format: "pdf", options: { reissue: false } });
+    await flushPromises();
+    calls = [];
+    await w.find("[data-test=reissue-supervision]").trigger("click");
+    pick("/home/u/督办函件.docx");
+    await w.find("[data-test=export-supervision-docx]").trigger("click");
+    await vi.waitFor(() => expect(exportCall()).toBeDefined());
+    expect(exportCall()).toMatchObject({ kind: "supervision", format: "docx", options: { reissue: true, public: false } });
+  });
+
+  it("asks the 销号材料 for a task, or exports every closed one without", async () => {
+    core();
+    const w = mount(ExportView, { global });
+    await flushPromises();
+    expect(w.find("[data-test=task-supervision]").exists()).toBe(false);
+    pick("/home/u/销号材料.pdf");
+    await w.find("[data-test=export-closeout-pdf]").trigger("click");
+    await vi.waitFor(() => expect(exportCall()).toBeDefined());
+    expect(exportCall()).toMatchObject({ kind: "closeout", options: { task_id: null } });
+    await flushPromises();
+    calls = [];
+    await w.find("[data-test=task-closeout] input").setValue("12");
+    pick("/home/u/销号材料.docx");
+    await w.find("[data-test=export-closeout-docx]").trigger("click");
+    await vi.waitFor(() => expect(exportCall()).toBeDefined());
+    expect(exportCall()).toMatchObject({ kind: "closeout", format: "docx", options: { task_id: 12, with_evidence: false } });
+    await flushPromises();
+    calls = [];
+    await w.find("[data-test=evidence-closeout]").trigger("click");
+    pick("/home/u/销号材料.pdf");
+    await w.find("[data-test=export-closeout-pdf]").trigger("click");
+    await vi.waitFor(() => expect(exportCall()).toBeDefined());
+    expect(exportCall()).toMatchObject({ kind: "closeout", format: "pdf", options: { task_id: 12, with_evidence: true } });
   });
 
   it("offers the saved templates, the official layout first, and passes the one picked", async () => {

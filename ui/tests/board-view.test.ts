@@ -20,7 +20,7 @@ function row(n: number, over: Partial<Task> = {}, pending = false): BoardRow {
   } as Task;
   return {
     task, finding_seq: n, finding_number: `（二）${n}`, inspection_id: 3, finding_title: `第${n}个问题`, category_id: 1,
-    category: "类别", close_out_pending: pending,
+    category: "类别", close_out_pending: pending, letter: null,
   };
 }
 

@@ -15,7 +15,7 @@ function row(id: number, over: Partial<Task> = {}, categoryId = 1, title = "问�
   };
   return {
     task, finding_seq: 1, finding_number: "（一）1", inspection_id: 1, finding_title: title, category_id: categoryId,
-    category: "类别", close_out_pending: false,
+    category: "类别", close_out_pending: false, letter: null,
   };
 }
 

@@ -22,7 +22,7 @@ function detail(status: Status, step: ReviewStep | null, dual: boolean, close_ou
   return {
     task: { id: 5, status } as never,
     finding: { id: 1 } as never,
-    progress: [], evidence: [], follow_ups: [], close_outs, reopenings: [], dual_review: dual, review_step: step,
+    progress: [], evidence: [], follow_ups: [], close_outs, reopenings: [], letters: [], dual_review: dual, review_step: step,
     next_statuses: [],
   };
 }

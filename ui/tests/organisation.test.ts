@@ -22,7 +22,7 @@ const global = { plugins: [ElementPlus], stubs: { transition: false, "transition
 function doc(kind: DocumentKind, title: string, over: Partial<DocumentInfo> = {}): DocumentInfo {
   return {
     kind, title, file_name: title, description: "", formats: ["pdf", "docx"], public: false, template: false,
-    editable: true, lists: false, endorsement: false, letterhead: true, ...over,
+    editable: true, lists: false, endorsement: false, letterhead: true, issues_letters: false, per_task: false, ...over,
   };
 }
 const CATALOG: DocumentInfo[] = [

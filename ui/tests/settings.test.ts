@@ -59,7 +59,7 @@ describe("task drawer status choices", () => {
       task: { id: 5, seq: 1, measure: "措施", goal: "", status: "completed", milestones: [], deadline_kind: "date", deadline: null,
         responsible_units: [], warning: null, days_left: null } as never,
       finding: { id: 1, seq: 2, title: "问题" } as never,
-      progress: [], evidence: [], follow_ups: [], close_outs: [], reopenings: [], dual_review: false, review_step: null,
+      progress: [], evidence: [], follow_ups: [], close_outs: [], reopenings: [], letters: [], dual_review: false, review_step: null,
       next_statuses: ["in_progress", "long_term"],
     } satisfies TaskDetail;
     mockIPC((cmd) => {

@@ -19,7 +19,7 @@ function row(id: number, over: Partial<Task>): BoardRow {
   } as Task;
   return {
     task, finding_seq: id, finding_number: `（一）${id}`, inspection_id: 3, finding_title: "问题", category_id: 1,
-    category: "类别", close_out_pending: false,
+    category: "类别", close_out_pending: false, letter: null,
   };
 }
 

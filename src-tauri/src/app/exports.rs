@@ -82,6 +82,10 @@ pub enum DocumentKind {
     Notice,
     /// 整改专题民主生活会情况报告.
     MeetingReport,
+    /// 督办 letters (预警函, 提醒函, 督办通知书) for every task in a warning state.
+    Supervision,
+    /// 销号 dossier: 整改销号申请审批表 and 佐证材料目录, of one task or every closed one.
+    Closeout,
 }
 
 /// What the export page shows of a document, and what it may be asked for.
@@ -107,11 +111,17 @@ pub struct DocumentInfo {
     pub endorsement: bool,
     /// Whether it prints the GB/T 9704 版头 and 版记 set per inspection (整改组织).
     pub letterhead: bool,
+    /// Whether exporting it issues numbered letters (and may reissue them).
+    #[serde(default)]
+    pub issues_letters: bool,
+    /// Whether it is made for one task (`task_id`), or without one for every closed task.
+    #[serde(default)]
+    pub per_task: bool,
 }
 
 impl DocumentKind {
     /// Every document, in the order the export page lists them.
-    pub const ALL: [DocumentKind; 9] = [
+    pub const ALL: [DocumentKind; 11] = [
         DocumentKind::Ledger,
         DocumentKind::Feedback,
         DocumentKind::Plan,
@@ -120,6 +130,8 @@ impl DocumentKind {
         DocumentKind::MeetingReport,
         DocumentKind::Notice,
         DocumentKind::Weekly,
+        DocumentKind::Supervision,
+        DocumentKind::Closeout,
         DocumentKind::Leads,
     ];
 
@@ -136,6 +148,8 @@ impl DocumentKind {
             PrincipalReport => "principal_report",
             Notice => "notice",
             MeetingReport => "meeting_report",
+            Supervision => "supervision",
+            Closeout => "closeout",
         }
     }
 
@@ -165,6 +179,18 @@ impl DocumentKind {
                 "一周小结",
                 "一周小结",
                 "本周进展、逾期事项和下周到期事项",
+                &[Format::Pdf, Format::Docx],
+            ),
+            Supervision => (
+                "督办函件",
+                "督办函件",
+                "预警、临期和逾期的整改任务各发一函：预警函、提醒函、督办通知书，逐函编号登记，附回执",
+                &[Format::Pdf, Format::Docx],
+            ),
+            Closeout => (
+                "销号材料",
+                "销号材料",
+                "整改销号申请审批表和佐证材料目录：一项任务，或全部已销号的任务",
                 &[Format::Pdf, Format::Docx],
             ),
             Leads => (
@@ -210,6 +236,8 @@ impl DocumentKind {
             lists: self == Plan,
             endorsement: self.editable().is_some_and(EditableDoc::endorsable),
             letterhead: self.editable().is_some(),
+            issues_letters: self == Supervision,
+            per_task: self == Closeout,
         }
     }
 
@@ -252,6 +280,13 @@ pub struct ExportOptions {
     pub responsibility_list: bool,
     /// A report ends with the 签字背书 page.
     pub endorsement: bool,
+    /// 督办函件: issue a new letter to every task in a warning state, even one that already
+    /// has a letter in force.
+    pub reissue: bool,
+    /// 销号材料: the task (`None`: every closed task of the inspection).
+    pub task_id: Option<i64>,
+    /// 销号材料 as PDF: the evidence files (PDFs and images) appended after each dossier.
+    pub with_evidence: bool,
 }
 
 /// What an export wrote.
@@ -271,6 +306,14 @@ pub struct Exported {
     pub tasks: u64,
     pub leads: u64,
     pub leads_transferred: u64,
+    /// 督办函件: the letters printed, and how many of them this export issued.
+    #[serde(default)]
+    pub letters: u64,
+    #[serde(default)]
+    pub letters_issued: u64,
+    /// 销号材料: the dossiers (tasks) in the file.
+    #[serde(default)]
+    pub dossiers: u64,
 }
 
 /// Checks the options against what the document allows, and the path's format.
@@ -324,6 +367,21 @@ fn check(kind: DocumentKind, out: &Path, o: &ExportOptions) -> Result<Format> {
         return Err(Error::invalid(
             "template",
             "台账模板只用于 Excel 整改台账：PDF 台账按官方格式排版，不使用模板；请导出为 .xlsx 使用模板，或不选模板",
+        ));
+    }
+    if o.reissue && kind != DocumentKind::Supervision {
+        return Err(Error::invalid("reissue", "重新发函只用于督办函件"));
+    }
+    if o.task_id.is_some() && kind != DocumentKind::Closeout {
+        return Err(Error::invalid(
+            "task",
+            format!("{}不按任务导出：只有销号材料按任务导出", info.title),
+        ));
+    }
+    if o.with_evidence && !(kind == DocumentKind::Closeout && format == Format::Pdf) {
+        return Err(Error::invalid(
+            "with_evidence",
+            "佐证材料只能并入 PDF 格式的销号材料：请导出为 .pdf",
         ));
     }
     if o.all_inspections && !matches!(kind, DocumentKind::Ledger | DocumentKind::Leads) {
@@ -442,6 +500,9 @@ pub fn export(
         tasks: 0,
         leads: 0,
         leads_transferred: 0,
+        letters: 0,
+        letters_issued: 0,
+        dossiers: 0,
     };
     match kind {
         DocumentKind::Ledger => {
@@ -476,6 +537,20 @@ pub fn export(
             let s = xlsx::leads::write_leads(&groups, out)?;
             done.leads = s.leads as u64;
             done.leads_transferred = s.transferred as u64;
+        }
+        DocumentKind::Supervision => {
+            let (letters, issued) =
+                super::supervision::export(db, ids[0], today, o.reissue, format, out)?;
+            done.letters = letters as u64;
+            done.letters_issued = issued as u64;
+        }
+        DocumentKind::Closeout => {
+            let which = match o.task_id {
+                Some(task) => super::dossiers::Which::Task(task),
+                None => super::dossiers::Which::Closed(ids[0]),
+            };
+            done.dossiers =
+                super::dossiers::export(db, which, o.with_evidence, format, out, today)? as u64;
         }
         DocumentKind::Weekly => {
             let doc = documents::weekly(db, ids[0], today, true)?;

@@ -7,12 +7,14 @@
 
 pub mod assignment;
 pub mod dashboard;
+pub mod dossiers;
 pub mod exports;
 pub mod imports;
 pub mod inspections;
 pub mod intake;
 pub mod preferences;
 pub mod session;
+pub mod supervision;
 pub mod tracking;
 pub mod unit_work;
 pub mod views;

@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::views::{BoardRow, ReviewInput, TaskDetail, TaskFilter};
-use crate::db::{board, closeout, evidence, findings, inspections, progress, records, tasks, Db};
+use crate::db::{
+    board, closeout, evidence, findings, inspections, letters, progress, records, tasks, Db,
+};
 use crate::domain::status::{self, Via};
 use crate::domain::{CloseOut, Evidence, FollowUpCheck, Progress, ProgressInput, Reopening};
 use crate::{Error, Result};
@@ -33,6 +35,7 @@ pub fn task_detail(db: &Db, task_id: i64, today: NaiveDate) -> Result<TaskDetail
             next_statuses: status::next_statuses(task.status, Via::Progress),
             progress: progress::for_task(c, task_id)?,
             evidence: evidence::for_task(c, task_id)?,
+            letters: letters::list(c, None, Some(task_id))?,
             close_outs: closeout::for_task(c, task_id)?,
             reopenings: closeout::reopenings(c, task_id)?,
             follow_ups,

@@ -11,7 +11,7 @@ pub use crate::db::board::BoardRow;
 pub use crate::db::tasks::TaskFilter;
 use crate::domain::{
     Category, CloseOut, DeadlineKind, Evidence, Finding, FollowUpCheck, Inspection,
-    InspectionDeadlines, Progress, Reopening, ReviewStep, Status, Task, Warning,
+    InspectionDeadlines, Progress, Reopening, ReviewStep, Status, SupervisionLetter, Task, Warning,
 };
 
 /// An inspection with its categories and the deadlines derived from the feedback date.
@@ -35,6 +35,9 @@ pub struct TaskDetail {
     pub reopenings: Vec<Reopening>,
     pub follow_ups: Vec<FollowUpCheck>,
     pub evidence: Vec<Evidence>,
+    /// The 督办 letters issued for the task, in the order issued (voided ones included).
+    #[serde(default)]
+    pub letters: Vec<SupervisionLetter>,
     /// Whether the inspection requires 双审核 (初审 then 终审).
     pub dual_review: bool,
     /// The review the pending close-out request waits for; `None` when none is pending.

@@ -35,6 +35,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         PaperStatus,
         FollowUpResult,
         SecretaryActionKind,
+        LetterKind,
         ErrorCode,
         // records
         Inspection,
@@ -61,6 +62,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         Letterhead,
         RectificationMeeting,
         SecretaryAction,
+        SupervisionLetter,
         // inputs
         InspectionInput,
         FindingInput,
@@ -158,6 +160,7 @@ fn labels() -> Vec<String> {
         PaperStatus => "PAPER_STATUS",
         FollowUpResult => "FOLLOW_UP_RESULT",
         SecretaryActionKind => "SECRETARY_ACTION_KIND",
+        LetterKind => "LETTER_KIND",
     ];
     let done: Vec<String> = Status::ALL
         .iter()

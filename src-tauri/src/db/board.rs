@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::closeout::PENDING_STATES;
 use super::findings;
 use super::tasks::{self, Joined, TaskFilter};
-use crate::domain::Task;
+use crate::domain::{SupervisionLetter, Task};
 use crate::Result;
 
 /// One task on the board.
@@ -27,6 +27,9 @@ pub struct BoardRow {
     pub category: String,
     /// A close-out request is waiting for review.
     pub close_out_pending: bool,
+    /// The last 督办 letter issued for the task and not voided, if any.
+    #[serde(default)]
+    pub letter: Option<SupervisionLetter>,
 }
 
 impl AsRef<Task> for BoardRow {
@@ -63,8 +66,15 @@ pub fn rows(conn: &Connection, filter: &TaskFilter, today: NaiveDate) -> Result<
             close_out_pending: r.get(20)?,
             finding_number: String::new(),
             inspection_id: r.get(21)?,
+            letter: None,
         })
     })?;
+    let mut last_letter: HashMap<i64, SupervisionLetter> = HashMap::new();
+    for l in super::letters::list(conn, filter.inspection_id, None)? {
+        if let (Some(task), None) = (l.task_id, l.voided_on) {
+            last_letter.insert(task, l);
+        }
+    }
     // The documents' numbers, once per inspection on the board.
     let mut numbers: HashMap<i64, HashMap<i64, String>> = HashMap::new();
     for r in &mut rows {
@@ -78,6 +88,7 @@ pub fn rows(conn: &Connection, filter: &TaskFilter, today: NaiveDate) -> Result<
             .get(&r.task.finding_id)
             .cloned()
             .unwrap_or_default();
+        r.letter = last_letter.remove(&r.task.id);
     }
     // Keys computed once; the rows (large) are moved once each, not at every comparison.
     rows.sort_by_cached_key(|r| {

@@ -17,6 +17,7 @@ const STEPS: &[&str] = &[
     include_str!("sql/004_one_place_per_fact.sql"),
     include_str!("sql/005_import_mappings.sql"),
     include_str!("sql/006_rectification_documents.sql"),
+    include_str!("sql/007_supervision_letters.sql"),
 ];
 
 /// The schema version this binary writes.

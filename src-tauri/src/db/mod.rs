@@ -16,6 +16,7 @@ pub mod import_mappings;
 pub mod inspections;
 pub mod leads;
 pub mod ledger;
+pub mod letters;
 pub mod migrations;
 mod password;
 pub mod progress;
@@ -58,6 +59,9 @@ pub struct WriteTx<'a> {
     /// Names this transaction found in (or added to) the directory, which only grows.
     in_directory: HashSet<(DirectoryKind, String)>,
 }
+
+/// The operator written for a write made before anyone gave their name.
+pub const UNSIGNED: &str = "未署名";
 
 impl Db {
     /// Opens (creating if needed) the database at `path` and migrates it forward. An
@@ -111,7 +115,7 @@ impl Db {
     pub fn operator(&self) -> String {
         let name = self.operator.read().unwrap_or_else(|p| p.into_inner());
         if name.is_empty() {
-            "未署名".to_owned()
+            UNSIGNED.to_owned()
         } else {
             name.clone()
         }

@@ -225,6 +225,16 @@ coded_enum!(
     }
 );
 
+coded_enum!(
+    /// 督办 letters, one for each warning colour (DOMAIN.md): 预警函 to the 责任人, 提醒函 also
+    /// to the 责任领导, 督办通知书 to the unit and its principal.
+    LetterKind, "督办函件" {
+        Warning = "warning" / "预警函" | "整改预警函",
+        Reminder = "reminder" / "提醒函" | "整改提醒函",
+        Notice = "notice" / "督办通知书" | "督办单" | "整改督办通知书",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,7 @@ pub mod inputs;
 pub mod names;
 pub mod records;
 pub mod status;
+pub mod supervision;
 pub mod unit_work;
 pub mod validate;
 

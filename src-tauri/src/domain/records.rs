@@ -389,3 +389,32 @@ pub struct AuditEntry {
     pub prev_hash: String,
     pub hash: String,
 }
+
+/// A 督办 letter in the register: issued for one task in one warning state, numbered per
+/// inspection and year (〔2026〕3号), never renumbered; voided, it keeps its number.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SupervisionLetter {
+    pub id: i64,
+    pub inspection_id: i64,
+    /// `None` once the task was deleted (the letter stays in the register).
+    pub task_id: Option<i64>,
+    pub kind: LetterKind,
+    pub year: i32,
+    pub number: i64,
+    /// Derived: 〔2026〕3号.
+    #[serde(default)]
+    pub number_text: String,
+    pub issued_on: NaiveDate,
+    pub issued_by: String,
+    /// The due date the letter was issued for, and the days left then (negative: overdue).
+    pub due_on: Option<NaiveDate>,
+    pub days_left: Option<i64>,
+    /// 回复期限.
+    pub reply_by: NaiveDate,
+    /// What it was about when issued: the finding's number and the measure.
+    pub subject: String,
+    /// 作废: when and why; a voided letter keeps its number.
+    pub voided_on: Option<NaiveDate>,
+    pub void_reason: String,
+}

@@ -39,3 +39,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         Error::io(path, e)
     })
 }
+
+/// A table under a centred title, starting on a new page: a form (the 销号审批表) or a list
+/// (the 佐证材料目录). The PDF lays it out in `pdf::table`, Word in `docx`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TitledTable {
+    pub title: String,
+    pub table: docx::Table,
+}

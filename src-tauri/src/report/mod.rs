@@ -2,6 +2,7 @@
 //! from the store, and the composers that turn it into words (a [`doc::Document`], or the
 //! [`ledger::LedgerTable`]), with no layout. `export` lays documents out as xlsx or PDF.
 
+pub mod closeout;
 pub mod counts;
 pub mod data;
 pub mod doc;
@@ -18,4 +19,5 @@ pub mod rectified;
 pub mod sample;
 pub mod sections;
 pub mod status_report;
+pub mod supervision;
 pub mod weekly;

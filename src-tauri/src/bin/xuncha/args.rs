@@ -57,6 +57,9 @@ pub enum Command {
     /// 销号：提请、批准、退回
     #[command(subcommand, name = "close-out")]
     CloseOut(CloseOutCmd),
+    /// 督办函件登记簿：列出已发的预警函、提醒函、督办通知书，作废一份函件（编号不再使用）
+    #[command(subcommand)]
+    Letter(LetterCmd),
     /// 重新打开已销号的任务（问题反弹）
     Reopen {
         #[arg(long)]
@@ -452,6 +455,29 @@ pub enum ProgressCmd {
 }
 
 #[derive(Subcommand, Debug)]
+pub enum LetterCmd {
+    /// 已发的督办函件（含已作废的），按发函先后
+    List {
+        /// 巡察编号（默认：全部巡察）
+        #[arg(long)]
+        inspection: Option<i64>,
+        /// 只列出这项任务的函件
+        #[arg(long)]
+        task: Option<i64>,
+    },
+    /// 作废一份函件：登记簿保留它，它的编号不再使用
+    Void {
+        /// 函件的登记号（见 letter list 第一列）
+        id: i64,
+        /// 作废原因
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        date: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
 pub enum CloseOutCmd {
     /// 提请销号（任务须已完成并有佐证材料）
     Request {
@@ -760,6 +786,11 @@ pub enum ExportCmd {
     /// 整改台账：.xlsx 为 Excel 工作簿（整改台账、问题清单、任务清单、责任清单、进展统计…），
     /// .pdf 为横向 A4 的打印版
     Ledger(LedgerArgs),
+    /// 督办函件：预警（剩余20天内）的任务发预警函，临期（10天内）发提醒函，逾期发督办通知书；
+    /// 每函编号登记（〔年份〕N号），已有同类函件的任务不重复发函（--reissue 重新发函）
+    Supervision(SupervisionArgs),
+    /// 销号材料：整改销号申请审批表和佐证材料目录（--task 一项任务；不给 --task 时为全部已销号的任务）
+    Closeout(CloseoutArgs),
     /// 问题线索清单（保密，单独成表，不随台账导出）
     Leads {
         /// 输出文件（.xlsx）
@@ -779,6 +810,37 @@ pub struct ScopeArgs {
     /// 全部巡察导出到一个文件
     #[arg(long)]
     pub all: bool,
+}
+
+/// `export supervision`.
+#[derive(Args, Debug)]
+pub struct SupervisionArgs {
+    /// 巡察编号（默认：最近的巡察）
+    #[arg(long)]
+    pub inspection: Option<i64>,
+    /// 输出文件：扩展名决定格式（.pdf 或 .docx）
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// 重新发函：已有同类函件的任务也发新函（新编号；原函件仍在登记簿中）
+    #[arg(long)]
+    pub reissue: bool,
+}
+
+/// `export closeout`.
+#[derive(Args, Debug)]
+pub struct CloseoutArgs {
+    /// 任务编号（不给时：该巡察全部已销号的任务，一个文件）
+    #[arg(long)]
+    pub task: Option<i64>,
+    /// 巡察编号（不给 --task 时用；默认：最近的巡察）
+    #[arg(long, conflicts_with = "task")]
+    pub inspection: Option<i64>,
+    /// 输出文件：扩展名决定格式（.pdf 或 .docx）
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// 把佐证材料（PDF 和 JPEG、PNG 图片）附在每份销号材料之后，合成一个可打印的 PDF
+    #[arg(long)]
+    pub with_evidence: bool,
 }
 
 /// `export ledger`.

@@ -50,6 +50,28 @@ pub fn list<T: Serialize>(
     Ok(())
 }
 
+/// One 督办 letter of the register: 3  督办通知书〔2026〕3号 2026年3月2日发 …
+pub fn letter_line(l: &xuncha::domain::SupervisionLetter) -> String {
+    let void = l
+        .voided_on
+        .map(|d| format!("（{}作废：{}）", format_cn(d), l.void_reason))
+        .unwrap_or_default();
+    let task = l
+        .task_id
+        .map(|t| format!("任务 {t}"))
+        .unwrap_or_else(|| "任务已删除".into());
+    format!(
+        "{}  {}{} {}发，{}前回复，{}：{}{void}",
+        l.id,
+        l.kind.label(),
+        l.number_text,
+        format_cn(l.issued_on),
+        format_cn(l.reply_by),
+        task,
+        l.subject
+    )
+}
+
 /// The deadline as a ledger writes it.
 pub fn deadline(t: &Task) -> String {
     t.deadline_text.clone()

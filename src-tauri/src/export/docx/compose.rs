@@ -51,6 +51,11 @@ impl<'a> Composer<'a> {
         }
     }
 
+    /// The next paragraph starts a new page (nothing yet: the first page).
+    pub(super) fn new_page(&mut self) {
+        self.break_next = !self.items.is_empty();
+    }
+
     /// Adds the title and every block of `doc`.
     pub(super) fn document(&mut self, doc: &Document) {
         self.title(&doc.title);
@@ -92,6 +97,23 @@ impl<'a> Composer<'a> {
         self.header_rows.push(built.header_rows);
         self.items.push(Item::Table(Box::new(built.table)));
         // Word needs a paragraph after a table; a hairline one, so it never makes a page.
+        self.items.push(Item::Paragraph(Box::new(
+            Paragraph::new().size(2).snap_to_grid(false).line_spacing(
+                docx_rs::LineSpacing::new()
+                    .line_rule(docx_rs::LineSpacingType::Exact)
+                    .line(20),
+            ),
+        )));
+        Ok(())
+    }
+
+    /// A table under its centred title, on a new page (a form or a list standing alone).
+    pub(super) fn titled_table(&mut self, title: &str, t: &Table) -> Result<()> {
+        self.new_page();
+        self.title(title);
+        let built = table::build(t, self.page.area_width())?;
+        self.header_rows.push(built.header_rows);
+        self.items.push(Item::Table(Box::new(built.table)));
         self.items.push(Item::Paragraph(Box::new(
             Paragraph::new().size(2).snap_to_grid(false).line_spacing(
                 docx_rs::LineSpacing::new()

@@ -64,13 +64,40 @@ pub fn render_full(
     for t in tables {
         c.table_attachment(&t.label, &t.title, &t.table, t.landscape)?;
     }
+    pack(c, &doc.title)
+}
+
+/// The composed body as .docx bytes, completed by the patch.
+fn pack(mut c: compose::Composer<'_>, title: &str) -> Result<Vec<u8>> {
     let header_rows = std::mem::take(&mut c.header_rows);
     let mut x = c.finish().build();
-    patch::apply(&mut x, &GB, &doc.title, &header_rows);
+    patch::apply(&mut x, &GB, title, &header_rows);
     let mut out = Cursor::new(Vec::new());
     x.pack(&mut out)
         .map_err(|e| Error::invalid("docx", format!("生成 Word 文件失败：{e}")))?;
     Ok(out.into_inner())
+}
+
+/// Several documents in one .docx file (a batch of letters or dossiers), each starting on a
+/// new page. Word numbers the pages on through the file.
+pub fn render_all(docs: &[Document]) -> Result<Vec<u8>> {
+    let mut c = compose::Composer::new(&GB, FontSet::global());
+    for doc in docs {
+        c.new_page();
+        c.document(doc);
+    }
+    let title = docs.first().map(|d| d.title.clone()).unwrap_or_default();
+    pack(c, &title)
+}
+
+/// Titled tables (forms and lists, such as a 销号 dossier's 审批表 and 佐证材料目录), each
+/// on new pages, as a .docx file titled `title`.
+pub fn render_tables(title: &str, parts: &[crate::export::TitledTable]) -> Result<Vec<u8>> {
+    let mut c = compose::Composer::new(&GB, FontSet::global());
+    for p in parts {
+        c.titled_table(&p.title, &p.table)?;
+    }
+    pack(c, title)
 }
 
 /// Writes the document as a .docx file at `path`, atomically (a temporary file beside it,

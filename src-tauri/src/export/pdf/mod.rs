@@ -5,6 +5,7 @@
 //! (`compose`, `ledger`), and `writer` writes what is placed with `pdf-writer`, embedding
 //! font subsets made by `subsetter` (`embed`).
 
+pub mod append;
 pub mod compose;
 pub mod embed;
 /// The GB/T 9704 numbers moved to [`crate::export::gb9704`] when the Word writer came to
@@ -15,6 +16,7 @@ pub mod ledger;
 mod letterhead;
 pub mod linebreak;
 mod paginate;
+pub mod table;
 pub mod writer;
 
 use std::path::Path;
@@ -60,6 +62,28 @@ pub fn render_full(
         }
     }
     writer::write(&doc.title, &pages, fonts)
+}
+
+/// Several portrait documents in one PDF titled `title` (a batch of letters or dossiers):
+/// each starts on a new page and numbers its own pages from 1, as if printed alone.
+pub fn render_all(title: &str, docs: &[Document]) -> Result<Vec<u8>> {
+    let fonts = FontSet::global();
+    let pages: Vec<writer::Page> = docs
+        .iter()
+        .flat_map(|d| compose::compose(d, fonts))
+        .collect();
+    writer::write(title, &pages, fonts)
+}
+
+/// Titled tables (forms and lists) on portrait pages, in one PDF titled `title`: each group
+/// (one 销号 dossier of a batch) numbers its pages from 1, each table starts a new page.
+pub fn render_tables(title: &str, groups: &[Vec<crate::export::TitledTable>]) -> Result<Vec<u8>> {
+    let fonts = FontSet::global();
+    let pages: Vec<writer::Page> = groups
+        .iter()
+        .flat_map(|g| table::compose(g, fonts))
+        .collect();
+    writer::write(title, &pages, fonts)
 }
 
 /// The combined rectification ledger of one inspection or several (a section each) as an

@@ -215,6 +215,9 @@ fn show_task(d: &xuncha::app::TaskDetail) {
             r.reason
         );
     }
+    for l in &d.letters {
+        println!("  {}", output::letter_line(l));
+    }
     if let Some(step) = d.review_step {
         println!("  待{}", step.label());
     }

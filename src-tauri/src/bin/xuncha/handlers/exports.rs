@@ -70,6 +70,25 @@ pub(super) fn export(db: &Db, j: bool, c: &ExportCmd, today: NaiveDate) -> Resul
             },
             &a.out,
         ),
+        ExportCmd::Supervision(a) => (
+            DocumentKind::Supervision,
+            ExportOptions {
+                inspection_id: a.inspection,
+                reissue: a.reissue,
+                ..Default::default()
+            },
+            &a.out,
+        ),
+        ExportCmd::Closeout(a) => (
+            DocumentKind::Closeout,
+            ExportOptions {
+                inspection_id: a.inspection,
+                task_id: a.task,
+                with_evidence: a.with_evidence,
+                ..Default::default()
+            },
+            &a.out,
+        ),
         ExportCmd::Leads { out, scope } => (
             DocumentKind::Leads,
             ExportOptions {
@@ -87,6 +106,11 @@ pub(super) fn export(db: &Db, j: bool, c: &ExportCmd, today: NaiveDate) -> Resul
             "（{} 条，已移交 {} 条）。本表仅限巡察组内部掌握，请妥善保管，不得外传",
             r.leads, r.leads_transferred
         ),
+        DocumentKind::Supervision => format!(
+            "（{} 份函件，其中本次新发 {} 份）",
+            r.letters, r.letters_issued
+        ),
+        DocumentKind::Closeout => format!("（{} 项任务）", r.dossiers),
         _ => String::new(),
     };
     output::done(

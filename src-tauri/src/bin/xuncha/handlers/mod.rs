@@ -50,6 +50,7 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
         Command::Directory(c) => assignment::directory(db, j, c),
         Command::Progress(c) => tracking::progress(db, j, c, today),
         Command::CloseOut(c) => tracking::close_out(db, j, c, today),
+        Command::Letter(c) => tracking::letter(db, j, c, today),
         Command::Reopen { task, reason, date } => {
             tracking::reopen(db, j, *task, reason, date.as_deref(), today)
         }

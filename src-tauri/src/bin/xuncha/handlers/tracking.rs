@@ -2,7 +2,7 @@
 //! the regulations and accountability that rectification produced.
 
 use chrono::NaiveDate;
-use xuncha::app::{intake, tracking as app, ReviewInput};
+use xuncha::app::{intake, supervision, tracking as app, ReviewInput};
 use xuncha::db::Db;
 use xuncha::domain::*;
 use xuncha::Result;
@@ -48,6 +48,25 @@ pub(super) fn progress(db: &Db, j: bool, c: &ProgressCmd, today: NaiveDate) -> R
 }
 
 /// `xuncha close-out …`: request, approve or reject closing a task out.
+/// `xuncha letter list|void`: the register of 督办 letters.
+pub(super) fn letter(db: &Db, j: bool, c: &LetterCmd, today: NaiveDate) -> Result<()> {
+    match c {
+        LetterCmd::List { inspection, task } => {
+            let all = supervision::list(db, *inspection, *task)?;
+            output::list(j, &all, Some("还没有发过督办函件"), output::letter_line)
+        }
+        LetterCmd::Void { id, reason, date } => {
+            let on = opt_date("date", date.as_deref())?;
+            let l = supervision::void(db, *id, reason, on, today)?;
+            output::done(
+                j,
+                &format!("已作废{}{}（编号不再使用）", l.kind.label(), l.number_text),
+                &l,
+            )
+        }
+    }
+}
+
 pub(super) fn close_out(db: &Db, j: bool, c: &CloseOutCmd, today: NaiveDate) -> Result<()> {
     match c {
         CloseOutCmd::Request {

@@ -1,0 +1,145 @@
+//! 督办 letters: issuing them for the tasks in a warning state and keeping their register.
+//!
+//! Exporting the letters issues what is due and prints every letter in force. A task gets a
+//! new letter only when it has none in force for its present warning state: none of the
+//! letter kind its colour calls for, issued for its present due date, and not voided. So
+//! exporting again the same day (or any day while nothing changed) prints the same letters
+//! with the same numbers; a task turning from green to yellow, or from yellow to red, or
+//! whose deadline moved, gets a new one. `reissue` issues a new letter to every task in a
+//! warning state regardless (the earlier ones stay in the register).
+
+use chrono::NaiveDate;
+
+use crate::app::exports::{DocumentKind, Format};
+use crate::db::letters::{self, NewLetter};
+use crate::db::{inspections, ledger, Db};
+use crate::domain::status::{effective_due, next_open_milestone};
+use crate::domain::supervision::{letter_for, reply_by};
+use crate::domain::{Finding, SupervisionLetter, Task};
+use crate::export::{docx, pdf};
+use crate::report::doc::Document;
+use crate::report::supervision::letter;
+use crate::{Error, Result};
+
+/// The letters of an export, in the order of the findings, and how many were newly issued.
+#[derive(Debug, Clone)]
+pub struct Letters {
+    pub documents: Vec<Document>,
+    pub letters: Vec<SupervisionLetter>,
+    pub issued: usize,
+}
+
+/// The due date a task's warning counts down to (the deadline, or a long-term task's next
+/// stage), as the status rules decide it.
+fn due_of(t: &Task) -> Option<NaiveDate> {
+    effective_due(
+        t.deadline_kind,
+        t.deadline,
+        next_open_milestone(&t.milestones),
+    )
+}
+
+/// Issues the letters due for the inspection's tasks in a warning state (every one of them
+/// anew with `reissue`) on `today`, and composes every letter in force.
+pub fn issue(db: &Db, inspection_id: i64, today: NaiveDate, reissue: bool) -> Result<Letters> {
+    let data = ledger::load(db, inspection_id, today)?;
+    let warned: Vec<(&Finding, &Task)> = data
+        .findings
+        .iter()
+        .flat_map(|f| f.tasks.iter().map(move |t| (f, t)))
+        .filter(|(_, t)| t.warning.is_some())
+        .collect();
+    if warned.is_empty() {
+        return Err(Error::invalid(
+            "inspection",
+            "没有需要发函的整改任务：当前没有处于预警（剩余20天以内）或逾期的任务",
+        ));
+    }
+    let wanted = |t: &Task| t.warning.map(letter_for);
+    let existing = db.read(|c| letters::list(c, Some(inspection_id), None))?;
+    let due: Vec<NewLetter> = {
+        let cal = db.read(inspections::calendar)?;
+        warned
+            .iter()
+            .filter_map(|(f, t)| {
+                let kind = wanted(t)?;
+                let due_on = due_of(t);
+                let in_force = letters::in_force(&existing, t.id, kind, due_on).is_some();
+                (reissue || !in_force).then(|| NewLetter {
+                    inspection_id,
+                    task_id: t.id,
+                    kind,
+                    issued_on: today,
+                    due_on,
+                    days_left: t.days_left,
+                    reply_by: reply_by(&cal, today),
+                    subject: format!("{} {}", f.number, t.measure.trim()),
+                })
+            })
+            .collect()
+    };
+    let issued = due.len();
+    if issued > 0 {
+        db.write(|tx| {
+            due.iter()
+                .map(|l| letters::issue_in_tx(tx, l))
+                .collect::<Result<Vec<_>>>()
+        })?;
+    }
+    let all = db.read(|c| letters::list(c, Some(inspection_id), None))?;
+    let mut out = Letters {
+        documents: Vec::with_capacity(warned.len()),
+        letters: Vec::with_capacity(warned.len()),
+        issued,
+    };
+    for (f, t) in warned {
+        let Some(kind) = wanted(t) else { continue };
+        if let Some(l) = letters::in_force(&all, t.id, kind, due_of(t)) {
+            out.documents.push(letter(&data.inspection, f, t, l));
+            out.letters.push(l.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// The register: the letters of an inspection (all when `None`) or of one task, in the
+/// order issued.
+pub fn list(
+    db: &Db,
+    inspection_id: Option<i64>,
+    task_id: Option<i64>,
+) -> Result<Vec<SupervisionLetter>> {
+    db.read(|c| letters::list(c, inspection_id, task_id))
+}
+
+/// 作废 a letter with a reason on `on` (today when `None`); its number is never given again.
+pub fn void(
+    db: &Db,
+    id: i64,
+    reason: &str,
+    on: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<SupervisionLetter> {
+    db.write(|tx| letters::void_in_tx(tx, id, reason, on.unwrap_or(today)))
+}
+
+/// Issues what is due (see [`issue`]) and writes every letter in force into one file at
+/// `out`, each letter on new pages; returns the letters written and how many were issued.
+/// The letters are recorded before the file is written: a failed write leaves them in the
+/// register, and the next export prints them with their numbers.
+pub fn export(
+    db: &Db,
+    inspection_id: i64,
+    today: NaiveDate,
+    reissue: bool,
+    format: Format,
+    out: &std::path::Path,
+) -> Result<(usize, usize)> {
+    let l = issue(db, inspection_id, today, reissue)?;
+    let bytes = match format {
+        Format::Docx => docx::render_all(&l.documents)?,
+        _ => pdf::render_all(DocumentKind::Supervision.info().title, &l.documents)?,
+    };
+    crate::export::write_atomic(out, &bytes)?;
+    Ok((l.letters.len(), l.issued))
+}
