@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::NaiveDate;
+use xuncha::app::exports::{compose, DocumentKind};
 use xuncha::export::fonts::is_wide;
 use xuncha::report::doc::Document;
 
@@ -150,7 +151,8 @@ fn assert_same_text(name: &str, lo: &str, ours: &str) {
     }
 }
 
-/// The demo inspection's three documents, as the app composes them.
+/// The demo inspection's documents, as the app composes them (the plan without its
+/// landscape attachments, which are tables).
 fn demo_documents(dir: &Path) -> Vec<(&'static str, Document)> {
     let today = NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").unwrap();
     let db = xuncha::db::Db::open(&dir.join("demo.db")).unwrap();
@@ -167,6 +169,16 @@ fn demo_documents(dir: &Path) -> Vec<(&'static str, Document)> {
             xuncha::documents::weekly(&db, id, today, false).unwrap(),
         ),
     ]
+    .into_iter()
+    .chain(
+        [
+            ("整改方案", DocumentKind::Plan),
+            ("主要负责人报告", DocumentKind::PrincipalReport),
+            ("整改情况通报", DocumentKind::Notice),
+        ]
+        .map(|(name, kind)| (name, compose(&db, kind, id, today).unwrap())),
+    )
+    .collect()
 }
 
 #[test]
