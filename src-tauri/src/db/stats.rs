@@ -2,12 +2,13 @@
 //! `domain::counting`, fast enough for the dashboard at 30,000 tasks.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use super::inspections;
-use super::util::{date, IdIndex, IdMap};
+use super::util::{date, IdHasher, IdIndex, IdMap};
 use crate::domain::counting::{self, Facts, FindingFacts, Stats, TaskFacts};
 use crate::domain::{status, DeadlineKind, Status};
 use crate::Result;
@@ -138,29 +139,22 @@ fn facts(conn: &Connection, inspection_id: Option<i64>) -> Result<Facts> {
     })
 }
 
-/// Unit names, each kept once and referred to by position. An office has tens of units, and
-/// comparing a name with a few known ones costs less than hashing it (60,000 look-ups); past
-/// [`Units::SCAN`] names a map finds it.
+/// Unit names, each kept once and referred to by position (60,000 look-ups at 30,000
+/// tasks: hashed with [`IdHasher`], a multiplication a byte, not SipHash).
 #[derive(Default)]
 struct Units {
     names: Vec<String>,
-    at: HashMap<Vec<u8>, usize>,
+    at: HashMap<Vec<u8>, usize, BuildHasherDefault<IdHasher>>,
 }
 
 impl Units {
-    const SCAN: usize = 32;
-
     fn at(&mut self, name: &[u8]) -> usize {
-        let known = if self.names.len() <= Self::SCAN {
-            self.names.iter().position(|n| n.as_bytes() == name)
-        } else {
-            self.at.get(name).copied()
-        };
-        known.unwrap_or_else(|| {
-            self.names.push(String::from_utf8_lossy(name).into_owned());
-            self.at.insert(name.to_vec(), self.names.len() - 1);
-            self.names.len() - 1
-        })
+        if let Some(&i) = self.at.get(name) {
+            return i;
+        }
+        self.names.push(String::from_utf8_lossy(name).into_owned());
+        self.at.insert(name.to_vec(), self.names.len() - 1);
+        self.names.len() - 1
     }
 }
 
@@ -169,9 +163,9 @@ mod tests {
     use super::Units;
 
     #[test]
-    fn units_are_kept_once_past_the_scan_limit() {
+    fn units_are_kept_once() {
         let mut units = Units::default();
-        let names: Vec<String> = (0..Units::SCAN * 3).map(|i| format!("第{i}科")).collect();
+        let names: Vec<String> = (0..100).map(|i| format!("第{i}科")).collect();
         let first: Vec<usize> = names.iter().map(|n| units.at(n.as_bytes())).collect();
         let again: Vec<usize> = names.iter().rev().map(|n| units.at(n.as_bytes())).collect();
         assert_eq!(first, (0..names.len()).collect::<Vec<_>>());

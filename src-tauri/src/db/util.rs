@@ -83,7 +83,9 @@ impl IdIndex {
     }
 }
 
-/// Hashes row ids (Fibonacci hashing: the high bits of id × 2⁶⁴/φ).
+/// Hashes row ids (Fibonacci hashing: the high bits of id × 2⁶⁴/φ), and short names read
+/// in bulk (a multiplication a byte). Neither comes from a network, so neither needs
+/// SipHash's protection against chosen collisions.
 #[derive(Default)]
 pub struct IdHasher(u64);
 
