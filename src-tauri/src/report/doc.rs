@@ -92,6 +92,29 @@ impl Block {
     }
 }
 
+/// The signature and date that close a document (ids `signature` and `date`, under which
+/// the user's edits are kept).
+pub fn signed(signer: impl Into<String>, date: impl Into<String>) -> [Block; 2] {
+    [
+        Block::Signature {
+            id: "signature".into(),
+            text: signer.into(),
+        },
+        Block::Date {
+            id: "date".into(),
+            text: date.into(),
+        },
+    ]
+}
+
+/// The addressee of a report to the inspection authority's leading group.
+pub fn to_leading_group(authority: &str) -> Block {
+    Block::Addressee {
+        id: "addressee".into(),
+        text: format!("{authority}巡察工作领导小组："),
+    }
+}
+
 /// Builds blocks with ids; keeps the composers short.
 pub fn paragraph(id: impl Into<String>, text: impl Into<String>) -> Block {
     Block::Paragraph {

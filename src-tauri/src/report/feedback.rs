@@ -6,7 +6,7 @@
 use crate::domain::dates::format_cn;
 use crate::domain::{Finding, InspectionKind};
 use crate::report::data::LedgerData;
-use crate::report::doc::{paragraph, Block, Document};
+use crate::report::doc::{paragraph, signed, Block, Document};
 use crate::report::numbering::{level1, level2, period_cn, sentence};
 use crate::report::sections::sections;
 
@@ -99,15 +99,8 @@ pub fn feedback_report(data: &LedgerData) -> Document {
             ins.plan_due_workdays, ins.report_due_months, ins.authority
         ),
     ));
-    blocks.push(Block::Signature {
-        id: "signature".into(),
-        text: ins.team.clone(),
-    });
     let date = ins.feedback_date.unwrap_or(data.today);
-    blocks.push(Block::Date {
-        id: "date".into(),
-        text: format_cn(date),
-    });
+    blocks.extend(signed(ins.team.as_str(), format_cn(date)));
     Document {
         title: format!("关于对{org}巡察情况的反馈意见"),
         blocks,

@@ -5,7 +5,7 @@
 use crate::domain::dates::format_cn;
 use crate::domain::RectificationMeeting;
 use crate::report::data::{LedgerData, UnitWork};
-use crate::report::doc::{paragraph, Block, Document};
+use crate::report::doc::{paragraph, signed, to_leading_group, Block, Document};
 use crate::report::numbering::{level1, sentence};
 
 fn one(m: &RectificationMeeting, data: &LedgerData) -> Vec<Block> {
@@ -43,10 +43,7 @@ fn one(m: &RectificationMeeting, data: &LedgerData) -> Vec<Block> {
 pub fn meeting_report(data: &LedgerData, work: &UnitWork) -> Document {
     let ins = &data.inspection;
     let org = &ins.inspected_org;
-    let mut blocks = vec![Block::Addressee {
-        id: "addressee".into(),
-        text: format!("{}巡察工作领导小组：", ins.authority),
-    }];
+    let mut blocks = vec![to_leading_group(&ins.authority)];
     blocks.push(paragraph(
         "opening",
         format!(
@@ -76,14 +73,7 @@ pub fn meeting_report(data: &LedgerData, work: &UnitWork) -> Document {
         }
         blocks.extend(one(m, data));
     }
-    blocks.push(Block::Signature {
-        id: "signature".into(),
-        text: org.clone(),
-    });
-    blocks.push(Block::Date {
-        id: "date".into(),
-        text: format_cn(data.today),
-    });
+    blocks.extend(signed(org.as_str(), format_cn(data.today)));
     Document {
         title: format!("{org}关于召开巡察整改专题民主生活会情况的报告"),
         blocks,

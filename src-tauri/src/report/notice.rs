@@ -8,7 +8,7 @@ use crate::domain::dates::format_cn;
 use crate::domain::AccountabilityKind;
 use crate::report::counts::num;
 use crate::report::data::{LedgerData, UnitWork};
-use crate::report::doc::{paragraph, Block, Document};
+use crate::report::doc::{paragraph, signed, Block, Document};
 use crate::report::numbering::{level1, level2, period_cn};
 use crate::report::rectified::finding_paragraph;
 use crate::report::sections::sections;
@@ -118,14 +118,7 @@ pub fn notice(data: &LedgerData, work: &UnitWork) -> Document {
              健全长效机制，确保巡察整改取得实效。欢迎广大干部群众对巡察整改落实情况进行监督。"
         ),
     ));
-    blocks.push(Block::Signature {
-        id: "signature".into(),
-        text: org.clone(),
-    });
-    blocks.push(Block::Date {
-        id: "date".into(),
-        text: format_cn(data.today),
-    });
+    blocks.extend(signed(org.as_str(), format_cn(data.today)));
     Document {
         title: format!("关于{org}巡察整改情况的通报"),
         blocks,

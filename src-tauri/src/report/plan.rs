@@ -10,7 +10,7 @@ use crate::domain::dates::{format_cn, format_deadline};
 use crate::domain::names::split_names;
 use crate::domain::{DeadlineKind, Task};
 use crate::report::data::{LedgerData, UnitWork};
-use crate::report::doc::{paragraph, Block, Document};
+use crate::report::doc::{paragraph, signed, Block, Document};
 use crate::report::ledger::{Heading, LedgerColumn, LedgerTable};
 use crate::report::numbering::{level1, level2, sentence};
 use crate::report::public::Edition;
@@ -319,14 +319,7 @@ pub fn plan(data: &LedgerData, work: &UnitWork, lists: PlanLists) -> Document {
     }
     // 附件说明 (GB/T 9704 7.3.4): after the text, before the signature.
     blocks.push(paragraph("attachments", note));
-    blocks.push(Block::Signature {
-        id: "signature".into(),
-        text: org.clone(),
-    });
-    blocks.push(Block::Date {
-        id: "date".into(),
-        text: format_cn(data.today),
-    });
+    blocks.extend(signed(org.as_str(), format_cn(data.today)));
     Document {
         title: format!("{org}关于落实{}巡察反馈意见的整改方案", ins.team),
         blocks,

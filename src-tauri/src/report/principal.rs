@@ -9,7 +9,7 @@ use crate::domain::names::split_names;
 use crate::domain::SecretaryActionKind;
 use crate::report::counts::counts;
 use crate::report::data::{LedgerData, UnitWork};
-use crate::report::doc::{paragraph, Block, Document};
+use crate::report::doc::{paragraph, signed, to_leading_group, Block, Document};
 use crate::report::endorsement::{BLANK_DATE, SIGN_HERE};
 use crate::report::numbering::{cn_number, level1};
 use crate::report::status_report::overview_text;
@@ -30,10 +30,7 @@ pub fn principal_report(data: &LedgerData, work: &UnitWork) -> Document {
     let ins = &data.inspection;
     let org = &ins.inspected_org;
     let me = ins.org_secretary.trim();
-    let mut blocks = vec![Block::Addressee {
-        id: "addressee".into(),
-        text: format!("{}巡察工作领导小组：", ins.authority),
-    }];
+    let mut blocks = vec![to_leading_group(&ins.authority)];
     let fed = ins
         .feedback_date
         .map(|d| format!("{}，", format_cn(d)))
@@ -116,14 +113,7 @@ pub fn principal_report(data: &LedgerData, work: &UnitWork) -> Document {
          定期听取汇报、跟踪督办，确保问题整改到位、长效机制建立健全，坚决防止问题反弹。",
     ));
     blocks.push(paragraph("pledge", "本人对以上报告内容的真实性负责。"));
-    blocks.push(Block::Signature {
-        id: "signature".into(),
-        text: format!("{org}党组书记\n{SIGN_HERE}"),
-    });
-    blocks.push(Block::Date {
-        id: "date".into(),
-        text: BLANK_DATE.into(),
-    });
+    blocks.extend(signed(format!("{org}党组书记\n{SIGN_HERE}"), BLANK_DATE));
     Document {
         title: format!(
             "{org}党组书记{me}关于组织落实{}巡察反馈意见整改情况的报告",

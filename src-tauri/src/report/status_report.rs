@@ -7,7 +7,7 @@ use crate::domain::dates::format_cn;
 use crate::report::counts::num;
 pub use crate::report::counts::{counts, Counts};
 use crate::report::data::LedgerData;
-use crate::report::doc::{paragraph, Block, Document};
+use crate::report::doc::{paragraph, signed, to_leading_group, Block, Document};
 use crate::report::numbering::{level1, level2};
 use crate::report::rectified::{finding_paragraph, next_steps};
 use crate::report::sections::sections;
@@ -87,10 +87,7 @@ pub fn status_report(data: &LedgerData) -> Document {
     let ins = &data.inspection;
     let org = &ins.inspected_org;
     let c = counts(data);
-    let mut blocks = vec![Block::Addressee {
-        id: "addressee".into(),
-        text: format!("{}巡察工作领导小组：", ins.authority),
-    }];
+    let mut blocks = vec![to_leading_group(&ins.authority)];
     let fed = ins
         .feedback_date
         .map(|d| format!("{}，", format_cn(d)))
@@ -196,14 +193,10 @@ pub fn status_report(data: &LedgerData) -> Document {
     heading(&mut blocks, "h-next", "下一步工作打算");
     blocks.extend(next_steps(data));
 
-    blocks.push(Block::Signature {
-        id: "signature".into(),
-        text: format!("{org}\n党组书记：{}", ins.org_secretary),
-    });
-    blocks.push(Block::Date {
-        id: "date".into(),
-        text: format_cn(data.today),
-    });
+    blocks.extend(signed(
+        format!("{org}\n党组书记：{}", ins.org_secretary),
+        format_cn(data.today),
+    ));
     Document {
         title: format!("{org}关于{}巡察反馈意见整改情况的报告", ins.team),
         blocks,

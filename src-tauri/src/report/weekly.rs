@@ -7,7 +7,7 @@ use crate::domain::dates::{format_cn, format_deadline};
 use crate::domain::status::{effective_due, is_done, next_open_milestone};
 use crate::domain::{CloseOutState, Status, Task};
 use crate::report::data::LedgerData;
-use crate::report::doc::{paragraph, Block, Document};
+use crate::report::doc::{paragraph, signed, Block, Document};
 use crate::report::numbering::{level1, sentence};
 
 /// How far ahead “due soon” looks.
@@ -168,14 +168,10 @@ pub fn weekly_summary(data: &LedgerData, since: NaiveDate) -> Document {
         "plan",
         "对逾期事项逐项督办，对即将到期事项提前提醒，督促责任单位按时限完成整改并及时报送佐证材料。",
     ));
-    blocks.push(Block::Signature {
-        id: "signature".into(),
-        text: format!("{}整改工作领导小组办公室", ins.inspected_org),
-    });
-    blocks.push(Block::Date {
-        id: "date".into(),
-        text: format_cn(today),
-    });
+    blocks.extend(signed(
+        format!("{}整改工作领导小组办公室", ins.inspected_org),
+        format_cn(today),
+    ));
     Document {
         title: format!("{}巡察整改工作周小结", ins.inspected_org),
         blocks,
