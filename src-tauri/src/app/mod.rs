@@ -6,6 +6,7 @@
 //! `export`, `import`); it holds no SQL and no layout of its own.
 
 pub mod assignment;
+pub mod catalog;
 pub mod dashboard;
 pub mod dossiers;
 pub mod exports;
