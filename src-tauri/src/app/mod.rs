@@ -9,6 +9,7 @@ pub mod assignment;
 pub mod dashboard;
 pub mod dossiers;
 pub mod exports;
+pub mod fill_in;
 pub mod imports;
 pub mod inspections;
 pub mod intake;
