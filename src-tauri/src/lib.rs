@@ -14,6 +14,7 @@ pub mod documents;
 pub mod domain;
 pub mod error;
 pub mod export;
+pub mod fill_in;
 pub mod import;
 pub mod paths;
 #[cfg(test)]

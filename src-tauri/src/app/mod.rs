@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod dashboard;
 pub mod dossiers;
 pub mod exports;
+pub mod fill_in;
 pub mod imports;
 pub mod inspections;
 pub mod intake;

@@ -11,6 +11,7 @@ pub mod directory;
 pub mod drafts;
 pub mod evidence;
 mod files;
+pub mod fill_in;
 pub mod findings;
 pub mod import_mappings;
 pub mod inspections;

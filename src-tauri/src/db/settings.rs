@@ -9,6 +9,8 @@ use crate::Result;
 pub const OPERATOR: &str = "operator";
 /// When "true", responsible units and people must already be in the directory.
 pub const STRICT_DIRECTORY: &str = "strict_directory";
+/// The secret that signs fill-in workbooks (hex); never listed, never in the audit log.
+pub const FILL_IN_SECRET: &str = "fill_in_secret";
 
 /// Reads a setting.
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
@@ -40,10 +42,10 @@ pub fn set_in_tx(tx: &mut WriteTx<'_>, key: &str, value: &str) -> Result<()> {
     )
 }
 
-/// All settings, sorted by key.
+/// All settings, sorted by key, but the signing secret.
 pub fn all(conn: &Connection) -> Result<Vec<(String, String)>> {
-    let mut stmt = conn.prepare("SELECT key, value FROM settings ORDER BY key")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let mut stmt = conn.prepare("SELECT key, value FROM settings WHERE key <> ?1 ORDER BY key")?;
+    let rows = stmt.query_map([FILL_IN_SECRET], |r| Ok((r.get(0)?, r.get(1)?)))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -128,6 +128,21 @@ coded_enum!(
 );
 
 coded_enum!(
+    /// What one row of a returned fill-in workbook (填报表) would change in the ledger.
+    FillInChange, "填报变化" {
+        Progress = "progress" / "新进展",
+        StatusChange = "status_change" / "状态变更",
+        Unchanged = "unchanged" / "无变化",
+        /// The task changed in the ledger after the workbook went out.
+        Conflict = "conflict" / "冲突",
+        /// This row of this workbook was applied before.
+        Applied = "applied" / "已导入",
+        /// What the unit wrote cannot be applied (a bad date, a status the rules refuse).
+        Invalid = "invalid" / "有误",
+    }
+);
+
+coded_enum!(
     /// 预警 colour by days left (DOMAIN.md: 20/10 days, overdue).
     Warning, "预警" {
         Green = "green" / "绿色预警" | "绿",

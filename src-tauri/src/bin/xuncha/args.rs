@@ -151,6 +151,9 @@ pub enum Command {
     /// 台账模板：保存、列出、查看、删除（“默认”为内置官方格式）
     #[command(subcommand)]
     Template(TemplateCmd),
+    /// 填报表：为没有安装本软件的责任单位导出可填写的 Excel，导入交回的填报表
+    #[command(subcommand, name = "fill-in")]
+    FillIn(FillInCmd),
     /// 整改专题民主生活会：登记、列表
     #[command(subcommand)]
     Meeting(MeetingCmd),
@@ -1103,4 +1106,39 @@ pub struct ImportArgs {
     /// 有错误时只导入没有错误的行，列出跳过的行（默认一行也不导入）
     #[arg(long)]
     pub skip_errors: bool,
+}
+
+/// `xuncha fill-in …`: fill-in workbooks (填报表) for units without the app.
+#[derive(Subcommand, Debug)]
+pub enum FillInCmd {
+    /// 导出一个责任单位的填报表（--unit），或每个责任单位一份（--all-units，--out 为文件夹）
+    Export {
+        #[arg(long)]
+        inspection: Option<i64>,
+        /// 责任单位（牵头单位或责任单位之一）
+        #[arg(
+            long,
+            conflicts_with = "all_units",
+            required_unless_present = "all_units"
+        )]
+        unit: Option<String>,
+        /// 每个责任单位各导出一份，文件名为“单位填报.xlsx”
+        #[arg(long)]
+        all_units: bool,
+        #[arg(long, value_name = "FILE|DIR")]
+        out: PathBuf,
+    },
+    /// 导入交回的填报表：--dry-run 只预览；默认导入全部新进展和状态变更，冲突须用 --accept 逐项指定
+    Import {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        inspection: Option<i64>,
+        /// 只预览，不写入
+        #[arg(long)]
+        dry_run: bool,
+        /// 导入哪些项：all（全部，不含冲突），或预览中的序号，如 1,3
+        #[arg(long, default_value = "all", value_name = "all|N,N")]
+        accept: String,
+    },
 }

@@ -4,6 +4,7 @@
 
 mod assignment;
 mod exports;
+mod fill_in;
 pub mod housekeeping;
 mod inspections;
 mod intake;
@@ -81,6 +82,7 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
         Command::Document(c) => exports::document(db, j, c, today),
         Command::Import(a) => exports::import(db, j, a, today),
         Command::Template(c) => exports::template(db, j, c),
+        Command::FillIn(c) => fill_in::fill_in(db, j, c, today),
         Command::Meeting(c) => unit_work::meeting(db, j, c),
         Command::Secretary(c) => unit_work::secretary(db, j, c),
         Command::LeadingGroup(a) => unit_work::leading_group(db, j, a),
