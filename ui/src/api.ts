@@ -170,6 +170,14 @@ export async function pickFiles(title: string, filters: FileFilter[], multiple =
   return Array.isArray(r) ? r : [r];
 }
 
+/** Asks for a folder (to write several files into), starting in `dir`. */
+export async function pickFolder(title: string, dir?: string | null): Promise<string | null> {
+  const q = queued();
+  if (q !== undefined) return q;
+  const r = await openDialog({ title, directory: true, multiple: false, defaultPath: dir ?? undefined });
+  return typeof r === "string" ? r : null;
+}
+
 /** Asks where to save a file, starting in `dir` with `name`. */
 export async function pickSavePath(
   title: string,
@@ -203,6 +211,23 @@ export const importPreview = (path: string, inspectionId: number | null, newName
   call<B.ImportPreview>("import_preview", { path, token: token ?? null, inspectionId, newName, choices: choices ?? null });
 export const importApply = (token: string, inspectionId: number | null, newName: string | null, choices?: B.ImportChoices) =>
   call<B.ImportOutcome>("import_apply", { token, inspectionId, newName, choices: choices ?? null });
+
+// 填报表
+/** The units with tasks in the inspection (lead or responsible), in ledger order. */
+export const fillInUnits = (inspectionId: number) => call<string[]>("fill_in_units", { inspectionId });
+/** 〈单位〉填报.xlsx, the name the core gives a unit's workbook. */
+export const fillInFileName = (unit: string) => call<string>("fill_in_file_name", { unit });
+export const fillInExportUnit = (inspectionId: number, unit: string, path: string) =>
+  call<B.FillInExport>("fill_in_export_unit", { inspectionId, unit, path });
+export const fillInExportAll = (inspectionId: number, dir: string) =>
+  call<B.FillInExport[]>("fill_in_export_all", { inspectionId, dir });
+/** What importing the returned workbooks would change; the files are copied first. */
+export const fillInPreview = (inspectionId: number, paths: string[]) =>
+  call<B.FillInPreview>("fill_in_preview", { inspectionId, paths });
+/** Applies the previewed copies: the rows numbered, or (`rows` null) every new entry and
+ * status change, conflicts left out. */
+export const fillInApply = (inspectionId: number, tokens: string[], rows: number[] | null) =>
+  call<B.FillInApplied>("fill_in_apply", { inspectionId, tokens, rows });
 
 /** Listens to `export-progress` events while `run` is under way. */
 export async function withProgress<T>(onProgress: (p: B.ExportProgress) => void, run: () => Promise<T>): Promise<T> {

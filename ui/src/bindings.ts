@@ -29,6 +29,8 @@ export type SecretaryActionKind = "meeting" | "talk" | "problem" | "visit";
 
 export type LetterKind = "warning" | "reminder" | "notice";
 
+export type FillInChange = "progress" | "status_change" | "unchanged" | "conflict" | "applied" | "invalid";
+
 export type ErrorCode = "Validation" | "NotFound" | "Conflict" | "NewerSchema" | "BadDatabase" | "PasswordNeeded" | "WrongPassword" | "AuditBroken" | "Io" | "Storage" | "Database" | "Data" | "NoDatabase" | "Unsupported" | "TooLarge" | "Open";
 
 export type Inspection = { id: number, 
@@ -928,6 +930,48 @@ title: string, blocks: Array<Block>, };
 
 export type Block = { "kind": "addressee", id: string, text: string, } | { "kind": "heading1", id: string, text: string, } | { "kind": "heading2", id: string, text: string, } | { "kind": "heading3", id: string, text: string, } | { "kind": "paragraph", id: string, text: string, } | { "kind": "signature", id: string, text: string, } | { "kind": "date", id: string, text: string, } | { "kind": "page_break" } | { "kind": "attachment", label: string, title: string, };
 
+export type FillInExport = { unit: string, file: string, tasks: number, };
+
+export type FillInApplied = { rows: Array<PreviewRow>, 
+/**
+ * The rows applied, by number.
+ */
+applied: Array<number>, };
+
+export type PreviewRow = { 
+/**
+ * Numbered from 1 across all the files of one import: what `--accept` names.
+ */
+no: number, file: string, 
+/**
+ * The unit the workbook was made for (written as 填报人 of the progress entry).
+ */
+unit: string, 
+/**
+ * The row as Excel numbers it.
+ */
+row: number, task_id: number, 
+/**
+ * The finding's number, （一）1.
+ */
+finding_number: string, measure: string, change: FillInChange, 
+/**
+ * The task's status in the ledger now.
+ */
+status_now: Status, 
+/**
+ * The status the unit chose, when it differs from the one the workbook went out with.
+ */
+status_to: Status | null, 
+/**
+ * The progress entry it would add.
+ */
+text: string, entered_on: string | null, 
+/**
+ * Why a row is a conflict or cannot be applied.
+ */
+message: string, };
+
 export type CmdError = { code: ErrorCode, field: string | null, message: string, };
 
 export type AppInfo = { 
@@ -982,6 +1026,12 @@ reasons: Array<FieldOption>,
  * Rows under the table that are not records (说明, 填表说明, 注：…).
  */
 skipped_rows: Array<number>, };
+
+export type FillInPreview = { 
+/**
+ * Identify the copies of the files that `fill_in_apply` will read, in the order chosen.
+ */
+tokens: Array<string>, rows: Array<PreviewRow>, };
 
 export type ExportProgress = { 
 /**
@@ -1072,6 +1122,12 @@ export const LETTER_KIND_LABELS: Record<LetterKind, string> = { warning: "预警
 
 /** 督办函件：every code, in display order. */
 export const LETTER_KIND_VALUES: LetterKind[] = ["warning", "reminder", "notice"];
+
+/** 填报变化：each code's label. */
+export const FILL_IN_CHANGE_LABELS: Record<FillInChange, string> = { progress: "新进展", status_change: "状态变更", unchanged: "无变化", conflict: "冲突", applied: "已导入", invalid: "有误" };
+
+/** 填报变化：every code, in display order. */
+export const FILL_IN_CHANGE_VALUES: FillInChange[] = ["progress", "status_change", "unchanged", "conflict", "applied", "invalid"];
 
 /** The statuses that count as done (no overdue, no warning). */
 export const DONE_STATUSES: Status[] = ["completed", "closed"];

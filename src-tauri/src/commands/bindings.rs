@@ -36,6 +36,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         FollowUpResult,
         SecretaryActionKind,
         LetterKind,
+        FillInChange,
         ErrorCode,
         // records
         Inspection,
@@ -112,10 +113,14 @@ fn declarations(cfg: &Config) -> Vec<String> {
         FieldOption,
         crate::report::doc::Document,
         crate::report::doc::Block,
+        fill_in::FillInExport,
+        fill_in::FillInApplied,
+        crate::fill_in::preview::PreviewRow,
         // shell
         CmdError,
         AppInfo,
         ImportPreview,
+        FillInPreview,
         ExportProgress,
     ]
 }
@@ -161,6 +166,7 @@ fn labels() -> Vec<String> {
         FollowUpResult => "FOLLOW_UP_RESULT",
         SecretaryActionKind => "SECRETARY_ACTION_KIND",
         LetterKind => "LETTER_KIND",
+        FillInChange => "FILL_IN_CHANGE",
     ];
     let done: Vec<String> = Status::ALL
         .iter()

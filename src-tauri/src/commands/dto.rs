@@ -138,6 +138,15 @@ impl ImportPreview {
     }
 }
 
+/// The preview of returned fill-in workbooks (填报表), row by row.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FillInPreview {
+    /// Identify the copies of the files that `fill_in_apply` will read, in the order chosen.
+    pub tokens: Vec<String>,
+    pub rows: Vec<crate::fill_in::preview::PreviewRow>,
+}
+
 /// One step of a long export or import, for the progress bar.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

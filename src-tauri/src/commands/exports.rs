@@ -40,7 +40,7 @@ pub fn export_catalog() -> CmdResult<Vec<DocumentInfo>> {
 
 /// The path to write: the folder the user chose, the file name sanitised, the extension
 /// of the format chosen.
-fn clean_path(path: &Path, format: Format) -> CmdResult<PathBuf> {
+pub(super) fn clean_path(path: &Path, format: Format) -> CmdResult<PathBuf> {
     let dir = path
         .parent()
         .filter(|d| d.is_dir())

@@ -15,6 +15,8 @@ pub mod exports;
 #[cfg(feature = "desktop")]
 pub mod files;
 #[cfg(feature = "desktop")]
+pub mod fill_in;
+#[cfg(feature = "desktop")]
 pub mod findings;
 #[cfg(feature = "desktop")]
 pub mod inspections;
