@@ -63,3 +63,6 @@ export function backupSize(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
+
+/** What a row of a returned 填报表 would change (新进展, 状态变更, 冲突…). */
+export { FILL_IN_CHANGE_LABELS as FILL_IN_CHANGE } from "./bindings";

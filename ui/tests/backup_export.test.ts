@@ -12,7 +12,7 @@ import { store } from "../src/store";
 import type { AppInfo, AutoBackup, DocumentInfo, DocumentKind, Format } from "../src/bindings";
 import { answerBox, boxText } from "./messagebox";
 
-const global = { plugins: [ElementPlus], stubs: { transition: false, "transition-group": false, DocumentEditor: true, ImportPanel: true } };
+const global = { plugins: [ElementPlus], stubs: { transition: false, "transition-group": false, DocumentEditor: true, ImportPanel: true, FillInExportCard: true } };
 
 const INFO: AppInfo = {
   db_path: "/home/u/巡察整改台账.db", open_error: null, locked_path: null, encrypted: false, min_password_chars: 6, operator: "张三", today: "2025-06-01", version: "0.1.0", inspections: 1, export_dir: null,

@@ -16,7 +16,7 @@ import LetterheadTab from "../src/components/LetterheadTab.vue";
 import { store } from "../src/store";
 import type { DocumentInfo, DocumentKind, LeadingGroup, Letterhead, RectificationMeeting, SecretaryAction } from "../src/bindings";
 
-const global = { plugins: [ElementPlus], stubs: { transition: false, "transition-group": false, DocumentEditor: true, ImportPanel: true } };
+const global = { plugins: [ElementPlus], stubs: { transition: false, "transition-group": false, DocumentEditor: true, ImportPanel: true, FillInExportCard: true } };
 
 /** The catalog as the core describes it (`app::exports::DocumentKind::info`). */
 function doc(kind: DocumentKind, title: string, over: Partial<DocumentInfo> = {}): DocumentInfo {
