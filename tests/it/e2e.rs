@@ -6,7 +6,8 @@
 //! exports the plan, the principal's report and the notice (PDF and Word), makes an automatic backup, imports an existing
 //! ledger after its preview, restores the backup (the import is gone again), restarts the
 //! app and sees the data still there; then reads the database, the workbook and the PDF
-//! back. On a second database (the demo): sets a password on the 备份 page, restarts, is
+//! back. On a second database (the demo): exports a unit's 填报表 and imports it filled
+//! in (`e2e/fill_in.rs`), sets a password on the 备份 page, restarts, is
 //! asked for it, is refused a wrong one, opens with the right one, and finds the file on
 //! disk encrypted. Saves a screenshot of each main view to `target/e2e-screenshots/`.
 //!
@@ -16,6 +17,7 @@
 //! `xvfb-run -a cargo test -p xuncha-tests --test it e2e -- --ignored`.
 
 mod documents;
+mod fill_in;
 mod netwatch;
 mod steps;
 mod webdriver;
@@ -495,6 +497,8 @@ fn desktop_app_end_to_end() {
     );
     assert!(crate::pdf_cli::text(&dossiers_out).contains("整改销号申请审批表"));
     shot(&s, "13a-demo-export");
+    // 填报表: 财务科's workbook exported from the card, filled in, imported as 新进展.
+    fill_in::export_fill_and_import(&s, &demo_db, tmp.path(), "财务科");
     nav(&s, "board");
     s.wait_text("[data-test=board-letter]", "督办通知书〔")
         .unwrap();

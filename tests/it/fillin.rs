@@ -14,12 +14,12 @@ use serde_json::Value;
 use crate::common::Cli;
 
 /// The fill-in columns as Excel letters (after the ten locked ledger columns).
-const PROGRESS: &str = "K";
+pub(crate) const PROGRESS: &str = "K";
 const STATUS: &str = "L";
 const DATE: &str = "M";
 const EVIDENCE: &str = "N";
 /// 整改措施, a locked column.
-const MEASURE: &str = "C";
+pub(crate) const MEASURE: &str = "C";
 
 fn export(cli: &Cli, unit: &str) -> PathBuf {
     let out = cli.dir.path().join(format!("{unit}填报.xlsx"));
@@ -105,7 +105,8 @@ enum Cell<'a> {
     Number(f64),
 }
 
-fn text(path: &Path, at: &str, t: &str) {
+/// Types `t` into cell `at` of the unit's sheet (also used by the end-to-end run).
+pub(crate) fn text(path: &Path, at: &str, t: &str) {
     set_cell(path, 1, at, Cell::Text(t));
 }
 
