@@ -469,7 +469,7 @@ fn round_trip_export_then_import_gives_back_the_ledger() {
     let plan = import::xlsx::read_ledger(&out, 2025).unwrap();
     assert!(!plan.has_errors(), "{}", plan.report());
     assert_eq!(plan.sheet, "整改台账");
-    assert_eq!(plan.header_rows, (3, 4));
+    assert_eq!(plan.tables[0].header_rows, (3, 4));
     let cats: Vec<&str> = data.categories.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(plan.categories, cats);
     assert_eq!(plan.findings.len(), data.findings.len());

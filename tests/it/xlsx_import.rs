@@ -20,7 +20,7 @@ fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
 fn wps_two_row_header_sections_merges_and_notes() {
     let p = read("wps_two_row.xlsx");
     assert_eq!(p.sheet, "整改台账");
-    assert_eq!(p.header_rows, (3, 4));
+    assert_eq!(p.tables[0].header_rows, (3, 4));
     assert!(p.issues.is_empty(), "{}", p.report());
     assert_eq!(
         p.categories,
@@ -70,7 +70,7 @@ fn wps_two_row_header_sections_merges_and_notes() {
         ["财务科", "办公室"],
         "a/b"
     );
-    assert_eq!(p.skipped_rows, [14, 15], "注： and 填报人 rows");
+    assert_eq!(p.tables[0].skipped_rows, [14, 15], "注： and 填报人 rows");
     for u in ["办公室", "机关党委", "宣传科", "综合科", "财务科"] {
         assert!(p.units.contains(&u.to_owned()), "{u}");
     }
@@ -80,9 +80,9 @@ fn wps_two_row_header_sections_merges_and_notes() {
 #[test]
 fn one_row_header_with_synonyms_blank_finding_cells_and_date_styles() {
     let p = read("synonyms_one_row.xlsx");
-    assert_eq!(p.header_rows, (4, 4));
+    assert_eq!(p.tables[0].header_rows, (4, 4));
     assert!(p.issues.is_empty(), "{}", p.report());
-    let cols: Vec<&str> = p.columns.iter().map(|c| c.to.label()).collect();
+    let cols: Vec<&str> = p.tables[0].columns.iter().map(|c| c.to.label()).collect();
     assert_eq!(
         cols,
         [
@@ -151,13 +151,13 @@ fn one_row_header_with_synonyms_blank_finding_cells_and_date_styles() {
     );
     assert_eq!(tasks[5].assignment.responsible_person, "吴昊、郑丽");
     assert_eq!(tasks[1].progress, "已起草");
-    assert_eq!(p.skipped_rows, [16]);
+    assert_eq!(p.tables[0].skipped_rows, [16]);
 }
 
 #[test]
 fn two_row_header_not_merged_and_category_column() {
     let p = read("two_row_unmerged.xlsx");
-    assert_eq!(p.header_rows, (1, 2));
+    assert_eq!(p.tables[0].header_rows, (1, 2));
     assert!(p.issues.is_empty(), "{}", p.report());
     assert_eq!(p.findings.len(), 3);
     assert_eq!(

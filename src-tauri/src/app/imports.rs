@@ -32,7 +32,8 @@ pub fn default_year(db: &Db, target: &Target, today: NaiveDate) -> Result<i32> {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportChoices {
-    /// The sheet to read; `None` = the one that looks most like a ledger.
+    /// The sheet to read; `None` = the one that looks most like a ledger; `全部工作表`
+    /// (`import::xlsx::ALL_SHEETS`) = every sheet with a ledger, in one plan.
     #[serde(default)]
     pub sheet: Option<String>,
     /// Columns mapped by hand (a letter or a header text → a field).
@@ -56,12 +57,14 @@ fn read(
         mapping: choices.mapping.clone(),
         saved: db.read(import_mappings::all)?,
     };
-    import::xlsx::read_ledger_with(file, &options)
+    import::xlsx::read_ledger_to_map(file, &options)
 }
 
 /// The dry run: what importing `file` into `target` would create, every column with the
 /// field it goes to and why (a mapping saved for the same header is used), and every
-/// problem found with its cell. Nothing is written.
+/// problem found with its cell. Nothing is written. When no ledger header is found, the
+/// plan holds the columns of the most header-like row, none imported, and the error
+/// saying so: once the user maps them, the preview reads the ledger.
 pub fn preview(
     db: &Db,
     file: &Path,
@@ -72,16 +75,24 @@ pub fn preview(
     read(db, file, target, today, choices)
 }
 
-/// The columns mapped by hand or by a saved mapping, by letter: what is kept for the next
-/// file with the same header.
-fn to_remember(plan: &ImportPlan) -> Vec<Choice> {
-    plan.columns
+/// Per sheet read, the columns mapped by hand or by a saved mapping, by letter: what is
+/// kept for the next file with the same header.
+fn to_remember(plan: &ImportPlan) -> Vec<(String, Vec<Choice>)> {
+    plan.tables
         .iter()
-        .filter(|c| matches!(c.reason, Reason::User | Reason::Saved))
-        .map(|c| Choice {
-            column: c.letter.clone(),
-            to: c.to,
+        .map(|t| {
+            let choices = t
+                .columns
+                .iter()
+                .filter(|c| matches!(c.reason, Reason::User | Reason::Saved))
+                .map(|c| Choice {
+                    column: c.letter.clone(),
+                    to: c.to,
+                })
+                .collect();
+            (t.shape.clone(), choices)
         })
+        .filter(|(shape, choices): &(String, Vec<Choice>)| !shape.is_empty() && !choices.is_empty())
         .collect()
 }
 
@@ -97,7 +108,11 @@ pub fn apply(
     choices: &ImportChoices,
 ) -> Result<(ImportPlan, ImportOutcome)> {
     let plan = read(db, file, target, today, choices)?;
-    let remember = (!choices.mapping.is_empty()).then(|| (plan.shape.clone(), to_remember(&plan)));
+    let remember = if choices.mapping.is_empty() {
+        Vec::new()
+    } else {
+        to_remember(&plan)
+    };
     let options = ApplyOptions {
         skip_faulty: choices.skip_faulty,
         remember,

@@ -105,6 +105,8 @@ fn declarations(cfg: &Config) -> Vec<String> {
         crate::import::plan::PlannedProgress,
         crate::import::plan::Issue,
         crate::import::plan::Severity,
+        crate::import::plan::SheetTable,
+        crate::import::plan::SkippedSheet,
         crate::import::ImportOutcome,
         crate::import::mapping::ColumnMap,
         crate::import::mapping::Reason,

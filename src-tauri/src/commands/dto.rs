@@ -85,14 +85,17 @@ pub struct ImportPreview {
     pub task_count: i64,
     /// Every sheet of the workbook, to read another.
     pub sheets: Vec<String>,
-    /// Every column of the table, the field it goes to and why.
-    pub columns: Vec<crate::import::mapping::ColumnMap>,
+    /// The tables read (one, or one per sheet when all are read): each column, the field it
+    /// goes to and why, and the rows under the table that are not records.
+    pub tables: Vec<crate::import::plan::SheetTable>,
+    /// Sheets not read when all were asked for, with why.
+    pub skipped_sheets: Vec<crate::import::plan::SkippedSheet>,
+    /// The sheet choice that reads every sheet (全部工作表).
+    pub all_sheets: String,
     /// The fields a column can be mapped to, for the drop-downs.
     pub fields: Vec<FieldOption>,
     /// How each reason a column maps where it does is said (`synonym` → 按表头名称).
     pub reasons: Vec<FieldOption>,
-    /// Rows under the table that are not records (说明, 填表说明, 注：…).
-    pub skipped_rows: Vec<u32>,
 }
 
 /// A field a column can go to (or a reason it went there): its key and its Chinese name.
@@ -118,7 +121,9 @@ impl ImportPreview {
             units: plan.units,
             issues: plan.issues,
             sheets: plan.sheets,
-            columns: plan.columns,
+            tables: plan.tables,
+            skipped_sheets: plan.skipped_sheets,
+            all_sheets: crate::import::xlsx::ALL_SHEETS.to_owned(),
             fields: crate::import::mapping::MapTo::options()
                 .into_iter()
                 .map(|m| FieldOption {
@@ -133,7 +138,6 @@ impl ImportPreview {
                     label: r.label().to_owned(),
                 })
                 .collect(),
-            skipped_rows: plan.skipped_rows,
         }
     }
 }

@@ -56,8 +56,9 @@ pub struct ApplyOptions {
     /// Import the rows without errors and leave out the others (listed in the outcome),
     /// instead of importing nothing.
     pub skip_faulty: bool,
-    /// A column mapping to keep for this header shape, in the same transaction.
-    pub remember: Option<(String, Vec<Choice>)>,
+    /// Column mappings to keep, by header shape (one per sheet read), in the same
+    /// transaction.
+    pub remember: Vec<(String, Vec<Choice>)>,
 }
 
 /// The inspected organisation named in an inspection's name (…对区委统战部党组的常规巡察),
@@ -173,12 +174,6 @@ pub fn apply_with(
         skipped = Vec::new();
         plan
     };
-    if plan.findings.is_empty() {
-        return Err(Error::invalid(
-            "file",
-            "跳过出错的行后没有可导入的反馈问题（未写入任何数据）",
-        ));
-    }
     let errors: Vec<String> = plan
         .issues
         .iter()
@@ -202,9 +197,16 @@ pub fn apply_with(
             ),
         ));
     }
+    // After the errors: a plan of columns only (no header recognised) says why above.
+    if plan.findings.is_empty() {
+        return Err(Error::invalid(
+            "file",
+            "跳过出错的行后没有可导入的反馈问题（未写入任何数据）",
+        ));
+    }
     db.write(|tx| {
         let mut out = apply_in_tx(tx, plan, target, today, &skipped)?;
-        if let Some((shape, choices)) = &options.remember {
+        for (shape, choices) in &options.remember {
             import_mappings::save_in_tx(tx, shape, choices)?;
             out.mapping_saved = true;
         }
@@ -250,7 +252,6 @@ fn apply_in_tx(
         }
     }
     let mut existing: Vec<Finding> = findings::list(tx.conn(), Some(inspection.id), today)?;
-    let present = |c: LedgerColumn| plan.columns.iter().any(|f| f.to == MapTo::Column(c));
     // Progress texts already recorded, per task: a re-import must not repeat them.
     let mut recorded: HashMap<i64, Vec<String>> =
         progress::by_task(tx.conn(), Some(inspection.id))?
@@ -258,6 +259,11 @@ fn apply_in_tx(
             .map(|(id, ps)| (id, ps.into_iter().map(|p| p.text).collect()))
             .collect();
     for pf in &plan.findings {
+        // Each sheet has its own columns: a field it lacks leaves what is stored alone.
+        let table = plan.table_of(&pf.sheet);
+        let present = |c: LedgerColumn| {
+            table.is_some_and(|t| t.columns.iter().any(|f| f.to == MapTo::Column(c)))
+        };
         let category = inspections::strip_section_number(&pf.category).to_owned();
         let found = existing
             .iter()

@@ -23,9 +23,14 @@ pub enum Severity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Issue {
+    /// The sheet, when several were read (全部工作表); empty when one was.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub sheet: String,
     /// Excel row number (1-based).
     pub row: u32,
-    /// Cell reference such as "C7", or empty when the whole row is concerned.
+    /// Cell reference such as "C7" (or "整改台账!C7" when several sheets were read), or
+    /// empty when the whole row is concerned.
     pub cell: String,
     pub severity: Severity,
     pub message: String,
@@ -34,10 +39,19 @@ pub struct Issue {
 impl Issue {
     /// Where the problem is, as shown to the user.
     pub fn place(&self) -> String {
+        let sheet = if self.sheet.is_empty() {
+            String::new()
+        } else {
+            format!("工作表“{}”", self.sheet)
+        };
         if self.cell.is_empty() && self.row == 0 {
-            "整个工作表".into()
+            if sheet.is_empty() {
+                "整个工作表".into()
+            } else {
+                sheet
+            }
         } else if self.cell.is_empty() {
-            format!("第{}行", self.row)
+            format!("{sheet}第{}行", self.row)
         } else {
             format!("{}单元格", self.cell)
         }
@@ -82,6 +96,8 @@ pub struct PlannedProgress {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PlannedFinding {
+    /// The sheet it was read from.
+    pub sheet: String,
     /// Excel row number of its first row.
     pub row: u32,
     pub seq: Option<i64>,
@@ -95,21 +111,44 @@ pub struct PlannedFinding {
     pub tasks: Vec<PlannedTask>,
 }
 
-/// Everything read from one workbook.
+/// One sheet read as a ledger table: where its header is and what its columns go to.
+/// Each sheet keeps its own mapping.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ImportPlan {
-    /// The file's name.
-    pub file: String,
-    /// The sheet the ledger was read from.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SheetTable {
     pub sheet: String,
-    /// Every sheet of the workbook, to pick another.
-    pub sheets: Vec<String>,
     /// Excel row numbers of the header (first, last).
     pub header_rows: (u32, u32),
     /// Every column of the table and the field it goes to, with why.
     pub columns: Vec<ColumnMap>,
     /// The header's shape: the key a mapping made for it is saved under.
     pub shape: String,
+    /// Excel row numbers of rows under the table that are not records (注：, 说明,
+    /// 填表说明, 填报人…), skipped.
+    pub skipped_rows: Vec<u32>,
+}
+
+/// A sheet of the workbook not read when all sheets were asked for, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SkippedSheet {
+    pub sheet: String,
+    pub reason: String,
+}
+
+/// Everything read from one workbook.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ImportPlan {
+    /// The file's name.
+    pub file: String,
+    /// The sheet the ledger was read from, or [`ALL_SHEETS`](super::xlsx::ALL_SHEETS).
+    pub sheet: String,
+    /// Every sheet of the workbook, to pick another.
+    pub sheets: Vec<String>,
+    /// The tables read, in sheet order: one, or one per sheet with a ledger.
+    pub tables: Vec<SheetTable>,
+    /// Sheets left out when all were read, with the reason.
+    pub skipped_sheets: Vec<SkippedSheet>,
     /// Categories in the order met.
     pub categories: Vec<String>,
     pub findings: Vec<PlannedFinding>,
@@ -117,9 +156,6 @@ pub struct ImportPlan {
     pub people: Vec<String>,
     /// Units named, for the directory.
     pub units: Vec<String>,
-    /// Excel row numbers of rows under the table that are not records (注：, 说明,
-    /// 填表说明, 填报人…), skipped.
-    pub skipped_rows: Vec<u32>,
     pub issues: Vec<Issue>,
 }
 
@@ -139,6 +175,7 @@ impl ImportPlan {
             .filter(|i| i.severity == Severity::Error)
             .count();
         self.issues.push(Issue {
+            sheet: String::new(),
             row: 0,
             cell: String::new(),
             severity: if errors > 0 {
@@ -151,6 +188,11 @@ impl ImportPlan {
                 rest.len()
             ),
         });
+    }
+
+    /// The table a finding read from `sheet` came from.
+    pub fn table_of(&self, sheet: &str) -> Option<&SheetTable> {
+        self.tables.iter().find(|t| t.sheet == sheet)
     }
 
     /// Whether any problem blocks the import.
@@ -166,26 +208,31 @@ impl ImportPlan {
     /// The plan as the CLI's dry run prints it.
     pub fn report(&self) -> String {
         let mut s = String::new();
-        let _ = writeln!(
-            s,
-            "文件“{}”，工作表“{}”，表头在第{}～{}行",
-            self.file, self.sheet, self.header_rows.0, self.header_rows.1
-        );
-        let _ = writeln!(s, "列对应关系（可用 --map '列字母=字段' 更改）：");
-        for c in &self.columns {
-            let explain = if c.explain.is_empty() {
-                String::new()
-            } else {
-                format!("；{}", c.explain)
-            };
+        let _ = writeln!(s, "文件“{}”，工作表“{}”", self.file, self.sheet);
+        for t in &self.tables {
             let _ = writeln!(
                 s,
-                "  {}列“{}”→ {}（{}{explain}）",
-                c.letter,
-                c.header,
-                c.to.label(),
-                c.reason.label()
+                "工作表“{}”：表头在第{}～{}行；列对应关系（可用 --map '列字母=字段' 更改）：",
+                t.sheet, t.header_rows.0, t.header_rows.1
             );
+            for c in &t.columns {
+                let explain = if c.explain.is_empty() {
+                    String::new()
+                } else {
+                    format!("；{}", c.explain)
+                };
+                let _ = writeln!(
+                    s,
+                    "  {}列“{}”→ {}（{}{explain}）",
+                    c.letter,
+                    c.header,
+                    c.to.label(),
+                    c.reason.label()
+                );
+            }
+        }
+        for k in &self.skipped_sheets {
+            let _ = writeln!(s, "工作表“{}”未导入：{}", k.sheet, k.reason);
         }
         let _ = writeln!(
             s,
@@ -203,9 +250,14 @@ impl ImportPlan {
         );
         for f in &self.findings {
             let seq = f.seq.map(|n| format!("{n}. ")).unwrap_or_default();
+            let place = if self.tables.len() > 1 {
+                format!("{}!", f.sheet)
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 s,
-                "  第{}行 [{}] {seq}{}（{} 项任务）",
+                "  {place}第{}行 [{}] {seq}{}（{} 项任务）",
                 f.row,
                 f.category,
                 f.title,
@@ -221,11 +273,12 @@ impl ImportPlan {
                 let _ = writeln!(s, "    第{}行 {}（{due}）", t.row, short(&t.measure, 30));
             }
         }
-        if !self.skipped_rows.is_empty() {
-            let rows: Vec<String> = self.skipped_rows.iter().map(|r| r.to_string()).collect();
+        for t in self.tables.iter().filter(|t| !t.skipped_rows.is_empty()) {
+            let rows: Vec<String> = t.skipped_rows.iter().map(|r| r.to_string()).collect();
             let _ = writeln!(
                 s,
-                "表格下方的说明、注释行不是台账记录，不导入：第{}行",
+                "工作表“{}”表格下方的说明、注释行不是台账记录，不导入：第{}行",
+                t.sheet,
                 rows.join("、")
             );
         }

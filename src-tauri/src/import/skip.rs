@@ -6,18 +6,20 @@
 use super::mapping::MapTo;
 use super::plan::{ImportPlan, Issue, Severity};
 
-/// The column letters of a cell reference ("AB12" → "AB").
+/// The column letters of a cell reference ("AB12" → "AB", "整改台账!AB12" → "AB").
 fn letters(cell: &str) -> &str {
+    let cell = cell.rsplit_once('!').map_or(cell, |(_, c)| c);
     let end = cell
         .find(|c: char| c.is_ascii_digit())
         .unwrap_or(cell.len());
     &cell[..end]
 }
 
-/// Whether an issue's cell lies in a column of the finding (反馈问题, 序号…).
-fn on_finding(plan: &ImportPlan, issue: &Issue) -> bool {
+/// Whether an issue's cell lies in a column of the finding (反馈问题, 序号…) on its sheet.
+fn on_finding(plan: &ImportPlan, sheet: &str, issue: &Issue) -> bool {
     let l = letters(&issue.cell);
-    plan.columns.iter().any(|c| {
+    let columns = plan.table_of(sheet).map(|t| t.columns.as_slice());
+    columns.unwrap_or_default().iter().any(|c| {
         c.letter == l
             && match c.to {
                 MapTo::Column(k) => k.is_finding_level(),
@@ -39,10 +41,11 @@ pub fn clean_rows(plan: &ImportPlan) -> Result<(ImportPlan, Vec<u32>), Vec<Issue
     let mut skipped: Vec<u32> = Vec::new();
     let mut stuck: Vec<Issue> = Vec::new();
     for e in &errors {
-        let finding = out
-            .findings
-            .iter()
-            .position(|f| f.row == e.row || f.tasks.iter().any(|t| t.row == e.row));
+        let finding = out.findings.iter().position(|f| {
+            // Rows are numbered per sheet; an issue names its sheet when several were read.
+            (e.sheet.is_empty() || e.sheet == f.sheet)
+                && (f.row == e.row || f.tasks.iter().any(|t| t.row == e.row))
+        });
         let Some(fi) = finding else {
             stuck.push((*e).clone());
             continue;
@@ -50,7 +53,7 @@ pub fn clean_rows(plan: &ImportPlan) -> Result<(ImportPlan, Vec<u32>), Vec<Issue
         let f = &mut out.findings[fi];
         let task = f.tasks.iter().position(|t| t.row == e.row);
         match task {
-            Some(ti) if !(f.row == e.row && on_finding(plan, e)) => {
+            Some(ti) if !(f.row == e.row && on_finding(plan, &f.sheet, e)) => {
                 skipped.push(f.tasks.remove(ti).row);
                 if f.tasks.is_empty() {
                     skipped.push(f.row);

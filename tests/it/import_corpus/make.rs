@@ -404,3 +404,68 @@ pub fn own_words(out: &Path) {
     s(ws, 1, 4, "2025年12月31日");
     wb.save(out).unwrap();
 }
+
+/// A workbook kept one sheet per category, each sheet with its own column order, a 统计
+/// sheet without a ledger, and a deadline no one can read (二、…!E3).
+pub fn by_category(out: &Path) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("一、党的理论学习方面").unwrap();
+    for (c, h) in ["序号", "反馈问题", "整改措施", "责任单位", "整改时限"]
+        .iter()
+        .enumerate()
+    {
+        s(ws, 0, c as u16, h);
+    }
+    for (r, (title, due)) in [
+        ("理论学习中心组学习不经常", "2025年6月30日"),
+        ("学习笔记不全", "2025年7月31日"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let r = r as u32 + 1;
+        n(ws, r, 0, r as f64);
+        s(ws, r, 1, title);
+        s(ws, r, 2, "制定年度学习计划");
+        s(ws, r, 3, "办公室");
+        s(ws, r, 4, due);
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name("二、主体责任方面").unwrap();
+    for (c, h) in ["问题内容", "序号", "责任部门", "整改举措", "完成时限"]
+        .iter()
+        .enumerate()
+    {
+        s(ws, 0, c as u16, h);
+    }
+    s(ws, 1, 0, "“三重一大”决策不规范");
+    n(ws, 1, 1, 1.0);
+    s(ws, 1, 2, "党建办");
+    s(ws, 1, 3, "修订议事规则");
+    s(ws, 1, 4, "2025年9月30日");
+    s(ws, 2, 0, "谈心谈话流于形式");
+    n(ws, 2, 1, 2.0);
+    s(ws, 2, 2, "组织人事科");
+    s(ws, 2, 3, "建立谈心谈话台账");
+    s(ws, 2, 4, "下个月");
+    let ws = wb.add_worksheet();
+    ws.set_name("统计").unwrap();
+    s(ws, 0, 0, "问题总数");
+    n(ws, 0, 1, 4.0);
+    wb.save(out).unwrap();
+}
+
+/// A ledger whose header row names nothing the importer knows, not even one column.
+pub fn strange_header(out: &Path) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["甲", "乙", "丙", "丁"].iter().enumerate() {
+        s(ws, 0, c as u16, h);
+    }
+    s(ws, 1, 0, "档案管理混乱");
+    s(ws, 1, 1, "集中整理档案");
+    s(ws, 1, 2, "档案室");
+    s(ws, 1, 3, "2025年10月31日");
+    wb.save(out).unwrap();
+}

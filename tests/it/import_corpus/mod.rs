@@ -4,6 +4,7 @@
 //! with the same header, and the clean rows of a faulty ledger import on request while the
 //! rest are listed.
 
+mod all_sheets;
 mod make;
 
 use std::path::{Path, PathBuf};
@@ -15,7 +16,7 @@ use xuncha::import::xlsx::{read_ledger_with, ReadOptions};
 
 use super::common::Cli;
 
-fn dir() -> PathBuf {
+pub(super) fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/xlsx/corpus")
 }
 
@@ -26,6 +27,20 @@ const CASES: &[(&str, &str, Option<&str>, Option<&str>)] = &[
     ("audit.xlsx", "audit", None, None),
     ("sheets.xlsx", "sheets", None, None),
     ("sheets.xlsx", "sheets.2025", Some("2025年"), None),
+    ("sheets.xlsx", "sheets.all", Some("全部工作表"), None),
+    (
+        "by_category.xlsx",
+        "by_category.all",
+        Some("全部工作表"),
+        None,
+    ),
+    ("strange_header.xlsx", "strange_header", None, None),
+    (
+        "strange_header.xlsx",
+        "strange_header.mapped",
+        None,
+        Some("A=反馈问题,B=整改措施,C=责任单位,D=整改时限"),
+    ),
     ("headers_only.xlsx", "headers_only", None, None),
     ("faults.xlsx", "faults", None, None),
     ("own_words.xlsx", "own_words", None, None),
@@ -37,7 +52,11 @@ const CASES: &[(&str, &str, Option<&str>, Option<&str>)] = &[
     ),
 ];
 
-fn read(file: &str, sheet: Option<&str>, map: Option<&str>) -> xuncha::Result<ImportPlan> {
+pub(super) fn read(
+    file: &str,
+    sheet: Option<&str>,
+    map: Option<&str>,
+) -> xuncha::Result<ImportPlan> {
     let options = ReadOptions {
         default_year: 2025,
         sheet: sheet.map(str::to_owned),
@@ -73,6 +92,8 @@ fn regenerate() {
     make::headers_only(&dir().join("headers_only.xlsx"));
     make::faults(&dir().join("faults.xlsx"));
     make::own_words(&dir().join("own_words.xlsx"));
+    make::by_category(&dir().join("by_category.xlsx"));
+    make::strange_header(&dir().join("strange_header.xlsx"));
     for (file, name, sheet, map) in CASES {
         if file.ends_with(".xls") {
             continue;
@@ -94,14 +115,18 @@ fn every_shape_reads_as_its_committed_plan() {
 }
 
 fn field(plan: &ImportPlan, letter: &str) -> (String, String) {
-    let c = plan.columns.iter().find(|c| c.letter == letter).unwrap();
+    let c = plan.tables[0]
+        .columns
+        .iter()
+        .find(|c| c.letter == letter)
+        .unwrap();
     (c.to.label().to_owned(), c.explain.clone())
 }
 
 #[test]
 fn the_hazard_ledger_reads_as_its_keeper_means_it() {
     let p = read("hazard.xlsx", None, None).unwrap();
-    assert_eq!(p.header_rows, (3, 4), "title and band skipped");
+    assert_eq!(p.tables[0].header_rows, (3, 4), "title and band skipped");
     for (letter, want) in [
         ("B", "反馈问题"),
         ("C", "发现日期"),
@@ -117,7 +142,11 @@ fn the_hazard_ledger_reads_as_its_keeper_means_it() {
         assert_eq!(field(&p, letter).0, want, "{letter}");
     }
     assert_eq!(p.findings.len(), 4);
-    assert_eq!(p.skipped_rows, [10, 11], "the 说明 block is not a record");
+    assert_eq!(
+        p.tables[0].skipped_rows,
+        [10, 11],
+        "the 说明 block is not a record"
+    );
     let f = &p.findings[0];
     assert_eq!(
         f.found_on.map(|d| d.to_string()).as_deref(),
@@ -142,7 +171,7 @@ fn the_hazard_ledger_reads_as_its_keeper_means_it() {
 #[test]
 fn the_audit_ledger_maps_its_33_columns_without_merging_them_silently() {
     let p = read("audit.xlsx", None, None).unwrap();
-    assert_eq!(p.columns.len(), 33);
+    assert_eq!(p.tables[0].columns.len(), 33);
     assert_eq!(
         field(&p, "L").0,
         "整改时限",
@@ -163,7 +192,7 @@ fn the_audit_ledger_maps_its_33_columns_without_merging_them_silently() {
     assert_eq!(to, "备注");
     assert!(why.contains("A列“序号”"), "{why}");
     assert_eq!(field(&p, "F").0, "问题类别");
-    let titles = p
+    let titles = p.tables[0]
         .columns
         .iter()
         .filter(|c| c.to.label() == "反馈问题")

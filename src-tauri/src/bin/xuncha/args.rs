@@ -1100,7 +1100,7 @@ pub struct ImportArgs {
     /// 指定列对应的字段，如 'H=整改时限,I=整改措施,审计文号=备注,J=忽略'（左边是列字母或表头文字）
     #[arg(long, value_name = "列=字段,…")]
     pub map: Option<String>,
-    /// 读取哪个工作表（默认自动选择最像台账的一个）
+    /// 读取哪个工作表（默认自动选择最像台账的一个）；“全部工作表”读取每个有台账表头的工作表，一次导入
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
     /// 有错误时只导入没有错误的行，列出跳过的行（默认一行也不导入）

@@ -176,7 +176,7 @@ fn header_date(text: &str, year: i32) -> Option<NaiveDate> {
 }
 
 /// The user's column: a letter, or a header text.
-fn find_column(mapped: &[Mapped], column: &str) -> Option<usize> {
+pub fn find_column(mapped: &[Mapped], column: &str) -> Option<usize> {
     let key = normalise(column);
     mapped
         .iter()

@@ -328,6 +328,30 @@ pub fn find(g: &Grid) -> Option<Header> {
     })
 }
 
+/// A header where none was recognised, so the user can say what the columns are: the row
+/// naming the most columns (one, since [`find`] wants two), else the first row with text.
+pub fn most_header_like(g: &Grid) -> Option<Header> {
+    let (r0, _) = g.start();
+    let last = g.end().0.min(r0 + SEARCH_ROWS);
+    let has_text = |r: u32| (g.start().1..=g.end().1).any(|c| !g.text(r, c).is_empty());
+    let mut best: Option<(usize, u32, Vec<HeaderCell>)> = None;
+    for r in r0..=last {
+        let cols = row_columns(g, r);
+        if !cols.is_empty() && best.as_ref().is_none_or(|b| cols.len() > b.0) {
+            best = Some((cols.len(), r, cols));
+        }
+    }
+    let (row, columns) = match best {
+        Some((_, r, cols)) => (r, cols),
+        None => ((r0..=last).find(|r| has_text(*r))?, Vec::new()),
+    };
+    Some(Header {
+        first: row,
+        last: row,
+        columns,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,7 @@ pub mod ole_guard;
 pub mod progress;
 pub mod rows;
 pub mod sheet;
+mod tables;
 mod task_row;
 pub mod values;
 pub mod zip_guard;
@@ -27,12 +28,16 @@ use std::path::Path;
 
 use calamine::{Reader, Xls, Xlsx, XlsxError};
 
-use super::mapping::{Choice, MapTo};
-use super::plan::{ImportPlan, Issue, Severity};
-use crate::export::xlsx::layout::col_letter;
+use super::mapping::{letter_index, Choice};
+use super::plan::{ImportPlan, SkippedSheet};
 use crate::{Error, Result};
-use grid::{cell_ref, range_ref, Grid};
+use grid::Grid;
 use sheet::SheetCells;
+use tables::SheetRead;
+
+/// The sheet choice that reads every sheet with a ledger into one plan (CLI `--sheet
+/// 全部工作表`, the desktop's sheet picker).
+pub const ALL_SHEETS: &str = "全部工作表";
 
 /// The sheet most likely to be the combined ledger is tried first.
 const PREFERRED_SHEETS: &[&str] = &["整改台账", "台账", "整改清单"];
@@ -123,7 +128,8 @@ fn open(path: &Path) -> Result<Book> {
 pub struct ReadOptions {
     /// Dates without a year (3月底前) take this one (the inspection's).
     pub default_year: i32,
-    /// The sheet to read; `None` = the one that looks most like a ledger.
+    /// The sheet to read; `None` = the one that looks most like a ledger; [`ALL_SHEETS`]
+    /// = every sheet with a ledger header, each with its own mapping.
     pub sheet: Option<String>,
     /// The user's choices for this file.
     pub mapping: Vec<Choice>,
@@ -144,8 +150,32 @@ pub fn read_ledger(path: &Path, default_year: i32) -> Result<ImportPlan> {
     )
 }
 
-/// [`read_ledger`] with a chosen sheet and column mappings.
+/// [`read_ledger`] with a chosen sheet (or [`ALL_SHEETS`]) and column mappings. A
+/// workbook in which no ledger header is found is an error.
 pub fn read_ledger_with(path: &Path, options: &ReadOptions) -> Result<ImportPlan> {
+    match guarded(path, options)? {
+        (plan, true) => Ok(plan),
+        (_, false) => Err(file_error(path, no_header(path))),
+    }
+}
+
+/// [`read_ledger_with`] for a preview the user can still map: when no ledger header is
+/// found, the plan holds the columns of the most header-like row (or the first with
+/// text), none of them imported, and the error saying so, so the user can say what each
+/// column is and read again.
+pub fn read_ledger_to_map(path: &Path, options: &ReadOptions) -> Result<ImportPlan> {
+    guarded(path, options).map(|(plan, _)| plan)
+}
+
+fn no_header(path: &Path) -> String {
+    format!(
+        "“{}”中找不到台账表头：表头应有“反馈问题”（或“问题内容”“存在问题”）、“整改措施”、“责任单位”、“整改时限”等列；若表头是本单位自己的写法，请指定各列对应的字段（桌面：预览中每列的下拉框；命令行：--map '列字母=字段'）",
+        path.display()
+    )
+}
+
+/// [`read`] with the parser's panics turned into an error.
+fn guarded(path: &Path, options: &ReadOptions) -> Result<(ImportPlan, bool)> {
     // The spreadsheet parser is a dependency fed arbitrary files: should it ever panic on
     // one, the user gets an error naming the file, not a crashed app.
     std::panic::catch_unwind(|| read(path, options)).unwrap_or_else(|_| {
@@ -159,7 +189,18 @@ pub fn read_ledger_with(path: &Path, options: &ReadOptions) -> Result<ImportPlan
     })
 }
 
-fn read(path: &Path, options: &ReadOptions) -> Result<ImportPlan> {
+/// A sheet with a header to read: its name, cells and header, and the user's choices that
+/// apply to it.
+struct Candidate {
+    sheet: String,
+    read: SheetRead,
+    h: header::Header,
+    user: Vec<Choice>,
+}
+
+/// Reads the workbook; false with the plan of [`tables::unmapped`] when no sheet has a
+/// ledger header.
+fn read(path: &Path, options: &ReadOptions) -> Result<(ImportPlan, bool)> {
     let default_year = options.default_year;
     let mut book = open(path)?;
     let name = path.display().to_string();
@@ -168,7 +209,10 @@ fn read(path: &Path, options: &ReadOptions) -> Result<ImportPlan> {
     if names.is_empty() {
         return Err(file_error(path, format!("“{name}”中没有工作表")));
     }
-    if let Some(want) = &options.sheet {
+    // A workbook may itself have a sheet named 全部工作表: then that sheet is meant.
+    let all =
+        options.sheet.as_deref() == Some(ALL_SHEETS) && !names.iter().any(|n| n == ALL_SHEETS);
+    if let Some(want) = options.sheet.as_ref().filter(|_| !all) {
         if !names.contains(want) {
             return Err(Error::invalid(
                 "sheet",
@@ -177,204 +221,169 @@ fn read(path: &Path, options: &ReadOptions) -> Result<ImportPlan> {
         }
         names = vec![want.clone()];
     }
-    names.sort_by_key(|n| {
-        PREFERRED_SHEETS
-            .iter()
-            .position(|p| p == n)
-            .unwrap_or(usize::MAX)
-    });
-    let mut best: Option<(String, SheetRead, header::Header)> = None;
-    let mut any_data = false;
+    if !all {
+        names.sort_by_key(|n| {
+            PREFERRED_SHEETS
+                .iter()
+                .position(|p| p == n)
+                .unwrap_or(usize::MAX)
+        });
+    }
+    let mut found: Vec<Candidate> = Vec::new();
+    let mut skipped: Vec<SkippedSheet> = Vec::new();
+    let mut first_with_data: Option<String> = None;
     for sheet in names {
         let mut cells = book
             .sheet(&sheet)
             .map_err(|e| file_error(path, format!("无法读取工作表“{sheet}”：{e}")))?;
         if cells.cells.is_empty() {
+            skipped.push(SkippedSheet {
+                sheet,
+                reason: "工作表是空的".into(),
+            });
             continue;
         }
-        any_data = true;
+        first_with_data.get_or_insert(sheet.clone());
         let (g, merge_problems) = Grid::new(
             std::mem::take(&mut cells.cells),
             std::mem::take(&mut cells.merges),
         );
-        let Some(h) = header::find(&g) else { continue };
-        // A sheet the user picked, or a header the user mapped (now or before), is read
-        // with whatever header it has: the mapping says what its columns are.
-        let mapped = !options.mapping.is_empty()
-            || columns::resolve(&g, &h, default_year, &[], &[])
-                .is_ok_and(|m| options.saved.iter().any(|(s, _)| *s == columns::shape(&m)));
-        if !h.usable() && options.sheet.is_none() && !mapped {
+        let recognised = header::find(&g);
+        let Some(h) = recognised.or_else(|| header::most_header_like(&g)) else {
+            continue;
+        };
+        let guessed = columns::resolve(&g, &h, default_year, &[], &[])?;
+        let saved = options
+            .saved
+            .iter()
+            .any(|(s, _)| *s == columns::shape(&guessed));
+        // Reading all sheets, a choice applies to the sheets that have its column; a sheet
+        // whose header is not recognised is read only when a choice names one of its
+        // header texts (a letter is in every sheet).
+        let user: Vec<Choice> = if all {
+            options
+                .mapping
+                .iter()
+                .filter(|c| columns::find_column(&guessed, &c.column).is_some())
+                .cloned()
+                .collect()
+        } else {
+            options.mapping.clone()
+        };
+        let mapped = saved
+            || if all {
+                user.iter().any(|c| letter_index(&c.column).is_none())
+            } else {
+                !user.is_empty()
+            };
+        let picked = !all && options.sheet.is_some();
+        let readable = mapped || header::find(&g).is_some_and(|h| h.usable() || picked);
+        if !readable {
+            skipped.push(SkippedSheet {
+                sheet,
+                reason: "找不到台账表头（反馈问题、整改措施、整改时限等列）".into(),
+            });
             continue;
         }
-        let better = best.as_ref().is_none_or(|(_, _, b)| h.score() > b.score());
         let good_enough = h.score() >= 5;
-        if better {
-            best = Some((
-                sheet,
-                SheetRead {
-                    g,
-                    cells,
-                    merge_problems,
-                },
-                h,
-            ));
+        let read = SheetRead {
+            g,
+            cells,
+            merge_problems,
+        };
+        let candidate = Candidate {
+            sheet,
+            read,
+            h,
+            user,
+        };
+        if all {
+            found.push(candidate);
+            continue;
+        }
+        if found
+            .first()
+            .is_none_or(|b| candidate.h.score() > b.h.score())
+        {
+            found = vec![candidate];
         }
         if good_enough {
             break;
         }
     }
-    if !any_data {
+    let Some(first) = first_with_data else {
         return Err(file_error(
             path,
             format!("“{name}”中没有任何内容（工作表都是空的）"),
         ));
+    };
+    if found.is_empty() {
+        let mut cells = book
+            .sheet(&first)
+            .map_err(|e| file_error(path, format!("无法读取工作表“{first}”：{e}")))?;
+        let (g, _) = Grid::new(
+            std::mem::take(&mut cells.cells),
+            std::mem::take(&mut cells.merges),
+        );
+        let plan = tables::unmapped(path, &first, &g, all_sheets, default_year, no_header(path))?;
+        return Ok((plan, false));
     }
-    let Some((sheet, read, h)) = best else {
+    if all {
+        for c in &options.mapping {
+            if !found.iter().any(|f| f.user.contains(c)) {
+                return Err(Error::invalid(
+                    "map",
+                    format!(
+                        "列对应关系中的“{}”在读取的工作表（{}）中都找不到：请写表头中的列字母或表头文字",
+                        c.column,
+                        found.iter().map(|f| f.sheet.as_str()).collect::<Vec<_>>().join("、")
+                    ),
+                ));
+            }
+        }
+    }
+    // Sheets named after categories (一、…方面) give their findings that category when
+    // they have no section rows; otherwise such findings go under the default.
+    let named_by_category = all && found.iter().all(|f| rows::looks_like_section(&f.sheet));
+    let mut parts = Vec::new();
+    for c in found {
+        let category = named_by_category.then(|| rows::section_name(&c.sheet));
+        let plan = tables::read_table(path, &c.sheet, &c.read, &c.h, options, &c.user, category)?;
+        if plan.findings.is_empty() {
+            let (first, last) = (c.h.first + 1, c.h.last + 1);
+            let reason = format!(
+                "表头（第{first}～{last}行）下面没有任何反馈问题：文件只有表头、没有数据行，未写入任何数据"
+            );
+            if !all {
+                return Err(file_error(path, format!("工作表“{}”的{reason}", c.sheet)));
+            }
+            skipped.push(SkippedSheet {
+                sheet: c.sheet,
+                reason,
+            });
+            continue;
+        }
+        parts.push(plan);
+    }
+    if !all {
+        let mut plan = parts.remove(0);
+        plan.sheets = all_sheets;
+        return Ok((plan, true));
+    }
+    if parts.is_empty() {
+        let list: Vec<String> = skipped
+            .iter()
+            .map(|k| format!("“{}”{}", k.sheet, k.reason))
+            .collect();
         return Err(file_error(
             path,
             format!(
-                "“{name}”中找不到台账表头：表头应有“反馈问题”（或“问题内容”“存在问题”）、“整改措施”、“责任单位”、“整改时限”等列；若表头是本单位自己的写法，请指定各列对应的字段（命令行：--map '列字母=字段'）"
-            ),
-        ));
-    };
-    let g = &read.g;
-    let guessed = columns::resolve(g, &h, default_year, &[], &[])?;
-    let shape = columns::shape(&guessed);
-    let saved = options
-        .saved
-        .iter()
-        .find(|(s, _)| *s == shape)
-        .map(|(_, c)| c.as_slice())
-        .unwrap_or_default();
-    let mapped = columns::resolve(g, &h, default_year, saved, &options.mapping)?;
-    let mut plan = ImportPlan {
-        file: path
-            .file_name()
-            .map(|f| f.to_string_lossy().into_owned())
-            .unwrap_or(name.clone()),
-        sheet,
-        sheets: all_sheets,
-        header_rows: (h.first + 1, h.last + 1),
-        columns: mapped.iter().map(|m| m.map.clone()).collect(),
-        shape,
-        categories: Vec::new(),
-        findings: Vec::new(),
-        people: Vec::new(),
-        units: Vec::new(),
-        skipped_rows: Vec::new(),
-        issues: Vec::new(),
-    };
-    let table: Vec<u32> = mapped
-        .iter()
-        .filter(|m| m.map.to != MapTo::Ignore)
-        .map(|m| m.col)
-        .collect();
-    sheet_issues(&read, &h, &table, &mut plan.issues);
-    let end = g.end().0;
-    if h.last < end {
-        let layout = columns::layout(&mapped, default_year);
-        rows::Walker::new(g, &h, layout, default_year, &mut plan).walk(h.last + 1, end);
-    }
-    plan.cap_issues();
-    if plan.findings.is_empty() {
-        return Err(file_error(
-            path,
-            format!(
-                "工作表“{}”的表头（第{}～{}行）下面没有任何反馈问题：文件只有表头、没有数据行，未写入任何数据",
-                plan.sheet,
-                h.first + 1,
-                h.last + 1
+                "“{name}”的工作表中都没有可导入的反馈问题：{}",
+                list.join("；")
             ),
         ));
     }
-    Ok(plan)
-}
-
-/// A sheet as read: its grid, what was left out, and its merge problems.
-struct SheetRead {
-    g: Grid,
-    cells: SheetCells,
-    merge_problems: Vec<grid::MergeProblem>,
-}
-
-fn error(row: u32, cell: String, message: String) -> Issue {
-    Issue {
-        row,
-        cell,
-        severity: Severity::Error,
-        message,
-    }
-}
-
-/// Problems of the sheet as a whole: rows or columns beyond the limits, merges that
-/// overlap or run from the header into the data, formulas without a saved result and
-/// error values in the ledger's columns.
-fn sheet_issues(read: &SheetRead, h: &header::Header, table: &[u32], out: &mut Vec<Issue>) {
-    let (g, cells) = (&read.g, &read.cells);
-    if let Some(r) = cells.rows_cut_at {
-        out.push(error(
-            r + 1,
-            String::new(),
-            format!(
-                "工作表超过 {} 行，从第{}行起未读取：一个台账不会这么长，请检查是否选错了文件，或把台账拆成几个文件分别导入",
-                sheet::MAX_ROWS,
-                r + 1
-            ),
-        ));
-    }
-    if cells.cells_beyond_cols > 0 {
-        out.push(Issue {
-            row: h.first + 1,
-            cell: String::new(),
-            severity: Severity::Warning,
-            message: format!(
-                "第 {} 列（{}列）以右的 {} 个单元格未读取：台账不会有这么多列",
-                sheet::MAX_COLS,
-                col_letter(sheet::MAX_COLS as u16),
-                cells.cells_beyond_cols
-            ),
-        });
-    }
-    for (row, cell, message) in &read.merge_problems {
-        out.push(error(*row, cell.clone(), message.clone()));
-    }
-    let mut spanning: Vec<_> = g
-        .merges()
-        .filter(|m| m.start.0 <= h.last && m.end.0 > h.last && g.end().0 > h.last)
-        .collect();
-    spanning.sort_by_key(|m| (m.start.1, m.start.0));
-    for m in spanning {
-        out.push(error(
-            m.start.0 + 1,
-            range_ref(m),
-            format!(
-                "合并单元格 {} 从表头（第{}～{}行）延伸到了数据行，表头和数据会混在一起：请取消这处合并，表头只合并表头行",
-                range_ref(m),
-                h.first + 1,
-                h.last + 1
-            ),
-        ));
-    }
-    let in_ledger = |r: u32, c: u32| r > h.last && table.contains(&c);
-    for (r, c, f) in &cells.formulas_without_value {
-        if in_ledger(*r, *c) {
-            out.push(error(
-                r + 1,
-                cell_ref(*r, *c),
-                format!(
-                    "单元格是公式“={}”，但文件中没有保存计算结果：请在 Excel 或 WPS 中打开、保存后再导入（或把公式改为数值）",
-                    f.trim_start_matches('=')
-                ),
-            ));
-        }
-    }
-    for (r, c, e) in g.errors() {
-        if in_ledger(r, c) {
-            out.push(error(
-                r + 1,
-                cell_ref(r, c),
-                format!("单元格的公式结果是错误值 {e}：请改正公式或填写内容后再导入"),
-            ));
-        }
-    }
+    // Skipped sheets are listed in the workbook's order too.
+    skipped.sort_by_key(|k| all_sheets.iter().position(|n| *n == k.sheet));
+    Ok((tables::combine(parts, all_sheets, skipped), true))
 }

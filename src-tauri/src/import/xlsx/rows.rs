@@ -54,6 +54,11 @@ pub struct Walker<'a> {
     pub(super) layout: Layout,
     pub(super) year: i32,
     pub(super) plan: &'a mut ImportPlan,
+    /// Excel rows under the table that are not records (说明, 注：…).
+    pub skipped_rows: Vec<u32>,
+    /// The category of findings met before any section row: the sheet's name when the
+    /// sheets are named after categories, else [`UNCATEGORISED`] (said once).
+    fallback_category: Option<String>,
     section: Option<String>,
     /// A section row was just read: the next data row starts a finding of its own, even
     /// with the same title and number as the one above (numbers restart per category).
@@ -89,7 +94,14 @@ fn strip_ordinal(text: &str) -> Option<&str> {
     Some(&text[skip..])
 }
 
-fn section_name(text: &str) -> String {
+/// Whether a text reads as a category (一、…, …方面): a section row, or a sheet named
+/// after a category.
+pub fn looks_like_section(text: &str) -> bool {
+    strip_ordinal(text).is_some() || text.trim_end_matches(['：', ':']).ends_with("方面")
+}
+
+/// A category as the store keeps it: without its ordinal or a closing colon.
+pub fn section_name(text: &str) -> String {
     strip_ordinal(text)
         .unwrap_or(text)
         .trim()
@@ -112,6 +124,7 @@ impl<'a> Walker<'a> {
             if !cols.contains_key(&k) {
                 let what = k.label();
                 plan.issues.push(Issue {
+                    sheet: String::new(),
                     row: header.last + 1,
                     cell: String::new(),
                     severity: Severity::Error,
@@ -131,6 +144,8 @@ impl<'a> Walker<'a> {
             layout,
             year,
             plan,
+            skipped_rows: Vec::new(),
+            fallback_category: None,
             section: None,
             section_ended_finding: false,
             warned_uncategorised: false,
@@ -141,6 +156,13 @@ impl<'a> Walker<'a> {
             units: HashSet::new(),
             stage_due,
         }
+    }
+
+    /// Findings met before any section row go under `category` (the sheet's name)
+    /// instead of [`UNCATEGORISED`].
+    pub fn with_fallback_category(mut self, category: Option<String>) -> Self {
+        self.fallback_category = category;
+        self
     }
 
     /// Reports a broken store rule on the cell of its field (the row when the sheet has
@@ -186,6 +208,7 @@ impl<'a> Walker<'a> {
 
     pub(super) fn issue(&mut self, r: u32, c: Option<u32>, severity: Severity, message: String) {
         self.plan.issues.push(Issue {
+            sheet: String::new(),
             row: r + 1,
             cell: c.map(|c| cell_ref(r, c)).unwrap_or_default(),
             severity,
@@ -211,7 +234,7 @@ impl<'a> Walker<'a> {
                 continue;
             };
             if FOOTNOTES.iter().any(|w| first.starts_with(w)) || first == "注" {
-                self.plan.skipped_rows.push(r + 1);
+                self.skipped_rows.push(r + 1);
                 in_notes = true;
                 continue;
             }
@@ -220,12 +243,12 @@ impl<'a> Walker<'a> {
             // A 说明 block goes on over several lines (“2. 复查日期由…”): they are notes too,
             // not a category.
             if in_notes && distinct.len() == 1 {
-                self.plan.skipped_rows.push(r + 1);
+                self.skipped_rows.push(r + 1);
                 continue;
             }
             if distinct.len() == 1 {
                 let merged = self.g.merged_width(r, first_col);
-                let looks = strip_ordinal(&first).is_some() || first.ends_with("方面");
+                let looks = looks_like_section(&first);
                 let is_task = self
                     .cols
                     .iter()
@@ -333,7 +356,7 @@ impl<'a> Walker<'a> {
         }
         let mut category = self.text(r, LedgerColumn::Category);
         if category.is_empty() {
-            category = match &self.section {
+            category = match self.section.as_ref().or(self.fallback_category.as_ref()) {
                 Some(s) => s.clone(),
                 None => {
                     if !self.warned_uncategorised {
@@ -392,6 +415,7 @@ impl<'a> Walker<'a> {
             }
         }
         let finding = PlannedFinding {
+            sheet: self.plan.sheet.clone(),
             row: r + 1,
             seq,
             category,
