@@ -789,6 +789,10 @@ backups_skipped: number, };
 
 export type PlannedFinding = { 
 /**
+ * The sheet it was read from.
+ */
+sheet: string, 
+/**
  * Excel row number of its first row.
  */
 row: number, seq: number | null, category: string, title: string, manifestation: string, nature: Nature | null, source: string, 
@@ -847,15 +851,41 @@ entered_on: string | null, text: string, };
 
 export type Issue = { 
 /**
+ * The sheet, when several were read (全部工作表); empty when one was.
+ */
+sheet: string, 
+/**
  * Excel row number (1-based).
  */
 row: number, 
 /**
- * Cell reference such as "C7", or empty when the whole row is concerned.
+ * Cell reference such as "C7" (or "整改台账!C7" when several sheets were read), or
+ * empty when the whole row is concerned.
  */
 cell: string, severity: Severity, message: string, };
 
 export type Severity = "error" | "warning";
+
+export type SheetTable = { sheet: string, 
+/**
+ * Excel row numbers of the header (first, last).
+ */
+header_rows: [number, number], 
+/**
+ * Every column of the table and the field it goes to, with why.
+ */
+columns: Array<ColumnMap>, 
+/**
+ * The header's shape: the key a mapping made for it is saved under.
+ */
+shape: string, 
+/**
+ * Excel row numbers of rows under the table that are not records (注：, 说明,
+ * 填表说明, 填报人…), skipped.
+ */
+skipped_rows: Array<number>, };
+
+export type SkippedSheet = { sheet: string, reason: string, };
 
 export type ImportOutcome = { inspection_id: number, categories_added: number, findings_added: number, findings_matched: number, tasks_added: number, tasks_updated: number, 
 /**
@@ -908,7 +938,8 @@ to: string, };
 
 export type ImportChoices = { 
 /**
- * The sheet to read; `None` = the one that looks most like a ledger.
+ * The sheet to read; `None` = the one that looks most like a ledger; `全部工作表`
+ * (`import::xlsx::ALL_SHEETS`) = every sheet with a ledger, in one plan.
  */
 sheet: string | null, 
 /**
@@ -1011,9 +1042,18 @@ token: string, file: string, sheet: string, categories: Array<string>, findings:
  */
 sheets: Array<string>, 
 /**
- * Every column of the table, the field it goes to and why.
+ * The tables read (one, or one per sheet when all are read): each column, the field it
+ * goes to and why, and the rows under the table that are not records.
  */
-columns: Array<ColumnMap>, 
+tables: Array<SheetTable>, 
+/**
+ * Sheets not read when all were asked for, with why.
+ */
+skipped_sheets: Array<SkippedSheet>, 
+/**
+ * The sheet choice that reads every sheet (全部工作表).
+ */
+all_sheets: string, 
 /**
  * The fields a column can be mapped to, for the drop-downs.
  */
@@ -1021,11 +1061,7 @@ fields: Array<FieldOption>,
 /**
  * How each reason a column maps where it does is said (`synonym` → 按表头名称).
  */
-reasons: Array<FieldOption>, 
-/**
- * Rows under the table that are not records (说明, 填表说明, 注：…).
- */
-skipped_rows: Array<number>, };
+reasons: Array<FieldOption>, };
 
 export type FillInPreview = { 
 /**

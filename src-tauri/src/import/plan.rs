@@ -24,8 +24,7 @@ pub enum Severity {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Issue {
     /// The sheet, when several were read (全部工作表); empty when one was.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[serde(default)]
     pub sheet: String,
     /// Excel row number (1-based).
     pub row: u32,
