@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::common::Cli;
 use crate::docx::part;
-use crate::pdf_cli::{pages_and_size, text};
+use crate::pdf_cli::{page_text, pages_and_size, text};
 
 /// The PDF's text in the order it was written (pdftotext -raw): a table's cells row by
 /// row, left to right, whatever their heights.
@@ -146,6 +146,32 @@ fn the_batch_holds_every_closed_task_and_open_tasks_are_refused() {
         t.matches("— 1 —").count() + t.matches("—1—").count(),
         closed.len()
     );
+    // So does Word: each dossier a section of its own, numbered from 1.
+    let docx = dir.join("全部销号材料.docx");
+    cli.ok(&["export", "closeout", "--out", docx.to_str().unwrap()]);
+    let xml = part(&std::fs::read(&docx).unwrap(), "word/document.xml");
+    let sections: Vec<&str> = xml.split("<w:sectPr>").skip(1).collect();
+    assert_eq!(sections.len(), closed.len(), "one section a dossier");
+    for s in &sections {
+        let s = &s[..s.find("</w:sectPr>").unwrap()];
+        assert!(s.contains(r#"<w:pgNumType w:start="1" />"#), "{s}");
+        assert!(
+            !s.contains("titlePg"),
+            "a dossier's first page is numbered: {s}"
+        );
+    }
+    // Each section ends after its dossier's last table: the next title opens a section.
+    let starts: Vec<usize> = xml
+        .match_indices(">整改销号申请审批表<")
+        .map(|(i, _)| i)
+        .collect();
+    let breaks: Vec<usize> = xml.match_indices("<w:sectPr>").map(|(i, _)| i).collect();
+    for (k, b) in breaks.iter().enumerate().take(closed.len() - 1) {
+        assert!(
+            starts[k] < *b && *b < starts[k + 1],
+            "section {k} holds one dossier"
+        );
+    }
 
     let open = cli.json(&["list", "tasks", "--status", "not_started"]);
     let open = open[0]["id"].as_i64().unwrap().to_string();
@@ -170,14 +196,6 @@ fn the_batch_holds_every_closed_task_and_open_tasks_are_refused() {
 }
 
 /// The text of page `n` of a PDF.
-fn page_text(pdf: &std::path::Path, n: usize) -> String {
-    let n = n.to_string();
-    let out = std::process::Command::new("pdftotext")
-        .args(["-f", &n, "-l", &n, pdf.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 #[test]
 fn evidence_is_appended_where_the_list_says() {

@@ -19,6 +19,18 @@ pub fn text(pdf: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).replace(['\n', '\u{c}', ' '], "")
 }
 
+/// The text of page `n` (from 1) as pdftotext lays it out, lines kept.
+pub fn page_text(pdf: &Path, n: usize) -> String {
+    let n = n.to_string();
+    let out = Command::new("pdftotext")
+        .args(["-f", &n, "-l", &n])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 pub fn pages_and_size(pdf: &Path) -> (u32, String) {
     let out = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo");
     let info = String::from_utf8_lossy(&out.stdout).into_owned();

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::common::Cli;
 use crate::docx::part;
-use crate::pdf_cli::{pages_and_size, text};
+use crate::pdf_cli::{page_text, pages_and_size, text};
 
 fn export(cli: &Cli, out: &std::path::Path, more: &[&str]) -> Value {
     let mut args = vec!["export", "supervision", "--out", out.to_str().unwrap()];
@@ -106,8 +106,9 @@ fn letters_per_colour_read_back_in_order_and_numbers_are_never_reused() {
         let days = a["days_left"].as_i64().unwrap();
         let number = l["number_text"].as_str().unwrap();
         expected.extend([
-            title.to_owned(),
+            "区统计局党组巡察整改工作领导小组办公室".to_owned(),
             number.to_owned(),
+            title.to_owned(),
             to,
             format!("反馈问题{}：", row["finding_number"].as_str().unwrap()),
             format!("整改措施：{}", a["measure"].as_str().unwrap()),
@@ -129,13 +130,16 @@ fn letters_per_colour_read_back_in_order_and_numbers_are_never_reused() {
     }
     in_order(&t, &expected);
     assert_eq!(kinds.len(), 3, "{kinds:?}");
-    // A4 portrait; each letter on one page, its receipt on the next.
+    // A4 portrait; each letter numbers its pages from 2 (信函格式: the first page bears no
+    // number), its receipt on a page of its own.
     let (pages, size) = pages_and_size(&pdf);
     assert!(
         size.starts_with("595.") && size.contains("x 841."),
         "{size}"
     );
-    assert_eq!(pages as usize, 2 * letters.len());
+    assert!(pages as usize >= 2 * letters.len());
+    assert_eq!(t.matches("—1—").count(), 0, "{t}");
+    assert_eq!(t.matches("—2—").count(), letters.len(), "{t}");
 
     // Exporting again issues nothing: the same letters with the same numbers.
     let again = dir.join("again.pdf");
@@ -218,6 +222,134 @@ fn letters_per_colour_read_back_in_order_and_numbers_are_never_reused() {
         latest["number_text"].as_str().unwrap() > numbers(&letters)[0].as_str(),
         "the board shows the letter in force, not the voided one"
     );
+}
+
+/// The words on page `n` with their boxes, as `pdftotext -bbox` gives them: (text, xMin,
+/// yMin, xMax) in points from the top left.
+fn words(pdf: &std::path::Path, n: usize) -> Vec<(String, f32, f32, f32)> {
+    let n = n.to_string();
+    let out = std::process::Command::new("pdftotext")
+        .args(["-bbox", "-f", &n, "-l", &n, pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext");
+    let html = String::from_utf8_lossy(&out.stdout).into_owned();
+    let attr = |w: &str, a: &str| -> f32 {
+        let at = w.find(&format!("{a}=\"")).unwrap() + a.len() + 2;
+        w[at..at + w[at..].find('"').unwrap()].parse().unwrap()
+    };
+    html.split("<word ")
+        .skip(1)
+        .map(|w| {
+            let text = &w[w.find('>').unwrap() + 1..w.find("</word>").unwrap()];
+            (
+                text.to_owned(),
+                attr(w, "xMin"),
+                attr(w, "yMin"),
+                attr(w, "xMax"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn letters_are_set_in_the_letter_format() {
+    let cli = Cli::new();
+    cli.ok(&["demo"]);
+    let dir = cli.dir.path();
+    // The mark, 密级 and 紧急程度 come from the letterhead settings; 抄送 and 签发人 do not
+    // apply to letters (no 版记, no 签发人).
+    cli.ok(&[
+        "letterhead",
+        "supervision",
+        "--issuer-mark",
+        "中共区统计局党组巡察整改办",
+        "--urgency",
+        "特急",
+        "--cc",
+        "区委巡察办",
+        "--signer",
+        "王五",
+    ]);
+    let pdf = dir.join("l.pdf");
+    export(&cli, &pdf, &[]);
+    let first = register(&cli)[0]["number_text"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let page = page_text(&pdf, 1);
+    assert!(!page.contains("抄送") && !page.contains("签发人"), "{page}");
+    assert!(
+        !page.contains('—'),
+        "no page number on a letter's first page: {page}"
+    );
+    let w = words(&pdf, 1);
+    let find = |t: &str| {
+        w.iter()
+            .find(|x| x.0 == t)
+            .unwrap_or_else(|| panic!("{t} in {w:?}"))
+            .clone()
+    };
+    let mm = |v: f32| v * 72.0 / 25.4;
+    // The mark: its top 30 mm from the page's top, above the type area (37 mm).
+    let mark = find("中共区统计局党组巡察整改办");
+    assert!(mark.2 > mm(29.0) && mark.2 < mm(33.0), "{mark:?}");
+    // The number flush right with the type area (28 + 156 mm), 特急 flush left, on one line
+    // under the mark; the title below them.
+    let no = find(&first);
+    assert!((no.3 - mm(184.0)).abs() < 1.0, "{no:?}");
+    let urgent = find("特急");
+    assert!((urgent.1 - mm(28.0)).abs() < 1.0, "{urgent:?}");
+    assert!(
+        (urgent.2 - no.2).abs() < 1.0 && no.2 > mark.2 + 20.0,
+        "{no:?} {mark:?}"
+    );
+    let title = w.iter().find(|x| x.0.starts_with("巡察整改")).unwrap();
+    assert!(title.2 > no.2 + 40.0, "two lines between: {title:?} {no:?}");
+
+    // Word: the same 版头, and each letter a section numbered from 1, its first page without
+    // a number (a first-page footer holding only the lower double rule).
+    let docx = dir.join("l.docx");
+    export(&cli, &docx, &[]);
+    let bytes = std::fs::read(&docx).unwrap();
+    let xml = part(&bytes, "word/document.xml");
+    let n = register(&cli).len();
+    let sections: Vec<&str> = xml
+        .split("<w:sectPr>")
+        .skip(1)
+        .map(|s| &s[..s.find("</w:sectPr>").unwrap()])
+        .collect();
+    assert_eq!(sections.len(), n, "one section a letter");
+    for s in &sections {
+        assert!(s.contains(r#"<w:pgNumType w:start="1" />"#), "{s}");
+        assert!(s.contains("<w:titlePg />"), "{s}");
+        assert!(s.contains(r#"w:type="first""#), "{s}");
+    }
+    let mark_at = xml.find(">中共区统计局党组巡察整改办<").unwrap();
+    let para = &xml[xml[..mark_at].rfind("<w:p ").unwrap()..mark_at];
+    assert!(para.contains(r#"<w:color w:val="FF0000""#), "{para}");
+    assert!(para.contains("thickThinSmallGap"), "{para}");
+    let no_at = xml.find(&format!(">{first}<")).unwrap();
+    let para = &xml[xml[..no_at].rfind("<w:p ").unwrap()..no_at];
+    assert!(
+        para.contains(r#"w:val="right""#) && para.contains(">特急<"),
+        "{para}"
+    );
+    assert!(!xml.contains("抄送"));
+    let rels = part(&bytes, "word/_rels/document.xml.rels");
+    let first_footer = sections[0]
+        .split(r#"w:type="first" r:id=""#)
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap();
+    let target = rels
+        .split("<Relationship ")
+        .find(|r| r.contains(&format!(r#"Id="{first_footer}""#)))
+        .and_then(|r| r.split(r#"Target=""#).nth(1))
+        .and_then(|s| s.split('"').next())
+        .unwrap();
+    let footer = part(&bytes, &format!("word/{target}"));
+    assert!(!footer.contains("PAGE"), "{footer}");
+    assert!(footer.contains("thinThickSmallGap"), "{footer}");
 }
 
 #[test]

@@ -223,7 +223,8 @@ impl DocumentKind {
             editable: self.editable().is_some(),
             lists: self == Plan,
             endorsement: self.editable().is_some_and(EditableDoc::endorsable),
-            letterhead: self.editable().is_some(),
+            // The letters' 版头 (信函格式) takes its mark, 密级 and 紧急程度 from these too.
+            letterhead: self.editable().is_some() || self == Supervision,
             issues_letters: self == Supervision,
             per_task: self == Closeout,
         }

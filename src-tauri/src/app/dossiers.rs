@@ -198,8 +198,8 @@ pub fn export(
     let n = all.len();
     let bytes = match format {
         Format::Docx => {
-            let parts: Vec<_> = all.into_iter().flat_map(|d| d.tables).collect();
-            crate::export::docx::render_tables(title, &parts)?
+            let groups: Vec<_> = all.into_iter().map(|d| d.tables).collect();
+            crate::export::docx::render_tables(title, &groups)?
         }
         _ if with_evidence => {
             let mut parts = Vec::new();

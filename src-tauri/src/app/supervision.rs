@@ -12,19 +12,20 @@ use chrono::NaiveDate;
 
 use crate::app::exports::{DocumentKind, Format};
 use crate::db::letters::{self, NewLetter};
-use crate::db::{inspections, ledger, Db};
+use crate::db::{inspections, ledger, unit_work, Db};
 use crate::domain::status::{effective_due, next_open_milestone};
 use crate::domain::supervision::{letter_for, reply_by};
-use crate::domain::{Finding, SupervisionLetter, Task};
+use crate::domain::{Finding, Letterhead, SupervisionLetter, Task};
 use crate::export::{docx, pdf};
 use crate::report::doc::Document;
-use crate::report::supervision::letter;
+use crate::report::supervision::{letter, letterhead};
 use crate::{Error, Result};
 
-/// The letters of an export, in the order of the findings, and how many were newly issued.
+/// The letters of an export, in the order of the findings (each with its 信函格式 版头), and
+/// how many were newly issued.
 #[derive(Debug, Clone)]
 pub struct Letters {
-    pub documents: Vec<Document>,
+    pub documents: Vec<(Document, Letterhead)>,
     pub letters: Vec<SupervisionLetter>,
     pub issued: usize,
 }
@@ -86,7 +87,12 @@ pub fn issue(db: &Db, inspection_id: i64, today: NaiveDate, reissue: bool) -> Re
                 .collect::<Result<Vec<_>>>()
         })?;
     }
-    let all = db.read(|c| letters::list(c, Some(inspection_id), None))?;
+    let (all, set) = db.read(|c| {
+        Ok((
+            letters::list(c, Some(inspection_id), None)?,
+            unit_work::letterhead(c, inspection_id, DocumentKind::Supervision.code())?,
+        ))
+    })?;
     let mut out = Letters {
         documents: Vec::with_capacity(warned.len()),
         letters: Vec::with_capacity(warned.len()),
@@ -95,7 +101,10 @@ pub fn issue(db: &Db, inspection_id: i64, today: NaiveDate, reissue: bool) -> Re
     for (f, t) in warned {
         let Some(kind) = wanted(t) else { continue };
         if let Some(l) = letters::in_force(&all, t.id, kind, due_of(t)) {
-            out.documents.push(letter(&data.inspection, f, t, l));
+            out.documents.push((
+                letter(&data.inspection, f, t, l),
+                letterhead(&data.inspection, &set, l),
+            ));
             out.letters.push(l.clone());
         }
     }
@@ -137,8 +146,8 @@ pub fn export(
 ) -> Result<(usize, usize)> {
     let l = issue(db, inspection_id, today, reissue)?;
     let bytes = match format {
-        Format::Docx => docx::render_all(&l.documents)?,
-        _ => pdf::render_all(DocumentKind::Supervision.info().title, &l.documents)?,
+        Format::Docx => docx::render_letters(&l.documents)?,
+        _ => pdf::render_letters(DocumentKind::Supervision.info().title, &l.documents)?,
     };
     crate::export::write_atomic(out, &bytes)?;
     Ok((l.letters.len(), l.issued))

@@ -214,6 +214,34 @@ impl GbLayout {
     }
 }
 
+/// Which of GB/T 9704's formats a document's 版头 takes: the 文件格式 (7.2: the mark 35 mm
+/// below the type area's top, the number centred, a single red rule, the 版记 at the end), or
+/// the 信函格式 (10.1) of the 督办 letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum HeadStyle {
+    #[default]
+    Document,
+    /// 信函格式: the mark's top 30 mm below the page's top edge, a red double rule (thick over
+    /// thin) 4 mm under it, the number flush right under the rule, a red double rule (thin
+    /// over thick) 20 mm above the page's bottom edge, both rules 170 mm long and centred; no
+    /// page number on the first page and no 版记 (10.1 leaves the 印发机关 and its rules out).
+    Letter,
+}
+
+/// The 信函格式's numbers (GB/T 9704 10.1).
+pub mod letter {
+    /// The mark's top below the page's top edge.
+    pub const MARK_TOP_MM: f32 = 30.0;
+    /// The double rule below the mark.
+    pub const RULE_GAP_MM: f32 = 4.0;
+    /// The lower double rule above the page's bottom edge.
+    pub const BOTTOM_RULE_MM: f32 = 20.0;
+    /// Both double rules' length.
+    pub const RULE_LEN_MM: f32 = 170.0;
+    /// The first element under the upper rule: 7/8 of a 3号 character below it.
+    pub const BELOW_RULE_EM: f32 = 7.0 / 8.0;
+}
+
 /// The position of the baseline for type of `size` whose em box's top is at `top`: CJK
 /// faces put the ideographic em box from −0.12 em to 0.88 em around the baseline.
 pub fn baseline_below(top: f32, size: f32) -> f32 {

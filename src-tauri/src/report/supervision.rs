@@ -2,17 +2,38 @@
 //! stating the problem, the measure, the original deadline, the days left or overdue, what
 //! is required and by when to reply, with a 回执 to return. The words come from the letter
 //! as the register recorded it (its number, date, due date and days), so a letter printed
-//! again reads as it did when it was issued.
+//! again reads as it did when it was issued. Letters are printed in GB/T 9704's 信函格式:
+//! [`letterhead`] says what their 版头 carries.
 
 use crate::domain::dates::format_cn;
 use crate::domain::supervision::addressees;
-use crate::domain::{Finding, Inspection, LetterKind, SupervisionLetter, Task};
+use crate::domain::{Finding, Inspection, LetterKind, Letterhead, SupervisionLetter, Task};
 use crate::report::doc::{paragraph, Block, Document};
 use crate::report::numbering::sentence;
 
 /// Who signs the letters: the inspected organisation's rectification office.
 pub fn issuer(ins: &Inspection) -> String {
     format!("{}巡察整改工作领导小组办公室", ins.inspected_org.trim())
+}
+
+/// The 版头 of letter `l`: the issuing body's mark from the inspection's letterhead settings
+/// for the letters (`set`), the rectification office's name when none is set, the letter's
+/// own number in the 发文字号's place, and the settings' 密级, 紧急程度 and pre-printed paper.
+/// Letters have no 签发人 and no 版记 (GB/T 9704 10.1), so those settings are not used.
+pub fn letterhead(ins: &Inspection, set: &Letterhead, l: &SupervisionLetter) -> Letterhead {
+    let mark = set.issuer_mark.trim();
+    Letterhead {
+        issuer_mark: if mark.is_empty() {
+            issuer(ins)
+        } else {
+            mark.to_owned()
+        },
+        doc_no: l.number_text.clone(),
+        secrecy: set.secrecy.clone(),
+        urgency: set.urgency.clone(),
+        preprinted: set.preprinted,
+        ..Letterhead::default()
+    }
 }
 
 /// The letter's title: 巡察整改预警函, 巡察整改提醒函, 巡察整改督办通知书.
@@ -76,7 +97,7 @@ fn roles(t: &Task) -> String {
     .join("；")
 }
 
-/// One letter: its number, addressees, the matter, the requirement and the reply deadline,
+/// One letter (its number goes in the 版头, [`letterhead`]): addressees, the matter, the requirement and the reply deadline,
 /// signature and date, then the 回执 on a page of its own to cut off and return.
 pub fn letter(ins: &Inspection, f: &Finding, t: &Task, l: &SupervisionLetter) -> Document {
     let a = &t.assignment;
@@ -96,10 +117,6 @@ pub fn letter(ins: &Inspection, f: &Finding, t: &Task, l: &SupervisionLetter) ->
     let title = title(l.kind);
     let issuer = issuer(ins);
     let mut blocks = vec![
-        Block::Addressee {
-            id: id("number"),
-            text: l.number_text.clone(),
-        },
         Block::Addressee {
             id: id("to"),
             text: format!("{}：", to.join("、")),
@@ -208,7 +225,6 @@ mod tests {
         let text = doc.plain_text();
         let overdue = -t.days_left.unwrap();
         let want = [
-            "〔2025〕3号".to_owned(),
             format!("{}、张犇同志：", t.assignment.lead_unit),
             format!("反馈问题{}：", f.number),
             format!("整改措施：{}", t.measure.trim()),
@@ -229,5 +245,27 @@ mod tests {
                 .unwrap_or_else(|| panic!("{w} after {at}: {text}"));
             at += found + w.len();
         }
+        // The number is the 版头's, not a line of the text (before the receipt's mention).
+        assert!(text.find("〔2025〕3号") > text.find("回执"), "{text}");
+        let head = letterhead(&data.inspection, &Letterhead::default(), &l);
+        assert_eq!(head.doc_no, "〔2025〕3号");
+        assert_eq!(head.issuer_mark, issuer(&data.inspection));
+        let set = Letterhead {
+            issuer_mark: " 中共区委统战部党组 ".into(),
+            doc_no: "区统党〔2025〕1号".into(),
+            cc: "区委巡察办".into(),
+            preprinted: true,
+            ..Letterhead::default()
+        };
+        let head = letterhead(&data.inspection, &set, &l);
+        assert_eq!(
+            (
+                head.issuer_mark.as_str(),
+                head.doc_no.as_str(),
+                head.preprinted
+            ),
+            ("中共区委统战部党组", "〔2025〕3号", true)
+        );
+        assert!(!head.has_colophon());
     }
 }

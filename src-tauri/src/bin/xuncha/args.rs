@@ -906,6 +906,8 @@ pub enum DocKind {
     Notice,
     /// 整改专题民主生活会情况报告
     MeetingReport,
+    /// 督办函件（信函格式：只用发文机关标志、密级、紧急程度和红头纸）
+    Supervision,
 }
 
 /// `export report` and `export principal-report`.
@@ -1023,7 +1025,7 @@ pub struct LeadingGroupArgs {
 /// `letterhead`: shows a document's 版头/版记, or sets the fields given.
 #[derive(Args, Debug)]
 pub struct LetterheadArgs {
-    /// 文稿：plan|principal-report|notice|meeting-report|report|feedback
+    /// 文稿：plan|principal-report|notice|meeting-report|report|feedback|supervision
     pub document: DocKind,
     #[arg(long)]
     pub inspection: Option<i64>,

@@ -12,13 +12,14 @@ use docx_rs::{AlignmentType, BreakType, Docx, Paragraph, Run, SpecialIndentType}
 use super::fonts::run_fonts;
 use super::page::{char_twips, exact_line, half_points, page_number_footer, pt_twips, PageTwips};
 use super::table::{self, Table};
-use crate::domain::Letterhead;
 use crate::export::fonts::{FontRole, FontSet};
 use crate::export::gb9704::{GbLayout, Placed, TextStyle};
 use crate::export::pdf::linebreak::{gaps_width, title_lines, SCRIPT_GAP_EM};
 use crate::export::pdf::writer::placed_width;
 use crate::report::doc::Document;
 use crate::Result;
+
+mod letterhead;
 
 /// What goes into the body, in order.
 enum Item {
@@ -37,6 +38,13 @@ pub(super) struct Composer<'a> {
     page: PageTwips,
     /// Header rows of each table, in document order (for `w:tblHeader`).
     pub(super) header_rows: Vec<usize>,
+    /// Each part (a letter, a dossier) is a section numbering its pages from 1.
+    parts: bool,
+    /// Nothing yet in the section just begun (it starts on a new page by itself).
+    section_start: bool,
+    /// Letters: the first page of each section has no page number (GB/T 9704 10.1) and its
+    /// own footer, the 信函格式's lower red double rule.
+    letters: bool,
 }
 
 impl<'a> Composer<'a> {
@@ -48,12 +56,44 @@ impl<'a> Composer<'a> {
             break_next: false,
             page: PageTwips::portrait(g),
             header_rows: Vec::new(),
+            parts: false,
+            section_start: false,
+            letters: false,
         }
+    }
+
+    /// A composer for a batch of parts (letters when `letters`), each in its own section.
+    pub(super) fn for_parts(g: &'a GbLayout, fonts: &'a FontSet, letters: bool) -> Self {
+        Composer {
+            parts: true,
+            letters,
+            ..Composer::new(g, fonts)
+        }
+    }
+
+    /// The next part starts a new section, on a new page, numbered from 1.
+    pub(super) fn new_part(&mut self) {
+        if self.items.is_empty() {
+            return;
+        }
+        self.section_break(self.page);
+    }
+
+    /// The properties of the section being filled.
+    fn section(&self) -> docx_rs::SectionProperty {
+        let mut s = self.page.section(self.g);
+        if self.parts {
+            s = s.page_num_type(docx_rs::PageNumType::new().start(1));
+        }
+        if self.letters {
+            s = s.title_pg();
+        }
+        s
     }
 
     /// The next paragraph starts a new page (nothing yet: the first page).
     pub(super) fn new_page(&mut self) {
-        self.break_next = !self.items.is_empty();
+        self.break_next = !self.items.is_empty() && !self.section_start;
     }
 
     /// Adds the title and every block of `doc`.
@@ -127,9 +167,8 @@ impl<'a> Composer<'a> {
     /// The composed body in a docx-rs document: the last section's page, the footers.
     pub(super) fn finish(self) -> Docx {
         let mut docx = Docx::new();
-        docx.document = docx
-            .document
-            .default_section_property(self.page.section(self.g));
+        docx.document = docx.document.default_section_property(self.section());
+        let letters = self.letters;
         for item in self.items {
             docx = match item {
                 Item::Paragraph(p) => docx.add_paragraph(*p),
@@ -137,13 +176,19 @@ impl<'a> Composer<'a> {
             };
         }
         // Odd and even pages have their own footers (the settings say so: see `patch`).
-        docx.footer(page_number_footer(self.g, true))
-            .even_footer(page_number_footer(self.g, false))
+        let docx = docx
+            .footer(page_number_footer(self.g, true))
+            .even_footer(page_number_footer(self.g, false));
+        if letters {
+            docx.first_footer(letterhead::letter_first_footer())
+        } else {
+            docx
+        }
     }
 
     /// Ends the current section on its last paragraph; what follows is on `page`.
     fn section_break(&mut self, page: PageTwips) {
-        let section = self.page.section(self.g);
+        let section = self.section();
         match self.items.last_mut() {
             Some(Item::Paragraph(p)) => {
                 let last = std::mem::take(p.as_mut());
@@ -155,9 +200,11 @@ impl<'a> Composer<'a> {
         }
         self.page = page;
         self.break_next = false;
+        self.section_start = true;
     }
 
     fn push(&mut self, mut p: Paragraph) {
+        self.section_start = false;
         if std::mem::take(&mut self.break_next) {
             p = p.page_break_before(true);
         }
@@ -286,157 +333,6 @@ impl<'a> Composer<'a> {
         }
         if let Some(d) = date {
             let p = self.right_aligned(date_right).add_run(self.run(d, role));
-            self.push(p);
-        }
-    }
-
-    /// The 版头 before the title, as the PDF places it (`export::pdf::letterhead`): 密级 and
-    /// 紧急程度 in 黑体 at the top left, the red 发文机关标志 centred, the 发文字号 (with 签发人
-    /// for an upward document) and the red rule under it. With pre-printed paper, blank lines
-    /// keep the mark's room and no rule is drawn.
-    pub(super) fn letterhead(&mut self, h: &Letterhead) {
-        if !h.has_header() {
-            return;
-        }
-        let mut lines = 0u32;
-        for m in [&h.secrecy, &h.urgency]
-            .iter()
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
-        {
-            let p = self
-                .line()
-                .align(AlignmentType::Left)
-                .add_run(self.run(m, FontRole::Hei));
-            self.push(p);
-            lines += 1;
-        }
-        let mark = h.issuer_mark.trim();
-        let has_mark = h.preprinted || !mark.is_empty();
-        if has_mark {
-            // The mark's top 35 mm below the type area's top: about 3½ grid lines.
-            let pitch_mm = self.g.area_h_mm / self.g.lines as f32;
-            let before = ((35.0 / pitch_mm).ceil() as u32).saturating_sub(lines);
-            for _ in 0..before {
-                let b = self.blank();
-                self.push(b);
-            }
-            let size =
-                42.0_f32.min(self.g.area_w_mm * 72.0 / 25.4 / mark.chars().count().max(1) as f32);
-            let mut p = Paragraph::new()
-                .align(AlignmentType::Center)
-                .snap_to_grid(false)
-                .line_spacing(
-                    docx_rs::LineSpacing::new()
-                        .line_rule(docx_rs::LineSpacingType::Exact)
-                        .line(pt_twips(size * 1.2)),
-                );
-            if !h.preprinted {
-                p = p.add_run(
-                    Run::new()
-                        .add_text(mark)
-                        .size(half_points(size))
-                        .fonts(run_fonts(FontRole::Title))
-                        .color("FF0000"),
-                );
-            }
-            self.push(p);
-            for _ in 0..2 {
-                let b = self.blank();
-                self.push(b);
-            }
-        }
-        let no = h.doc_no.trim();
-        let signer = h.signer.trim();
-        if !no.is_empty() || !signer.is_empty() {
-            let inset = char_twips(self.g);
-            let mut p = if signer.is_empty() {
-                self.line()
-                    .align(AlignmentType::Center)
-                    .add_run(self.run(no, self.g.body_role))
-            } else {
-                let right = self.page.area_width() as usize - inset as usize;
-                self.line()
-                    .align(AlignmentType::Left)
-                    .indent(Some(inset), None, Some(inset), None)
-                    .add_tab(
-                        docx_rs::Tab::new()
-                            .val(docx_rs::TabValueType::Right)
-                            .pos(right),
-                    )
-                    .add_run(self.run(no, self.g.body_role))
-                    .add_run(Run::new().add_tab())
-                    .add_run(self.run("签发人：", self.g.body_role))
-                    .add_run(self.run(signer, FontRole::Kai))
-            };
-            if has_mark && !h.preprinted {
-                p = p.set_borders(
-                    docx_rs::ParagraphBorders::with_empty().set(
-                        docx_rs::ParagraphBorder::new(docx_rs::ParagraphBorderPosition::Bottom)
-                            .size(8)
-                            .space(4)
-                            .color("FF0000"),
-                    ),
-                );
-            }
-            self.push(p);
-            let b = self.blank();
-            self.push(b);
-        }
-    }
-
-    /// The 版记 after the text: 抄送, then 印发机关 and 印发日期, in 4号仿宋 between rules.
-    pub(super) fn colophon(&mut self, h: &Letterhead) {
-        if !h.has_colophon() {
-            return;
-        }
-        let inset = char_twips(self.g);
-        let size = half_points(14.0);
-        let run = |t: &str| {
-            Run::new()
-                .add_text(t)
-                .size(size)
-                .fonts(run_fonts(self.g.body_role))
-        };
-        let border = |pos, sz| docx_rs::ParagraphBorder::new(pos).size(sz).space(1);
-        let mut rows: Vec<Paragraph> = Vec::new();
-        if !h.cc.trim().is_empty() {
-            let cc = format!("抄送：{}。", h.cc.trim().trim_end_matches('。'));
-            rows.push(Paragraph::new().add_run(run(&cc)));
-        }
-        if !h.printer.trim().is_empty() || h.printed_on.is_some() {
-            let right = self.page.area_width() as usize - inset as usize;
-            let date = h
-                .printed_on
-                .map(|d| format!("{}印发", crate::domain::dates::format_cn(d)))
-                .unwrap_or_default();
-            rows.push(
-                Paragraph::new()
-                    .add_tab(
-                        docx_rs::Tab::new()
-                            .val(docx_rs::TabValueType::Right)
-                            .pos(right),
-                    )
-                    .add_run(run(h.printer.trim()))
-                    .add_run(Run::new().add_tab())
-                    .add_run(run(&date)),
-            );
-        }
-        let n = rows.len();
-        let blank = self.blank();
-        self.push(blank);
-        for (k, p) in rows.into_iter().enumerate() {
-            use docx_rs::ParagraphBorderPosition::{Bottom, Top};
-            let mut borders = docx_rs::ParagraphBorders::with_empty()
-                .set(border(Bottom, if k + 1 == n { 8 } else { 4 }));
-            if k == 0 {
-                borders = borders.set(border(Top, 8));
-            }
-            let p = p
-                .indent(Some(inset), None, Some(inset), None)
-                .snap_to_grid(false)
-                .keep_next(k + 1 < n)
-                .set_borders(borders);
             self.push(p);
         }
     }

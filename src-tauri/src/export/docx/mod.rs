@@ -78,24 +78,33 @@ fn pack(mut c: compose::Composer<'_>, title: &str) -> Result<Vec<u8>> {
     Ok(out.into_inner())
 }
 
-/// Several documents in one .docx file (a batch of letters or dossiers), each starting on a
-/// new page. Word numbers the pages on through the file.
-pub fn render_all(docs: &[Document]) -> Result<Vec<u8>> {
-    let mut c = compose::Composer::new(&GB, FontSet::global());
-    for doc in docs {
-        c.new_page();
+/// A batch of letters in the 信函格式 (GB/T 9704 10.1), each with its own 版头, in one .docx
+/// file: each letter is a section of its own, numbering its pages from 1 with the first page
+/// unnumbered, as the PDF does.
+pub fn render_letters(letters: &[(Document, Letterhead)]) -> Result<Vec<u8>> {
+    let mut c = compose::Composer::for_parts(&GB, FontSet::global(), true);
+    for (doc, head) in letters {
+        c.new_part();
+        c.letter_head(head);
         c.document(doc);
     }
-    let title = docs.first().map(|d| d.title.clone()).unwrap_or_default();
+    let title = letters
+        .first()
+        .map(|(d, _)| d.title.clone())
+        .unwrap_or_default();
     pack(c, &title)
 }
 
 /// Titled tables (forms and lists, such as a 销号 dossier's 审批表 and 佐证材料目录), each
-/// on new pages, as a .docx file titled `title`.
-pub fn render_tables(title: &str, parts: &[crate::export::TitledTable]) -> Result<Vec<u8>> {
-    let mut c = compose::Composer::new(&GB, FontSet::global());
-    for p in parts {
-        c.titled_table(&p.title, &p.table)?;
+/// on new pages, as a .docx file titled `title`: each group (one dossier of a batch) is a
+/// section numbering its pages from 1, as the PDF does.
+pub fn render_tables(title: &str, groups: &[Vec<crate::export::TitledTable>]) -> Result<Vec<u8>> {
+    let mut c = compose::Composer::for_parts(&GB, FontSet::global(), false);
+    for g in groups {
+        c.new_part();
+        for p in g {
+            c.titled_table(&p.title, &p.table)?;
+        }
     }
     pack(c, title)
 }

@@ -11,7 +11,7 @@ use super::paginate::{blank, paginate, Entry, Rel};
 use super::writer::{placed_width, Page, Text};
 use crate::domain::Letterhead;
 use crate::export::fonts::{FontRole, FontSet};
-use crate::export::gb9704::{mm, GbLayout, Placed, TextStyle, GB};
+use crate::export::gb9704::{mm, GbLayout, HeadStyle, Placed, TextStyle, GB};
 use crate::report::doc::Document;
 
 /// Lays out `doc` into A4 portrait pages.
@@ -21,9 +21,20 @@ pub fn compose(doc: &Document, fonts: &FontSet) -> Vec<Page> {
 
 /// Lays out `doc` with the 版头 and 版记 of `head` ([`super::letterhead`]).
 pub fn compose_with(doc: &Document, head: &Letterhead, fonts: &FontSet) -> Vec<Page> {
+    compose_styled(doc, head, HeadStyle::Document, fonts)
+}
+
+/// [`compose_with`] in the format `style`: a letter (信函格式) has its own 版头, no 版记 and
+/// no page number on its first page.
+pub fn compose_styled(
+    doc: &Document,
+    head: &Letterhead,
+    style: HeadStyle,
+    fonts: &FontSet,
+) -> Vec<Page> {
     let g = &GB;
     let mut entries = Vec::new();
-    let reserved = letterhead::header_lines(head, g);
+    let reserved = letterhead::header_lines(head, style, g);
     if reserved > 0 {
         entries.push(Entry {
             lines: reserved,
@@ -61,12 +72,15 @@ pub fn compose_with(doc: &Document, head: &Letterhead, fonts: &FontSet) -> Vec<P
     }
     let mut pages = paginate(&entries, g);
     if let Some(first) = pages.first_mut() {
-        letterhead::draw_header(first, head, g, fonts);
+        letterhead::draw_header(first, head, style, g, fonts);
     }
-    if let Some(extra) = letterhead::draw_colophon(&mut pages, head, g, fonts) {
-        pages.push(extra);
+    if style == HeadStyle::Document {
+        if let Some(extra) = letterhead::draw_colophon(&mut pages, head, g, fonts) {
+            pages.push(extra);
+        }
     }
-    for (n, page) in pages.iter_mut().enumerate() {
+    let first_numbered = if style == HeadStyle::Letter { 1 } else { 0 };
+    for (n, page) in pages.iter_mut().enumerate().skip(first_numbered) {
         page.texts.push(page_number(n + 1, g, fonts));
     }
     pages

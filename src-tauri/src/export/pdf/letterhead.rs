@@ -2,10 +2,12 @@
 //! the red 发文机关标志 35 mm below the top of the type area, 发文字号 two lines under it —
 //! with 签发人 on the same line for an upward document — and the red rule 4 mm below that),
 //! and the 版记 at the foot of the last page (抄送, 印发机关 and 印发日期 between rules).
-//! On paper with a pre-printed red header the mark and the rule are left out and their room
-//! is kept blank.
+//! Letters take the 信函格式 instead (10.1, [`HeadStyle::Letter`]): the mark 30 mm from the
+//! page's top, red double rules under it and near the foot, the number flush right under
+//! the upper rule. On paper with a pre-printed red header the mark and the rules are left
+//! out and their room is kept blank.
 
-use super::gb::{mm, GbLayout};
+use super::gb::{letter as lf, mm, GbLayout, HeadStyle};
 use super::writer::{placed_width, Page, Rule, Text};
 use crate::domain::dates::format_cn;
 use crate::domain::Letterhead;
@@ -16,10 +18,19 @@ const MARK_PT: f32 = 42.0;
 /// 版记 text: 4号.
 const COLOPHON_PT: f32 = 14.0;
 
+/// The double rules' strokes: the thick one, the thin one, and the distance between their
+/// centres.
+const THICK_PT: f32 = 2.0;
+const THIN_PT: f32 = 0.75;
+const DOUBLE_GAP_PT: f32 = 3.0;
+
 /// What the 版头 takes on the first page: grid lines before the title, and what to print
 /// in them (placed by [`draw_header`]).
-pub(super) fn header_lines(h: &Letterhead, g: &GbLayout) -> u32 {
-    layout(h, g).map_or(0, |l| l.title_line)
+pub(super) fn header_lines(h: &Letterhead, style: HeadStyle, g: &GbLayout) -> u32 {
+    match style {
+        HeadStyle::Document => layout(h, g).map_or(0, |l| l.title_line),
+        HeadStyle::Letter => letter_layout(h, g).map_or(0, |l| l.title_line),
+    }
 }
 
 struct HeaderLayout {
@@ -83,7 +94,16 @@ fn text(x: f32, baseline: f32, role: FontRole, size: f32, t: &str) -> Text {
 }
 
 /// Places the 版头 on the first page.
-pub(super) fn draw_header(page: &mut Page, h: &Letterhead, g: &GbLayout, fonts: &FontSet) {
+pub(super) fn draw_header(
+    page: &mut Page,
+    h: &Letterhead,
+    style: HeadStyle,
+    g: &GbLayout,
+    fonts: &FontSet,
+) {
+    if style == HeadStyle::Letter {
+        return draw_letter_header(page, h, g, fonts);
+    }
     let Some(l) = layout(h, g) else { return };
     let pitch = g.line_pitch();
     let size = g.body_pt;
@@ -146,6 +166,113 @@ pub(super) fn draw_header(page: &mut Page, h: &Letterhead, g: &GbLayout, fonts: 
             y2: y,
             width: 1.0,
         });
+    }
+}
+
+/// Where the 信函格式's elements sit on the first page.
+struct LetterLayout {
+    /// 密级 and 紧急程度, flush left under the rule, one a line.
+    marks: Vec<String>,
+    mark_size: f32,
+    /// The mark (or its room on pre-printed paper) and the double rules.
+    has_mark: bool,
+    /// Centre of the upper double rule's thick line.
+    rule_y: f32,
+    /// Top of the first line under the rule (the number's, and the first of `marks`).
+    first_top: f32,
+    title_line: u32,
+}
+
+fn letter_layout(h: &Letterhead, g: &GbLayout) -> Option<LetterLayout> {
+    if !h.has_header() {
+        return None;
+    }
+    let marks: Vec<String> = [&h.secrecy, &h.urgency]
+        .iter()
+        .map(|s| s.trim().to_owned())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let pitch = g.line_pitch();
+    let mark = h.issuer_mark.trim();
+    let has_mark = h.preprinted || !mark.is_empty();
+    let n = mark.chars().count().max(1) as f32;
+    let mark_size = MARK_PT.min(mm(g.area_w_mm) / n);
+    let rule_y = mm(g.page_h_mm - lf::MARK_TOP_MM - lf::RULE_GAP_MM) - mark_size;
+    let first_top = if has_mark {
+        rule_y - DOUBLE_GAP_PT - lf::BELOW_RULE_EM * g.body_pt
+    } else {
+        g.area_top()
+    };
+    let rows = marks.len().max(usize::from(!h.doc_no.trim().is_empty()));
+    let bottom = if rows == 0 {
+        rule_y - DOUBLE_GAP_PT
+    } else {
+        first_top - (rows - 1) as f32 * pitch - g.body_pt
+    };
+    // The title two lines under the last element.
+    let used = ((g.area_top() - bottom) / pitch).ceil().max(0.0) as u32;
+    Some(LetterLayout {
+        marks,
+        mark_size,
+        has_mark,
+        rule_y,
+        first_top,
+        title_line: used + 2,
+    })
+}
+
+/// A red double rule, 170 mm long and centred on the page, its first line at `y`; the second
+/// below it (`thick_first`: thick over thin, as under the mark) or above (thin over thick).
+fn double_rule(page: &mut Page, g: &GbLayout, y: f32, thick_first: bool) {
+    let x1 = mm((g.page_w_mm - lf::RULE_LEN_MM) / 2.0);
+    let x2 = x1 + mm(lf::RULE_LEN_MM);
+    let (upper, lower) = if thick_first {
+        (THICK_PT, THIN_PT)
+    } else {
+        (THIN_PT, THICK_PT)
+    };
+    for (y, width) in [(y, upper), (y - DOUBLE_GAP_PT, lower)] {
+        page.red_rules.push(Rule {
+            x1,
+            y1: y,
+            x2,
+            y2: y,
+            width,
+        });
+    }
+}
+
+/// Places the 信函格式's 版头 on the first page, and its lower double rule.
+fn draw_letter_header(page: &mut Page, h: &Letterhead, g: &GbLayout, fonts: &FontSet) {
+    let Some(l) = letter_layout(h, g) else { return };
+    let size = g.body_pt;
+    let mark = h.issuer_mark.trim();
+    if l.has_mark && !h.preprinted {
+        let w = placed_width(fonts, FontRole::Title, mark, l.mark_size, 0.0);
+        let top = mm(g.page_h_mm - lf::MARK_TOP_MM);
+        page.red_texts.push(Text {
+            bold: !fonts.is_official(FontRole::Title),
+            ..text(
+                (g.area_left() + g.area_right() - w) / 2.0,
+                top - 0.88 * l.mark_size,
+                FontRole::Title,
+                l.mark_size,
+                mark,
+            )
+        });
+        double_rule(page, g, l.rule_y, true);
+        double_rule(page, g, mm(lf::BOTTOM_RULE_MM) + DOUBLE_GAP_PT, false);
+    }
+    let baseline = |k: usize| l.first_top - k as f32 * g.line_pitch() - 0.88 * size;
+    for (k, m) in l.marks.iter().enumerate() {
+        page.texts
+            .push(text(g.area_left(), baseline(k), FontRole::Hei, size, m));
+    }
+    let no = h.doc_no.trim();
+    if !no.is_empty() {
+        let w = placed_width(fonts, g.body_role, no, size, 0.0);
+        page.texts
+            .push(text(g.area_right() - w, baseline(0), g.body_role, size, no));
     }
 }
 

@@ -64,13 +64,14 @@ pub fn render_full(
     writer::write(&doc.title, &pages, fonts)
 }
 
-/// Several portrait documents in one PDF titled `title` (a batch of letters or dossiers):
-/// each starts on a new page and numbers its own pages from 1, as if printed alone.
-pub fn render_all(title: &str, docs: &[Document]) -> Result<Vec<u8>> {
+/// A batch of letters in the 信函格式 (GB/T 9704 10.1), each with its own 版头 (its number in
+/// the 发文字号's place), in one PDF titled `title`: each starts on a new page and numbers its
+/// own pages from 1, the first page unnumbered.
+pub fn render_letters(title: &str, letters: &[(Document, Letterhead)]) -> Result<Vec<u8>> {
     let fonts = FontSet::global();
-    let pages: Vec<writer::Page> = docs
+    let pages: Vec<writer::Page> = letters
         .iter()
-        .flat_map(|d| compose::compose(d, fonts))
+        .flat_map(|(d, h)| compose::compose_styled(d, h, gb::HeadStyle::Letter, fonts))
         .collect();
     writer::write(title, &pages, fonts)
 }

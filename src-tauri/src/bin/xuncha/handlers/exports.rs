@@ -134,6 +134,7 @@ pub(super) fn kind(k: DocKind) -> DocumentKind {
         DocKind::PrincipalReport => DocumentKind::PrincipalReport,
         DocKind::Notice => DocumentKind::Notice,
         DocKind::MeetingReport => DocumentKind::MeetingReport,
+        DocKind::Supervision => DocumentKind::Supervision,
     }
 }
 
