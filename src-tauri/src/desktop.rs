@@ -133,6 +133,7 @@ pub fn run(db_arg: Option<PathBuf>) -> Result<(), Box<dyn std::error::Error>> {
             progress::request_close_out,
             progress::review_close_out,
             progress::reopen_task,
+            progress::void_letter,
             progress::list_follow_ups,
             progress::add_follow_up,
             stats::dashboard,

@@ -112,6 +112,8 @@ export const requestCloseOut = (taskId: number, summary: string) =>
   call<B.CloseOut>("request_close_out", { taskId, summary });
 export const reviewCloseOut = (taskId: number, review: B.ReviewInput) =>
   call<B.CloseOut>("review_close_out", { taskId, review });
+export const voidLetter = (id: number, reason: string) =>
+  call<B.SupervisionLetter>("void_letter", { id, reason });
 export const reopenTask = (taskId: number, reason: string) =>
   call<B.Reopening>("reopen_task", { taskId, reason });
 export const addFollowUp = (input: B.FollowUpCheck) =>

@@ -6,7 +6,9 @@ use tauri::State;
 use super::state::AppState;
 use super::CmdResult;
 use crate::app::{today, tracking as app, ReviewInput, TaskDetail};
-use crate::domain::{CloseOut, FollowUpCheck, Progress, ProgressInput, Reopening};
+use crate::domain::{
+    CloseOut, FollowUpCheck, Progress, ProgressInput, Reopening, SupervisionLetter,
+};
 
 /// Everything about one task for its drawer.
 #[tauri::command(async)]
@@ -48,6 +50,22 @@ pub fn review_close_out(
         &*state.db()?,
         task_id,
         &review,
+        today(),
+    )?)
+}
+
+/// 作废 a 督办 letter, with a reason (its number is never given again).
+#[tauri::command(async)]
+pub fn void_letter(
+    state: State<'_, AppState>,
+    id: i64,
+    reason: String,
+) -> CmdResult<SupervisionLetter> {
+    Ok(crate::app::supervision::void(
+        &*state.db()?,
+        id,
+        &reason,
+        None,
         today(),
     )?)
 }
