@@ -224,3 +224,13 @@ fn every_inspection_in_one_ledger_in_both_formats() {
         assert_eq!(r.tasks, 2 * one.tasks, "{name}");
     }
 }
+
+/// The store keys per-document settings by `code()`, the UI by the serde name: they are one
+/// name, and this keeps the hand-written match from drifting.
+#[test]
+fn document_codes_are_their_serde_names() {
+    for kind in DocumentKind::ALL {
+        let serde = serde_json::to_value(kind).unwrap();
+        assert_eq!(serde.as_str(), Some(kind.code()), "{kind:?}");
+    }
+}
