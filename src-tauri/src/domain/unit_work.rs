@@ -103,6 +103,15 @@ impl Letterhead {
         !self.cc.trim().is_empty() || !self.printer.trim().is_empty() || self.printed_on.is_some()
     }
 
+    /// The marks in the header's top left corner, in order: 密级 then 紧急程度, those set.
+    pub fn corner_marks(&self) -> Vec<&str> {
+        [&self.secrecy, &self.urgency]
+            .into_iter()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect()
+    }
+
     /// Whether the document has anything above its title.
     pub fn has_header(&self) -> bool {
         self.preprinted

@@ -48,11 +48,7 @@ fn layout(h: &Letterhead, g: &GbLayout) -> Option<HeaderLayout> {
     if !h.has_header() {
         return None;
     }
-    let marks: Vec<String> = [&h.secrecy, &h.urgency]
-        .iter()
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
-        .collect();
+    let marks: Vec<String> = h.corner_marks().into_iter().map(str::to_owned).collect();
     let pitch = g.line_pitch();
     let has_mark = h.preprinted || !h.issuer_mark.trim().is_empty();
     let n = h.issuer_mark.trim().chars().count().max(1) as f32;
@@ -187,11 +183,7 @@ fn letter_layout(h: &Letterhead, g: &GbLayout) -> Option<LetterLayout> {
     if !h.has_header() {
         return None;
     }
-    let marks: Vec<String> = [&h.secrecy, &h.urgency]
-        .iter()
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
-        .collect();
+    let marks: Vec<String> = h.corner_marks().into_iter().map(str::to_owned).collect();
     let pitch = g.line_pitch();
     let mark = h.issuer_mark.trim();
     let has_mark = h.preprinted || !mark.is_empty();

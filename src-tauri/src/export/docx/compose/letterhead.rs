@@ -20,11 +20,7 @@ impl Composer<'_> {
             return;
         }
         let mut lines = 0u32;
-        for m in [&h.secrecy, &h.urgency]
-            .iter()
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
-        {
+        for m in h.corner_marks() {
             let p = self
                 .line()
                 .align(AlignmentType::Left)
@@ -207,11 +203,7 @@ impl Composer<'_> {
             }
             self.push(p);
         }
-        let marks: Vec<&str> = [&h.secrecy, &h.urgency]
-            .iter()
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
-            .collect();
+        let marks = h.corner_marks();
         let no = h.doc_no.trim();
         let rows = marks.len().max(usize::from(!no.is_empty()));
         for k in 0..rows {
