@@ -15,6 +15,7 @@ use crate::report::ledger::{Heading, LedgerColumn, LedgerTable};
 use crate::report::numbering::{level1, level2, sentence};
 use crate::report::public::Edition;
 use crate::report::sections::sections;
+use crate::report::status_report::fed_back;
 
 /// Which lists the plan carries besides the task list.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -253,16 +254,12 @@ fn schedule(data: &LedgerData, work: &UnitWork) -> Vec<Block> {
 pub fn plan(data: &LedgerData, work: &UnitWork, lists: PlanLists) -> Document {
     let ins = &data.inspection;
     let org = &ins.inspected_org;
-    let fed = ins
-        .feedback_date
-        .map(|d| format!("{}，", format_cn(d)))
-        .unwrap_or_default();
     let mut blocks = vec![paragraph(
         "opening",
         format!(
-            "{fed}{}向{org}反馈了巡察情况，指出了{}个方面{}个问题。为切实抓好巡察反馈意见的整改落实，\
+            "{}，指出了{}个方面{}个问题。为切实抓好巡察反馈意见的整改落实，\
              结合实际，制定本方案。",
-            ins.team,
+            fed_back(data),
             sections(data).len(),
             data.findings.len()
         ),

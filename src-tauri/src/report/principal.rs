@@ -12,7 +12,7 @@ use crate::report::data::{LedgerData, UnitWork};
 use crate::report::doc::{paragraph, signed, to_leading_group, Block, Document};
 use crate::report::endorsement::{BLANK_DATE, SIGN_HERE};
 use crate::report::numbering::{cn_number, level1};
-use crate::report::status_report::overview_text;
+use crate::report::status_report::{fed_back, overview_text};
 
 /// The actions of one kind as a sentence part: “主持召开会议3次（2025年3月25日，…；…）”.
 fn actions(work: &UnitWork, kind: SecretaryActionKind, verb: &str) -> Option<String> {
@@ -31,16 +31,12 @@ pub fn principal_report(data: &LedgerData, work: &UnitWork) -> Document {
     let org = &ins.inspected_org;
     let me = ins.org_secretary.trim();
     let mut blocks = vec![to_leading_group(&ins.authority)];
-    let fed = ins
-        .feedback_date
-        .map(|d| format!("{}，", format_cn(d)))
-        .unwrap_or_default();
     blocks.push(paragraph(
         "opening",
         format!(
-            "{fed}{}向{org}反馈了巡察情况。作为{org}党组书记和巡察整改第一责任人，我坚决扛起整改政治责任，\
+            "{}。作为{org}党组书记和巡察整改第一责任人，我坚决扛起整改政治责任，\
              亲自部署、亲自推动、亲自督办。现将本人组织落实巡察整改情况报告如下。",
-            ins.team
+            fed_back(data)
         ),
     ));
     let mut h = 0;

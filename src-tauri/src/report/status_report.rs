@@ -21,6 +21,17 @@ fn nonzero(parts: &[(&str, usize)], unit: &str) -> Vec<String> {
         .collect()
 }
 
+/// “2025年4月16日，区委第三巡察组向区统计局党组反馈了巡察情况”: how the reports and the plan
+/// open (without the date when it is not known; no closing mark).
+pub(crate) fn fed_back(data: &LedgerData) -> String {
+    let ins = &data.inspection;
+    let fed = ins
+        .feedback_date
+        .map(|d| format!("{}，", format_cn(d)))
+        .unwrap_or_default();
+    format!("{fed}{}向{}反馈了巡察情况", ins.team, ins.inspected_org)
+}
+
 /// 整改落实总体情况: the official numbers in the order reports give them.
 pub(crate) fn overview_text(c: &Counts, data: &LedgerData) -> String {
     let mut text = format!(
@@ -88,16 +99,12 @@ pub fn status_report(data: &LedgerData) -> Document {
     let org = &ins.inspected_org;
     let c = counts(data);
     let mut blocks = vec![to_leading_group(&ins.authority)];
-    let fed = ins
-        .feedback_date
-        .map(|d| format!("{}，", format_cn(d)))
-        .unwrap_or_default();
     blocks.push(paragraph(
         "opening",
         format!(
-            "{fed}{}向{org}反馈了巡察情况。{org}高度重视，把抓好巡察整改作为重大政治任务，\
+            "{}。{org}高度重视，把抓好巡察整改作为重大政治任务，\
              对照反馈问题逐条制定整改措施，扎实推进整改落实。现将整改情况报告如下。",
-            ins.team
+            fed_back(data)
         ),
     ));
     let mut h = 0;
