@@ -49,6 +49,9 @@ error_codes! {
     TooLarge,
     /// The system could not open a file or folder with its program.
     Open,
+    /// A package from another copy was refused (signature, tampering, enrolment); nothing
+    /// was written.
+    Refused,
 }
 
 impl std::fmt::Display for ErrorCode {
@@ -100,6 +103,9 @@ pub enum Error {
     /// Any other SQLite failure.
     #[error("数据库操作失败：{0}")]
     Sqlite(rusqlite::Error),
+    /// A package from another copy was refused before anything was written.
+    #[error("{0}")]
+    Refused(String),
     /// JSON (de)serialisation of stored data failed.
     #[error("数据格式错误：{0}")]
     Json(#[from] serde_json::Error),
@@ -172,6 +178,7 @@ impl Error {
             Error::Io { .. } => ErrorCode::Io,
             Error::Storage(_) => ErrorCode::Storage,
             Error::Sqlite(_) => ErrorCode::Database,
+            Error::Refused(_) => ErrorCode::Refused,
             Error::Json(_) => ErrorCode::Data,
         }
     }

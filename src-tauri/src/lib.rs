@@ -13,6 +13,7 @@ pub mod desktop;
 pub mod documents;
 pub mod domain;
 pub mod error;
+pub mod exchange;
 pub mod export;
 pub mod fill_in;
 pub mod import;

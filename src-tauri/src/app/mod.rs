@@ -9,6 +9,8 @@ pub mod assignment;
 pub mod catalog;
 pub mod dashboard;
 pub mod dossiers;
+pub mod exchange;
+pub mod exchange_reviews;
 pub mod exports;
 pub mod fill_in;
 pub mod imports;

@@ -257,7 +257,8 @@ pub fn reopen_in_tx(
     Ok(r)
 }
 
-fn get(conn: &Connection, id: i64) -> Result<CloseOut> {
+/// One close-out request by id.
+pub fn get(conn: &Connection, id: i64) -> Result<CloseOut> {
     Ok(conn.query_row(
         &format!("SELECT {COLUMNS} FROM close_outs WHERE id = ?1"),
         [id],

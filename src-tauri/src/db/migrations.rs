@@ -19,6 +19,7 @@ const STEPS: &[&str] = &[
     include_str!("sql/006_rectification_documents.sql"),
     include_str!("sql/007_supervision_letters.sql"),
     include_str!("sql/008_fill_in_returns.sql"),
+    include_str!("sql/009_exchange.sql"),
 ];
 
 /// The schema version this binary writes.

@@ -10,6 +10,7 @@ pub mod crypto;
 pub mod directory;
 pub mod drafts;
 pub mod evidence;
+pub mod exchange;
 mod files;
 pub mod fill_in;
 pub mod findings;
@@ -196,6 +197,31 @@ impl WriteTx<'_> {
     /// The operator making this write.
     pub fn operator(&self) -> &str {
         &self.operator
+    }
+
+    /// Runs `f` as one step that is undone alone when it fails (a savepoint): the rest of
+    /// the transaction, and the audit chain, stay as they were before the step.
+    pub fn step<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
+        let (last_hash, audited) = (self.last_hash.clone(), self.audited);
+        let directory = self.in_directory.clone();
+        self.tx.execute_batch("SAVEPOINT step")?;
+        match f(self) {
+            Ok(v) => {
+                self.tx.execute_batch("RELEASE step")?;
+                Ok(v)
+            }
+            Err(e) => {
+                self.tx.execute_batch("ROLLBACK TO step; RELEASE step")?;
+                (self.last_hash, self.audited, self.in_directory) = (last_hash, audited, directory);
+                Err(e)
+            }
+        }
+    }
+
+    /// Writes the next changes in the name of `operator` (a change received from another
+    /// copy is recorded as its author's); returns the previous name to restore.
+    pub fn act_as(&mut self, operator: &str) -> String {
+        std::mem::replace(&mut self.operator, operator.to_owned())
     }
 
     /// Appends an audit row for a change of `entity` `id` (before/after as JSON).

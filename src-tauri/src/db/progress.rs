@@ -167,3 +167,16 @@ pub fn for_task(conn: &Connection, task_id: i64) -> Result<Vec<Progress>> {
         .remove(&task_id)
         .unwrap_or_default())
 }
+
+/// One progress entry by id, with its evidence.
+pub fn get(conn: &Connection, id: i64) -> Result<Progress> {
+    let task_id: i64 = conn
+        .query_row("SELECT task_id FROM progress WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .map_err(|_| Error::NotFound(format!("没有编号为 {id} 的整改进展")))?;
+    for_task(conn, task_id)?
+        .into_iter()
+        .find(|p| p.id == id)
+        .ok_or_else(|| Error::NotFound(format!("没有编号为 {id} 的整改进展")))
+}

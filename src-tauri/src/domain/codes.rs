@@ -241,6 +241,19 @@ coded_enum!(
 );
 
 coded_enum!(
+    /// The role a copy of the app acts with in exchange packages (README, 交换): what its
+    /// changes may do on this copy is decided here, by the role it was enrolled with.
+    PeerRole, "副本角色" {
+        /// 巡察组: the inspection team's copy.
+        Team = "team" / "巡察组" | "巡察组副本",
+        /// 台账管理员: the inspected unit's keeper of the ledger.
+        Keeper = "keeper" / "台账管理员" | "台账管理" | "整改办",
+        /// 责任单位: a department reporting on its own tasks.
+        Unit = "unit" / "责任单位" | "股室" | "部门",
+    }
+);
+
+coded_enum!(
     /// 督办 letters, one for each warning colour (DOMAIN.md): 预警函 to the 责任人, 提醒函 also
     /// to the 责任领导, 督办通知书 to the unit and its principal.
     LetterKind, "督办函件" {

@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod codes;
 pub mod counting;
 pub mod dates;
+pub mod exchange;
 pub mod inputs;
 pub mod names;
 pub mod records;

@@ -154,6 +154,9 @@ pub enum Command {
     /// 填报表：为没有安装本软件的责任单位导出可填写的 Excel，导入交回的填报表
     #[command(subcommand, name = "fill-in")]
     FillIn(FillInCmd),
+    /// 交换：与其他安装了本软件的副本（巡察组、台账管理员、责任单位）用签名的交换包互传进展，可经U盘、光盘单向传递
+    #[command(subcommand)]
+    Exchange(crate::exchange_args::ExchangeCmd),
     /// 整改专题民主生活会：登记、列表
     #[command(subcommand)]
     Meeting(MeetingCmd),

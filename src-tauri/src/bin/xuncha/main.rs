@@ -2,6 +2,7 @@
 //! core functions as the desktop app; human output is Chinese, `--json` is for scripts.
 
 mod args;
+mod exchange_args;
 mod handlers;
 mod help_zh;
 mod output;

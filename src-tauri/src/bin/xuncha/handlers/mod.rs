@@ -3,6 +3,7 @@
 //! per area of the work, and share the small argument parsers below.
 
 mod assignment;
+mod exchange;
 mod exports;
 mod fill_in;
 pub mod housekeeping;
@@ -83,6 +84,7 @@ pub fn dispatch(db: &Db, cli: &Cli, path: &Path) -> Result<()> {
         Command::Import(a) => exports::import(db, j, a, today),
         Command::Template(c) => exports::template(db, j, c),
         Command::FillIn(c) => fill_in::fill_in(db, j, c, today),
+        Command::Exchange(c) => exchange::exchange(db, j, c, today),
         Command::Meeting(c) => unit_work::meeting(db, j, c),
         Command::Secretary(c) => unit_work::secretary(db, j, c),
         Command::LeadingGroup(a) => unit_work::leading_group(db, j, a),
