@@ -13,6 +13,7 @@ mod docx;
 mod docx_render;
 mod e2e;
 mod encryption;
+mod exchange;
 mod fillin;
 mod fuzz;
 mod import_corpus;

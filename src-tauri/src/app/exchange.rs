@@ -229,7 +229,7 @@ pub fn export(db: &Db, peer: &Peer, out: &Path, today: NaiveDate) -> Result<Expo
                 return Err(Error::invalid(
                     "evidence",
                     format!(
-                        "佐证材料“{}”的文件在本机缺失（可用 xuncha check 检查），无法放入交换包",
+                        "佐证材料“{}”的文件在本机缺失（可用 xuncha verify-audit 检查），无法放入交换包",
                         r.file_name
                     ),
                 ));

@@ -11,9 +11,11 @@ use serde_json::Value;
 use super::events::{Event, Op};
 use super::records::{self, Kind};
 use super::writes::{self, get, Files};
-use crate::db::exchange::{self as store, Fields, NewReview};
+use crate::db::exchange::{self as store, Fields, NewReview, Table};
 use crate::db::{tasks, WriteTx};
 use crate::domain::exchange::{may, Change, Peer};
+use crate::domain::status::Via;
+use crate::domain::Status;
 use crate::Result;
 
 /// The reason of a review item for a field both copies changed: the only kind the user
@@ -39,9 +41,6 @@ struct Ctx<'a, 'f> {
     today: NaiveDate,
     agreed: HashMap<String, Fields>,
     files: &'a mut Files<'f>,
-    /// Records this package created here (their fields start from what was created).
-    created: std::collections::HashSet<String>,
-    deferred: Vec<Event>,
     out: Applied,
 }
 
@@ -61,16 +60,18 @@ pub fn apply(
         today,
         agreed,
         files,
-        created: Default::default(),
-        deferred: vec![],
         out: Applied::default(),
     };
     let mut ordered: Vec<&Event> = events.iter().collect();
     ordered.sort_by_key(|e| e.kind);
-    // A task's status follows its progress and close-out: decided after them, when the
-    // entries that moved it here too have been applied.
-    for e in &ordered {
-        let mut e = (*e).clone();
+    let (records, close_outs): (Vec<&Event>, Vec<&Event>) =
+        ordered.into_iter().partition(|e| e.kind != Kind::CloseOut);
+    // A task's status follows its progress and close-outs: it is decided after them. A
+    // task closed there is first brought to 已完成 (what a close-out request needs); the
+    // close-out's approval then closes it here too.
+    let mut statuses = vec![];
+    for e in records {
+        let mut e = e.clone();
         let status = (e.kind == Kind::Task)
             .then(|| e.fields.remove("status"))
             .flatten();
@@ -78,15 +79,44 @@ pub fn apply(
         if let Some(s) = status {
             e.fields = Fields::from_iter([("status".to_string(), s)]);
             e.base.retain(|k, _| k == "status");
-            e.op = Op::Edit;
-            ctx.deferred.push(e);
+            statuses.push(e);
         }
     }
-    let deferred = std::mem::take(&mut ctx.deferred);
-    for e in &deferred {
+    let closed = serde_json::to_value(Status::Closed)?;
+    for e in &statuses {
+        if e.fields.get("status") == Some(&closed) {
+            towards_close_out(tx, &ctx, e)?;
+        } else {
+            one(tx, &mut ctx, e)?;
+        }
+    }
+    for e in close_outs {
+        one(tx, &mut ctx, e)?;
+    }
+    for e in statuses
+        .iter()
+        .filter(|e| e.fields.get("status") == Some(&closed))
+    {
         one(tx, &mut ctx, e)?;
     }
     Ok(ctx.out)
+}
+
+/// Brings a task the sender has closed to 已完成 here, so its close-out request and
+/// approval can follow; when that is not possible the status edit after them says why.
+fn towards_close_out(tx: &mut WriteTx<'_>, ctx: &Ctx<'_, '_>, e: &Event) -> Result<()> {
+    let Some(id) = crate::db::exchange::id_of(tx.conn(), Table::Tasks, &e.uid)? else {
+        return Ok(());
+    };
+    if may(ctx.peer.role, Change::Status, own_task(tx, ctx, Some(id))?).is_err() {
+        return Ok(());
+    }
+    let today = ctx.today;
+    let now = tasks::get(tx.conn(), id, today)?.status;
+    if !matches!(now, Status::Closed | Status::Completed) {
+        let _ = tx.step(|tx| tasks::set_status_in_tx(tx, id, Status::Completed, Via::Progress));
+    }
+    Ok(())
 }
 
 /// Applies one event.
@@ -155,8 +185,10 @@ fn create(tx: &mut WriteTx<'_>, ctx: &mut Ctx<'_, '_>, e: &Event) -> Result<()> 
     match tx.step(|tx| writes::create(tx, kind, &uid, parent, &fields, files, today)) {
         Ok(_) => {
             ctx.out.created += 1;
-            ctx.created.insert(e.uid.clone());
-            agree(tx, ctx, &e.uid, &fields)?;
+            // Both copies start from the record as written here: what the sender's later
+            // edits (and the rest of this event) are compared with.
+            let written = records::read_one(tx.conn(), e.kind, &e.uid, ctx.today)?;
+            agree(tx, ctx, &e.uid, &written.unwrap_or_default())?;
             if !review_fields.is_empty() {
                 let mut edit_event = e.clone();
                 edit_event.op = Op::Edit;
@@ -188,7 +220,6 @@ fn split_review(fields: &Fields) -> (Fields, Fields) {
 
 fn edit(tx: &mut WriteTx<'_>, ctx: &mut Ctx<'_, '_>, e: &Event, ours: &Fields) -> Result<()> {
     let agreed = ctx.agreed.get(&e.uid).cloned().unwrap_or_default();
-    let just_created = ctx.created.contains(&e.uid);
     let (mut same, mut to_apply) = (Fields::new(), Fields::new());
     for (f, theirs) in &e.fields {
         let mine = ours.get(f).unwrap_or(&Value::Null);
@@ -196,11 +227,7 @@ fn edit(tx: &mut WriteTx<'_>, ctx: &mut Ctx<'_, '_>, e: &Event, ours: &Fields) -
             same.insert(f.clone(), theirs.clone());
             continue;
         }
-        let from = if just_created {
-            Some(mine)
-        } else {
-            e.base.get(f).or(agreed.get(f))
-        };
+        let from = e.base.get(f).or(agreed.get(f));
         if from == Some(mine) {
             to_apply.insert(f.clone(), theirs.clone());
         } else {
