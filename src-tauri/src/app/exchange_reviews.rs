@@ -8,7 +8,6 @@ use serde_json::Value;
 use crate::db::exchange::{self as store, Fields};
 use crate::db::Db;
 use crate::domain::exchange::ReviewItem;
-use crate::exchange::apply::BOTH_CHANGED;
 use crate::exchange::events::Event;
 use crate::exchange::records;
 use crate::exchange::writes;
@@ -36,7 +35,7 @@ pub fn resolve(db: &Db, id: i64, how: Resolution, today: chrono::NaiveDate) -> R
     if item.resolved_at.is_some() {
         return Err(Error::Conflict(format!("第 {id} 项已经处理过了")));
     }
-    let both_changed = item.reason == BOTH_CHANGED && !item.field.is_empty();
+    let both_changed = item.can_take_theirs;
     if how == Resolution::Theirs && !both_changed {
         return Err(Error::Conflict(format!(
             "第 {id} 项是被规则拒绝的变更（{}），不能采用对方的，只能保留本机的",

@@ -8,7 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde_json::{Map, Value};
 
 use super::WriteTx;
-use crate::domain::exchange::{Identity, Peer, ReviewItem};
+use crate::domain::exchange::{can_take_theirs, Identity, Peer, ReviewItem};
 use crate::domain::PeerRole;
 use crate::{Error, Result};
 
@@ -389,6 +389,11 @@ fn review_row(r: &Row<'_>) -> rusqlite::Result<ReviewItem> {
         received_at: r.get(12)?,
         resolved_at: r.get(13)?,
         resolution: r.get(14)?,
+        can_take_theirs: false,
+    })
+    .map(|mut item| {
+        item.can_take_theirs = can_take_theirs(&item.reason, &item.field);
+        item
     })
 }
 

@@ -64,6 +64,17 @@ pub struct ReviewItem {
     pub resolved_at: Option<String>,
     /// `theirs` (their value taken) or `ours` (ours kept), once decided.
     pub resolution: String,
+    /// Whether the other copy's value may be taken (a field both changed); a change a rule
+    /// refused can only be set aside.
+    pub can_take_theirs: bool,
+}
+
+/// The reason of a review item for a field both copies changed since the last exchange.
+pub const BOTH_CHANGED: &str = "双方在上次交换后都修改了这一项";
+
+/// Whether an item with this reason and field may be settled by taking their value.
+pub fn can_take_theirs(reason: &str, field: &str) -> bool {
+    reason == BOTH_CHANGED && !field.is_empty() && !field.contains(',')
 }
 
 /// What a change received from another copy does.

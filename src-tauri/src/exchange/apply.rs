@@ -13,14 +13,10 @@ use super::records::{self, Kind};
 use super::writes::{self, get, Files};
 use crate::db::exchange::{self as store, Fields, NewReview, Table};
 use crate::db::{tasks, WriteTx};
-use crate::domain::exchange::{may, Change, Peer};
+use crate::domain::exchange::{may, Change, Peer, BOTH_CHANGED};
 use crate::domain::status::Via;
 use crate::domain::Status;
 use crate::Result;
-
-/// The reason of a review item for a field both copies changed: the only kind the user
-/// may settle by taking the other copy's value (a change a rule refused stays refused).
-pub const BOTH_CHANGED: &str = "双方在上次交换后都修改了这一项";
 
 /// What applying a package did.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
