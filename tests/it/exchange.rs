@@ -142,6 +142,27 @@ fn three_copies_agree_with_byte_identical_evidence() {
     assert_eq!(state(&c.keeper, None), state(&c.team, None));
     assert_eq!(state(&c.keeper, Some(UNIT)), state(&c.unit, None));
     assert!(!state(&c.unit, None).is_empty());
+    // The team's copy counts the same: 建章立制, 问责, 立行立改 travel too.
+    let stats = c.keeper.ok(&["stats"]);
+    assert!(
+        stats.contains("建章立制 2 项，问责 1 人，立行立改 1 项"),
+        "{stats}"
+    );
+    assert_eq!(c.team.ok(&["stats"]), stats);
+    for table in [
+        "regulations",
+        "accountabilities",
+        "immediate_fixes",
+        "follow_up_checks",
+    ] {
+        let rows = |cli: &Cli| {
+            cli.column(&format!(
+                "SELECT r.uid || ' ' || coalesce(f.uid, '') FROM {table} r
+                 LEFT JOIN findings f ON f.id = r.finding_id ORDER BY r.uid"
+            ))
+        };
+        assert_eq!(rows(&c.keeper), rows(&c.team), "{table}");
+    }
     // The unit has only its own tasks.
     assert!(c.unit.count("tasks") < c.keeper.count("tasks"));
 

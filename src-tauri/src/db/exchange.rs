@@ -24,6 +24,10 @@ pub enum Table {
     Progress,
     Evidence,
     CloseOuts,
+    Regulations,
+    Accountabilities,
+    ImmediateFixes,
+    FollowUps,
 }
 
 impl Table {
@@ -35,6 +39,10 @@ impl Table {
             Table::Progress => "progress",
             Table::Evidence => "evidence",
             Table::CloseOuts => "close_outs",
+            Table::Regulations => "regulations",
+            Table::Accountabilities => "accountabilities",
+            Table::ImmediateFixes => "immediate_fixes",
+            Table::FollowUps => "follow_up_checks",
         }
     }
 }

@@ -341,6 +341,10 @@ fn subject(e: &Event) -> String {
         Kind::Task => "measure",
         Kind::Progress => "text",
         Kind::CloseOut => "summary",
+        Kind::Regulation => "name",
+        Kind::Accountability => "person",
+        Kind::ImmediateFix => "title",
+        Kind::FollowUp => "notes",
     };
     let text: String = get::<String>(&e.fields, key)
         .ok()

@@ -22,7 +22,21 @@ pub enum Kind {
     Task,
     Progress,
     CloseOut,
+    /// 建章立制, 问责, 立行立改 and 回头看: records of an inspection that may name a finding
+    /// (and a task); written once, never edited.
+    Regulation,
+    Accountability,
+    ImmediateFix,
+    FollowUp,
 }
+
+/// The kinds written once and kept as they are, hanging on an inspection.
+pub const INSPECTION_RECORDS: [Kind; 4] = [
+    Kind::Regulation,
+    Kind::Accountability,
+    Kind::ImmediateFix,
+    Kind::FollowUp,
+];
 
 impl Kind {
     pub fn table(self) -> Table {
@@ -32,6 +46,10 @@ impl Kind {
             Kind::Task => Table::Tasks,
             Kind::Progress => Table::Progress,
             Kind::CloseOut => Table::CloseOuts,
+            Kind::Regulation => Table::Regulations,
+            Kind::Accountability => Table::Accountabilities,
+            Kind::ImmediateFix => Table::ImmediateFixes,
+            Kind::FollowUp => Table::FollowUps,
         }
     }
 
@@ -42,6 +60,10 @@ impl Kind {
             Kind::Task => "task",
             Kind::Progress => "progress",
             Kind::CloseOut => "close_out",
+            Kind::Regulation => "regulation",
+            Kind::Accountability => "accountability",
+            Kind::ImmediateFix => "immediate_fix",
+            Kind::FollowUp => "follow_up",
         }
     }
 
@@ -52,6 +74,10 @@ impl Kind {
             Kind::Task => "整改任务",
             Kind::Progress => "整改进展",
             Kind::CloseOut => "销号",
+            Kind::Regulation => "建章立制",
+            Kind::Accountability => "问责",
+            Kind::ImmediateFix => "立行立改",
+            Kind::FollowUp => "回头看",
         }
     }
 
@@ -123,6 +149,24 @@ impl Kind {
                 "first_reviewed_on",
                 "first_reviewers",
                 "first_opinion",
+            ],
+            Kind::Regulation => &["name", "action", "issued_on", "doc_no", "finding"],
+            Kind::Accountability => &[
+                "person",
+                "position",
+                "form",
+                "decided_on",
+                "notes",
+                "finding",
+            ],
+            Kind::ImmediateFix => &["title", "action", "fixed_on", "finding"],
+            Kind::FollowUp => &[
+                "checked_on",
+                "checked_by",
+                "result",
+                "notes",
+                "finding",
+                "task",
             ],
         }
     }
@@ -250,6 +294,9 @@ pub fn read(conn: &Connection, scope: &Scope, today: NaiveDate) -> Result<Vec<Re
             fields: pick(Kind::Task, t)?,
         });
     }
+    if in_scope.is_none() {
+        out.extend(inspection_records(conn, None)?);
+    }
     let mut progress = progress::by_task(conn, None)?;
     let mut close_outs = closeout::by_task(conn, None)?;
     for t in &task_list {
@@ -291,10 +338,78 @@ pub fn read_one(
         Kind::Finding => pick(kind, &findings::get(conn, id, today)?)?,
         Kind::Task => pick(kind, &tasks::get(conn, id, today)?)?,
         Kind::CloseOut => pick(kind, &closeout::get(conn, id)?)?,
+        Kind::Regulation | Kind::Accountability | Kind::ImmediateFix | Kind::FollowUp => {
+            return Ok(inspection_records(conn, Some((kind, id)))?
+                .into_iter()
+                .next()
+                .map(|r| r.fields))
+        }
         // Entries never change once written: their text and files are what they were.
         Kind::Progress => {
             progress_fields(&progress::get(conn, id)?, &uids(conn, Table::Evidence)?)?
         }
     };
     Ok(Some(fields))
+}
+
+/// The 建章立制, 问责, 立行立改 and 回头看 records (or the one of `only`), each naming
+/// its finding and task by uid.
+fn inspection_records(conn: &Connection, only: Option<(Kind, i64)>) -> Result<Vec<Record>> {
+    use crate::db::records as r;
+    let ins = uids(conn, Table::Inspections)?;
+    let findings = uids(conn, Table::Findings)?;
+    let tasks = uids(conn, Table::Tasks)?;
+    let mut out = vec![];
+    let mut push =
+        |kind: Kind, value: Value, id: i64, uid_map: &HashMap<i64, String>| -> Result<()> {
+            if only.is_some_and(|o| o != (kind, id)) {
+                return Ok(());
+            }
+            let refer = |key: &str, map: &HashMap<i64, String>| {
+                value
+                    .get(key)
+                    .and_then(Value::as_i64)
+                    .and_then(|i| map.get(&i))
+                    .cloned()
+            };
+            let mut fields = pick(kind, &value)?;
+            fields.insert(
+                "finding".into(),
+                serde_json::to_value(refer("finding_id", &findings))?,
+            );
+            if kind == Kind::FollowUp {
+                fields.insert(
+                    "task".into(),
+                    serde_json::to_value(refer("task_id", &tasks))?,
+                );
+            }
+            let inspection = value
+                .get("inspection_id")
+                .and_then(Value::as_i64)
+                .unwrap_or_default();
+            out.push(Record {
+                kind,
+                uid: uid_of(uid_map, id)?,
+                parent: Some(uid_of(&ins, inspection)?),
+                fields,
+            });
+            Ok(())
+        };
+    let map = uids(conn, Table::Regulations)?;
+    for v in r::regulations(conn, None)? {
+        push(Kind::Regulation, serde_json::to_value(&v)?, v.id, &map)?;
+    }
+    let map = uids(conn, Table::Accountabilities)?;
+    for v in r::accountabilities(conn, None)? {
+        push(Kind::Accountability, serde_json::to_value(&v)?, v.id, &map)?;
+    }
+    let map = uids(conn, Table::ImmediateFixes)?;
+    for v in r::immediate_fixes(conn, None)? {
+        push(Kind::ImmediateFix, serde_json::to_value(&v)?, v.id, &map)?;
+    }
+    let map = uids(conn, Table::FollowUps)?;
+    for v in r::follow_ups(conn, None)? {
+        push(Kind::FollowUp, serde_json::to_value(&v)?, v.id, &map)?;
+    }
+    Ok(out)
 }

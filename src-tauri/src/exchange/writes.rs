@@ -54,7 +54,11 @@ fn assignment(fields: &Fields) -> Result<AssignmentPatch> {
 pub fn parent_id(tx: &WriteTx<'_>, kind: Kind, parent: Option<&str>) -> Result<Option<i64>> {
     let table = match kind {
         Kind::Inspection => return Ok(None),
-        Kind::Finding => Table::Inspections,
+        Kind::Finding
+        | Kind::Regulation
+        | Kind::Accountability
+        | Kind::ImmediateFix
+        | Kind::FollowUp => Table::Inspections,
         Kind::Task => Table::Findings,
         Kind::Progress | Kind::CloseOut => Table::Tasks,
     };
@@ -183,6 +187,9 @@ pub fn create(
             tx.act_as(&was);
             c?.id
         }
+        Kind::Regulation | Kind::Accountability | Kind::ImmediateFix | Kind::FollowUp => {
+            inspection_record(tx, kind, parent, fields)?
+        }
     };
     set_uid(tx, kind.table(), id, uid)?;
     if let Some(seq) = get::<i64>(fields, "seq")? {
@@ -261,6 +268,12 @@ pub fn edit(
             ))
         }
         Kind::CloseOut => review_close_out(tx, id, to)?,
+        Kind::Regulation | Kind::Accountability | Kind::ImmediateFix | Kind::FollowUp => {
+            return Err(Error::Conflict(format!(
+                "{}记录写入后不再修改：对方的这条记录与本机的不同",
+                kind.label()
+            )))
+        }
     }
     if let Some(seq) = get::<i64>(to, "seq")? {
         try_set_seq(tx, kind.table(), id, seq)?;
@@ -313,4 +326,37 @@ fn review_close_out(tx: &mut WriteTx<'_>, id: i64, to: &Fields) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// Writes a 建章立制, 问责, 立行立改 or 回头看 record of inspection `inspection`, its
+/// finding and task named by uid.
+fn inspection_record(
+    tx: &mut WriteTx<'_>,
+    kind: Kind,
+    inspection: i64,
+    fields: &Fields,
+) -> Result<i64> {
+    use crate::db::records as r;
+    let mut v = fields.clone();
+    let refer = |key: &str, table: Table| -> Result<Value> {
+        match get::<Option<String>>(fields, key)?.flatten() {
+            None => Ok(Value::Null),
+            Some(uid) => Ok(id_of(tx.conn(), table, &uid)?
+                .map(Value::from)
+                .ok_or_else(|| {
+                    Error::NotFound(format!("本机没有{}所指的{}", kind.label(), key))
+                })?),
+        }
+    };
+    v.insert("id".into(), 0.into());
+    v.insert("inspection_id".into(), inspection.into());
+    v.insert("finding_id".into(), refer("finding", Table::Findings)?);
+    v.insert("task_id".into(), refer("task", Table::Tasks)?);
+    let v = Value::Object(v);
+    Ok(match kind {
+        Kind::Regulation => r::add_regulation_in_tx(tx, &serde_json::from_value(v)?)?.id,
+        Kind::Accountability => r::add_accountability_in_tx(tx, &serde_json::from_value(v)?)?.id,
+        Kind::ImmediateFix => r::add_immediate_fix_in_tx(tx, &serde_json::from_value(v)?)?.id,
+        _ => r::add_follow_up_in_tx(tx, &serde_json::from_value(v)?)?.id,
+    })
 }

@@ -41,6 +41,30 @@ CREATE UNIQUE INDEX close_outs_uid ON close_outs(uid);
 CREATE TRIGGER close_outs_uid AFTER INSERT ON close_outs WHEN NEW.uid IS NULL
 BEGIN UPDATE close_outs SET uid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))) WHERE id = NEW.id; END;
 
+ALTER TABLE regulations ADD COLUMN uid TEXT;
+UPDATE regulations SET uid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));
+CREATE UNIQUE INDEX regulations_uid ON regulations(uid);
+CREATE TRIGGER regulations_uid AFTER INSERT ON regulations WHEN NEW.uid IS NULL
+BEGIN UPDATE regulations SET uid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))) WHERE id = NEW.id; END;
+
+ALTER TABLE accountabilities ADD COLUMN uid TEXT;
+UPDATE accountabilities SET uid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));
+CREATE UNIQUE INDEX accountabilities_uid ON accountabilities(uid);
+CREATE TRIGGER accountabilities_uid AFTER INSERT ON accountabilities WHEN NEW.uid IS NULL
+BEGIN UPDATE accountabilities SET uid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))) WHERE id = NEW.id; END;
+
+ALTER TABLE immediate_fixes ADD COLUMN uid TEXT;
+UPDATE immediate_fixes SET uid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));
+CREATE UNIQUE INDEX immediate_fixes_uid ON immediate_fixes(uid);
+CREATE TRIGGER immediate_fixes_uid AFTER INSERT ON immediate_fixes WHEN NEW.uid IS NULL
+BEGIN UPDATE immediate_fixes SET uid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))) WHERE id = NEW.id; END;
+
+ALTER TABLE follow_up_checks ADD COLUMN uid TEXT;
+UPDATE follow_up_checks SET uid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));
+CREATE UNIQUE INDEX follow_up_checks_uid ON follow_up_checks(uid);
+CREATE TRIGGER follow_up_checks_uid AFTER INSERT ON follow_up_checks WHEN NEW.uid IS NULL
+BEGIN UPDATE follow_up_checks SET uid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6))) WHERE id = NEW.id; END;
+
 -- This copy's identity: one row, made on first use. The secret key never leaves the
 -- database (which the user's password encrypts).
 CREATE TABLE exchange_self (
