@@ -398,3 +398,7 @@ pub fn import(db: &Db, path: &Path, today: NaiveDate) -> Result<Imported> {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "exchange_tests.rs"]
+mod tests;

@@ -184,7 +184,8 @@ pub fn insert(
     })
 }
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Evidence> {
+/// An evidence row of `id, task_id, progress_id, file_name, sha256, size, added_at`.
+pub(crate) fn from_row(r: &Row<'_>) -> rusqlite::Result<Evidence> {
     Ok(Evidence {
         id: r.get(0)?,
         task_id: r.get(1)?,

@@ -200,7 +200,7 @@ pub fn delete_in_tx(tx: &mut WriteTx<'_>, id: i64) -> Result<()> {
 }
 
 /// A finding without its tasks.
-fn get_bare(conn: &Connection, id: i64) -> Result<Finding> {
+pub fn get_bare(conn: &Connection, id: i64) -> Result<Finding> {
     conn.prepare_cached(&format!("SELECT {COLUMNS} FROM {FROM} WHERE f.id = ?1"))?
         .query_row([id], from_row)
         .optional()?

@@ -126,15 +126,7 @@ pub fn by_task(
     ))?;
     let mut rows = stmt.query([inspection_id])?;
     while let Some(r) = rows.next()? {
-        let e = crate::domain::Evidence {
-            id: r.get(0)?,
-            task_id: r.get(1)?,
-            progress_id: r.get(2)?,
-            file_name: r.get(3)?,
-            sha256: r.get(4)?,
-            size: r.get(5)?,
-            added_at: r.get(6)?,
-        };
+        let e = evidence::from_row(r)?;
         if let Some(pid) = e.progress_id {
             files.entry(pid).or_default().push(e);
         }
@@ -170,13 +162,19 @@ pub fn for_task(conn: &Connection, task_id: i64) -> Result<Vec<Progress>> {
 
 /// One progress entry by id, with its evidence.
 pub fn get(conn: &Connection, id: i64) -> Result<Progress> {
-    let task_id: i64 = conn
-        .query_row("SELECT task_id FROM progress WHERE id = ?1", [id], |r| {
-            r.get(0)
-        })
+    let mut p = conn
+        .query_row(
+            "SELECT id, task_id, entered_on, text, by, status_after, funds_recovered, created_at
+             FROM progress WHERE id = ?1",
+            [id],
+            from_row,
+        )
         .map_err(|_| Error::NotFound(format!("没有编号为 {id} 的整改进展")))?;
-    for_task(conn, task_id)?
-        .into_iter()
-        .find(|p| p.id == id)
-        .ok_or_else(|| Error::NotFound(format!("没有编号为 {id} 的整改进展")))
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, task_id, progress_id, file_name, sha256, size, added_at FROM evidence
+         WHERE progress_id = ?1 ORDER BY id",
+    )?;
+    let files = stmt.query_map([id], evidence::from_row)?;
+    p.evidence = files.collect::<rusqlite::Result<_>>()?;
+    Ok(p)
 }

@@ -36,6 +36,9 @@ struct Ctx<'a, 'f> {
     seq: i64,
     today: NaiveDate,
     agreed: HashMap<String, Fields>,
+    /// The records here before the package, by uid (tasks and close-outs, which other
+    /// events of the package move, are read afresh).
+    before: HashMap<String, Fields>,
     files: &'a mut Files<'f>,
     out: Applied,
 }
@@ -50,11 +53,16 @@ pub fn apply(
     today: NaiveDate,
 ) -> Result<Applied> {
     let agreed = store::base(tx.conn(), &peer.identity.device_id)?;
+    let before = records::read(tx.conn(), &records::Scope::All, today)?
+        .into_iter()
+        .map(|r| (r.uid, r.fields))
+        .collect();
     let mut ctx = Ctx {
         peer,
         seq,
         today,
         agreed,
+        before,
         files,
         out: Applied::default(),
     };
@@ -81,7 +89,7 @@ pub fn apply(
     let closed = serde_json::to_value(Status::Closed)?;
     for e in &statuses {
         if e.fields.get("status") == Some(&closed) {
-            towards_close_out(tx, &ctx, e)?;
+            towards_close_out(tx, &mut ctx, e)?;
         } else {
             one(tx, &mut ctx, e)?;
         }
@@ -100,7 +108,7 @@ pub fn apply(
 
 /// Brings a task the sender has closed to 已完成 here, so its close-out request and
 /// approval can follow; when that is not possible the status edit after them says why.
-fn towards_close_out(tx: &mut WriteTx<'_>, ctx: &Ctx<'_, '_>, e: &Event) -> Result<()> {
+fn towards_close_out(tx: &mut WriteTx<'_>, ctx: &mut Ctx<'_, '_>, e: &Event) -> Result<()> {
     let Some(id) = crate::db::exchange::id_of(tx.conn(), Table::Tasks, &e.uid)? else {
         return Ok(());
     };
@@ -109,8 +117,19 @@ fn towards_close_out(tx: &mut WriteTx<'_>, ctx: &Ctx<'_, '_>, e: &Event) -> Resu
     }
     let today = ctx.today;
     let now = tasks::get(tx.conn(), id, today)?.status;
-    if !matches!(now, Status::Closed | Status::Completed) {
-        let _ = tx.step(|tx| tasks::set_status_in_tx(tx, id, Status::Completed, Via::Progress));
+    if !matches!(now, Status::Closed | Status::Completed)
+        && tx
+            .step(|tx| tasks::set_status_in_tx(tx, id, Status::Completed, Via::Progress))
+            .is_ok()
+    {
+        // The step the sender took too: the close-out's outcome decides the rest.
+        let completed = serde_json::to_value(Status::Completed)?;
+        agree(
+            tx,
+            ctx,
+            &e.uid,
+            &Fields::from_iter([("status".to_string(), completed)]),
+        )?;
     }
     Ok(())
 }
@@ -120,7 +139,11 @@ fn one(tx: &mut WriteTx<'_>, ctx: &mut Ctx<'_, '_>, e: &Event) -> Result<()> {
     if e.fields.is_empty() {
         return Ok(());
     }
-    match records::read_one(tx.conn(), e.kind, &e.uid, ctx.today)? {
+    let here = match e.kind {
+        Kind::Task | Kind::CloseOut => records::read_one(tx.conn(), e.kind, &e.uid, ctx.today)?,
+        _ => ctx.before.get(&e.uid).cloned(),
+    };
+    match here {
         Some(ours) => edit(tx, ctx, e, &ours),
         None if e.op == Op::Create => create(tx, ctx, e),
         None => review(
@@ -183,8 +206,10 @@ fn create(tx: &mut WriteTx<'_>, ctx: &mut Ctx<'_, '_>, e: &Event) -> Result<()> 
             ctx.out.created += 1;
             // Both copies start from the record as written here: what the sender's later
             // edits (and the rest of this event) are compared with.
-            let written = records::read_one(tx.conn(), e.kind, &e.uid, ctx.today)?;
-            agree(tx, ctx, &e.uid, &written.unwrap_or_default())?;
+            let written =
+                records::read_one(tx.conn(), e.kind, &e.uid, ctx.today)?.unwrap_or_default();
+            agree(tx, ctx, &e.uid, &written)?;
+            ctx.before.insert(e.uid.clone(), written);
             if !review_fields.is_empty() {
                 let mut edit_event = e.clone();
                 edit_event.op = Op::Edit;
@@ -266,6 +291,9 @@ fn edit(tx: &mut WriteTx<'_>, ctx: &mut Ctx<'_, '_>, e: &Event, ours: &Fields) -
     match tx.step(|tx| writes::edit(tx, kind, id, ours, &to_apply, today)) {
         Ok(()) => {
             ctx.out.edited += 1;
+            if let Some(now) = records::read_one(tx.conn(), e.kind, &e.uid, ctx.today)? {
+                ctx.before.insert(e.uid.clone(), now);
+            }
             agree(tx, ctx, &e.uid, &to_apply)
         }
         Err(err) => review(

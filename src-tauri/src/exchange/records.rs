@@ -335,7 +335,7 @@ pub fn read_one(
     };
     let fields = match kind {
         Kind::Inspection => pick(kind, &inspections::get(conn, id)?)?,
-        Kind::Finding => pick(kind, &findings::get(conn, id, today)?)?,
+        Kind::Finding => pick(kind, &findings::get_bare(conn, id)?)?,
         Kind::Task => pick(kind, &tasks::get(conn, id, today)?)?,
         Kind::CloseOut => pick(kind, &closeout::get(conn, id)?)?,
         Kind::Regulation | Kind::Accountability | Kind::ImmediateFix | Kind::FollowUp => {
