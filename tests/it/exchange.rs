@@ -703,3 +703,54 @@ fn a_kill_during_an_import_leaves_the_database_as_it_was() {
         outcomes.0, outcomes.1
     );
 }
+
+#[test]
+fn one_way_packages_carry_everything_unconfirmed() {
+    let c = Copies::new();
+    // Nothing ever comes back from the team: each package carries all since the start.
+    let first = path(&c.keeper, "1.xcpkg");
+    c.keeper.ok(&[
+        "exchange",
+        "export",
+        "--to",
+        "区委第三巡察组",
+        "--out",
+        p(&first),
+    ]);
+    c.keeper
+        .ok(&["task", "edit", "1", "--note", "第二个包之前的修改"]);
+    let second = path(&c.keeper, "2.xcpkg");
+    c.keeper.ok(&[
+        "exchange",
+        "export",
+        "--to",
+        "区委第三巡察组",
+        "--out",
+        p(&second),
+    ]);
+    c.keeper
+        .ok(&["task", "edit", "2", "--goal", "第三个包之前的修改"]);
+    let third = path(&c.keeper, "3.xcpkg");
+    c.keeper.ok(&[
+        "exchange",
+        "export",
+        "--to",
+        "区委第三巡察组",
+        "--out",
+        p(&third),
+    ]);
+    // The first two discs are lost; the third alone brings the team level.
+    c.team.ok(&["exchange", "import", p(&third)]);
+    assert_eq!(state(&c.keeper, None), state(&c.team, None));
+    assert_eq!(c.team.count("exchange_reviews"), 0);
+    // A lost disc found later adds nothing and takes nothing back.
+    let before = fingerprint(&c.team);
+    let out = c.team.ok(&["exchange", "import", p(&first)]);
+    assert!(out.contains("已经导入过"), "{out}");
+    assert_eq!(fingerprint(&c.team), before);
+    assert_eq!(
+        c.keeper
+            .column("SELECT sent_seq || ' ' || acked_seq FROM exchange_peers WHERE role = 'team'"),
+        ["3 0"]
+    );
+}
