@@ -17,6 +17,7 @@ mod exchange;
 mod fillin;
 mod fuzz;
 mod import_corpus;
+mod import_review;
 mod ledger_model;
 mod migrations;
 mod package;

@@ -22,6 +22,7 @@ pub mod letters;
 pub mod migrations;
 mod password;
 pub mod progress;
+pub mod recorded_closeout;
 pub mod records;
 pub mod settings;
 pub mod stats;

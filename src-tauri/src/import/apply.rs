@@ -42,6 +42,8 @@ pub struct ImportOutcome {
     pub tasks_updated: usize,
     /// Progress entries (整改进展) recorded; entries already there are not repeated.
     pub progress_added: usize,
+    /// Tasks the ledger marks 已销号 with a recorded review, closed with it.
+    pub closed_as_recorded: usize,
     /// What changed on findings and tasks already there, and notes on the way, in Chinese.
     pub changes: Vec<String>,
     /// Excel rows left out because they had errors (when the user chose to skip them).
@@ -119,6 +121,8 @@ fn imported_milestones(
 /// close-out needs its review recorded here.
 fn initial_status(t: &PlannedTask, notes: &mut Vec<String>) -> Option<Status> {
     match t.status {
+        // Closed below with the review the ledger records.
+        Some(Status::Closed) if super::recorded::closes(t) => Some(Status::Completed),
         Some(Status::Closed) => {
             notes.push(format!(
                 "第{}行：“已销号”的任务导入为“已完成”，请在本软件中补办销号手续",
@@ -333,6 +337,9 @@ fn apply_in_tx(
             };
             let texts = recorded.entry(task_id).or_default();
             out.progress_added += record_progress(tx, task_id, pt, texts, today)?;
+            if super::recorded::close_out(tx, task_id, pt, &plan.file, today, &mut out.changes)? {
+                out.closed_as_recorded += 1;
+            }
         }
     }
     // The import itself is recorded, so a re-import that changed nothing is audited too.
@@ -344,6 +351,7 @@ fn apply_in_tx(
         "tasks_added": out.tasks_added,
         "tasks_updated": out.tasks_updated,
         "progress_added": out.progress_added,
+        "closed_as_recorded": out.closed_as_recorded,
         "skipped_rows": skipped,
     });
     tx.audit::<(), _>(
@@ -460,7 +468,12 @@ fn update_task(
         tasks::assign_in_tx(tx, &[t.id], &roles, today).map_err(|e| at_row(row, e))?;
         changed.push("责任分工");
     }
-    if let Some(s) = pt.status.filter(|s| *s != t.status) {
+    // A 已销号 with its review recorded is closed by the close-out (super::recorded).
+    let closing = super::recorded::closes(pt);
+    if let Some(s) = pt
+        .status
+        .filter(|s| *s != t.status && !(closing && *s == Status::Closed))
+    {
         match tasks::set_status_in_tx(tx, t.id, s, Via::Progress) {
             Ok(_) => changed.push("整改状态"),
             Err(e) => changes.push(format!("第{row}行：整改状态未改为“{}”：{e}", s.label())),

@@ -5,6 +5,7 @@
 pub mod apply;
 pub mod mapping;
 pub mod plan;
+mod recorded;
 pub mod skip;
 pub mod xlsx;
 

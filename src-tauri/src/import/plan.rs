@@ -80,6 +80,21 @@ pub struct PlannedTask {
     pub progress_entries: Vec<PlannedProgress>,
     pub evidence: String,
     pub note: String,
+    /// The review the ledger records (复查, 验收 columns), if any.
+    pub review: Option<PlannedReview>,
+}
+
+/// The close-out review a ledger records for a task: of a task it marks 已销号 it becomes
+/// the task's close-out (taken from the ledger); of any other, a dated progress entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PlannedReview {
+    /// The first date among the review columns.
+    pub on: Option<NaiveDate>,
+    /// The names in the columns of a person (复查人, 验收负责人…).
+    pub reviewers: Vec<String>,
+    /// Every review column under its header: “复查验收情况：复查结果：…；复查日期：…”.
+    pub text: String,
 }
 
 /// One progress entry (整改进展) read from a task's progress cell.

@@ -8,8 +8,9 @@ use super::checks;
 use super::rows::Walker;
 use super::values;
 use crate::domain::dates::format_cn;
+use crate::domain::names::split_names;
 use crate::domain::{Assignment, DeadlineKind, Status};
-use crate::import::plan::{PlannedProgress, PlannedTask, Severity};
+use crate::import::plan::{PlannedProgress, PlannedReview, PlannedTask, Severity};
 use crate::report::ledger::LedgerColumn;
 
 impl Walker<'_> {
@@ -75,10 +76,17 @@ impl Walker<'_> {
                 .is_some_and(|c| values::deadline(self.g.value(r, c), self.year).is_err());
         let (progress, mut progress_entries) = self.progress(r);
         let review = self.review(r);
-        if let Some((on, _)) = &review {
-            self.check_status_against(r, status, *on);
+        if let Some(rv) = &review {
+            self.check_status_against(r, status, rv.on);
+            // A closed task's review becomes its close-out (import::apply); any other
+            // task's is a dated entry of its progress.
+            if status != Some(crate::domain::Status::Closed) {
+                progress_entries.push(PlannedProgress {
+                    entered_on: rv.on,
+                    text: rv.text.clone(),
+                });
+            }
         }
-        progress_entries.extend(review.map(|(_, p)| p));
         self.check_deadline_against_found(r, date);
         let task = PlannedTask {
             row: r + 1,
@@ -94,6 +102,7 @@ impl Walker<'_> {
             progress,
             evidence: self.text(r, Evidence),
             note: self.note(r),
+            review,
         };
         match checks::task(&task, self.stage_due) {
             // An unreadable deadline was reported with its own message.
@@ -128,37 +137,40 @@ impl Walker<'_> {
         (texts.join("\n"), entries)
     }
 
-    /// The review the ledger recorded (复查结果, 复查日期, 验收负责人…) as one progress entry
-    /// dated by its first date, with that date.
-    fn review(&self, r: u32) -> Option<(Option<NaiveDate>, PlannedProgress)> {
+    /// The review the ledger recorded (复查结果, 复查日期, 验收负责人…): its first date, the
+    /// names in the columns of a person, and every column under its header.
+    fn review(&self, r: u32) -> Option<PlannedReview> {
         let mut parts = Vec::new();
-        let mut on = None;
+        let (mut on, mut reviewers) = (None, Vec::<String>::new());
         for (c, header) in &self.layout.review {
             let v = self.g.value(r, *c);
             let text = self.g.text(r, *c);
             if text.is_empty() || values::is_placeholder(&text) {
                 continue;
             }
-            if on.is_none() {
-                on = values::deadline(v, self.year)
-                    .ok()
-                    .flatten()
-                    .filter(|(k, _)| *k == DeadlineKind::Date)
-                    .and_then(|(_, d)| d);
+            let date = values::deadline(v, self.year)
+                .ok()
+                .flatten()
+                .filter(|(k, _)| *k == DeadlineKind::Date)
+                .and_then(|(_, d)| d);
+            on = on.or(date);
+            if date.is_none() && (header.ends_with('人') || header.contains("负责人")) {
+                for n in split_names(&values::join_broken_name(&text)) {
+                    if !reviewers.contains(&n) {
+                        reviewers.push(n);
+                    }
+                }
             }
             parts.push(format!("{header}：{text}"));
         }
         if parts.is_empty() {
             return None;
         }
-        let text = format!("复查验收情况：{}", parts.join("；"));
-        Some((
+        Some(PlannedReview {
             on,
-            PlannedProgress {
-                entered_on: on,
-                text,
-            },
-        ))
+            reviewers,
+            text: format!("复查验收情况：{}", parts.join("；")),
+        })
     }
 
     /// The sheet's own 备注, then the text of other columns mapped to 备注 under their

@@ -247,6 +247,12 @@ pub(super) fn import(db: &Db, j: bool, a: &ImportArgs, today: NaiveDate) -> Resu
 /// The rows left out and whether the mapping was kept, as the import's report says them.
 fn skipped_and_saved(o: &xuncha::import::ImportOutcome) -> String {
     let mut s = String::new();
+    if o.closed_as_recorded > 0 {
+        s.push_str(&format!(
+            "，按台账记载的复查验收销号 {} 项",
+            o.closed_as_recorded
+        ));
+    }
     if !o.skipped_rows.is_empty() {
         let rows: Vec<String> = o.skipped_rows.iter().map(|r| r.to_string()).collect();
         s.push_str(&format!("；有错误未导入的行：第{}行", rows.join("、")));
