@@ -15,7 +15,7 @@ use crate::report::doc::{apply_edits, Document};
 use crate::report::plan::{PlanAttachment, PlanLists};
 use crate::report::public::{masked_ledgers, public_document, Edition};
 use crate::report::{
-    endorsement, feedback, meeting, notice, plan, principal, status_report, weekly,
+    endorsement, feedback, meeting, notice, plan, principal, status_report, supervision, weekly,
 };
 use crate::{Error, Result};
 
@@ -35,6 +35,8 @@ pub enum EditableDoc {
     Notice,
     /// 整改专题民主生活会情况报告.
     MeetingReport,
+    /// 督办函件: every letter in force, edited together; printed by `app::supervision`.
+    Supervision,
 }
 
 /// How a document is drafted beyond its data: the lists the plan carries, and whether a
@@ -54,6 +56,7 @@ impl EditableDoc {
             EditableDoc::PrincipalReport => drafts::PRINCIPAL_REPORT,
             EditableDoc::Notice => drafts::NOTICE,
             EditableDoc::MeetingReport => drafts::MEETING_REPORT,
+            EditableDoc::Supervision => drafts::SUPERVISION,
         }
     }
 
@@ -65,6 +68,7 @@ impl EditableDoc {
             EditableDoc::PrincipalReport => principal::principal_report(data, work),
             EditableDoc::Notice => notice::notice(data, work),
             EditableDoc::MeetingReport => meeting::meeting_report(data, work),
+            EditableDoc::Supervision => supervision::editable(data, &work.letters),
         };
         if o.endorsement && self.endorsable() {
             endorsement::append(&mut doc, data);
@@ -96,7 +100,11 @@ fn draft(
 }
 
 /// The user's saved edits of a document (paragraph id → text).
-fn saved_edits(db: &Db, inspection_id: i64, kind: EditableDoc) -> Result<HashMap<String, String>> {
+pub(crate) fn saved_edits(
+    db: &Db,
+    inspection_id: i64,
+    kind: EditableDoc,
+) -> Result<HashMap<String, String>> {
     let stored = db.read(|c| drafts::get(c, inspection_id, kind.draft_kind()))?;
     Ok(match stored {
         Some(json) => serde_json::from_str(&json)?,

@@ -374,3 +374,65 @@ fn refusals_name_the_field() {
     ]);
     assert!(!err.is_empty());
 }
+
+#[test]
+fn a_letters_paragraphs_are_edited_and_kept_when_printed_again() {
+    let cli = Cli::new();
+    cli.ok(&["demo"]);
+    let dir = cli.dir.path();
+    let pdf = dir.join("督办函件.pdf");
+    export(&cli, &pdf, &[]);
+    let first = register(&cli)[0]["id"].as_i64().unwrap();
+    // Every letter in force is one document to edit, its paragraphs named by letter.
+    let doc = cli.json(&["document", "show", "supervision"]);
+    let ids: Vec<String> = doc["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|b| b["id"].as_str().map(str::to_owned))
+        .collect();
+    let requirement = format!("letter-{first}-requirement");
+    assert!(ids.contains(&requirement), "{ids:?}");
+    assert_eq!(
+        ids.len(),
+        ids.iter().collect::<HashSet<_>>().len(),
+        "ids unique"
+    );
+    let edited = "整改要求：请于本周内召开专题会议研究推进，确保按期完成。";
+    cli.ok(&[
+        "document",
+        "edit",
+        "supervision",
+        "--id",
+        &requirement,
+        "--text",
+        edited,
+    ]);
+    // Printed again (same letters, same numbers): the edit is in its letter, once.
+    let again = dir.join("再次.pdf");
+    let r = export(&cli, &again, &[]);
+    assert_eq!(r["letters_issued"], 0);
+    assert_eq!(
+        text(&again).matches("本周内召开专题会议研究推进").count(),
+        1
+    );
+    let docx = dir.join("督办函件.docx");
+    export(&cli, &docx, &[]);
+    let bytes = std::fs::read(&docx).unwrap();
+    assert!(part(&bytes, "word/document.xml").contains("本周内召开专题会议研究推进"));
+    // A letter issued anew is drafted afresh; reset drops the edit.
+    let reissued = dir.join("重发.pdf");
+    export(&cli, &reissued, &["--reissue"]);
+    assert!(!text(&reissued).contains("本周内召开专题会议研究推进"));
+    cli.ok(&["document", "reset", "supervision"]);
+    let err = cli.fail(&[
+        "document",
+        "edit",
+        "supervision",
+        "--id",
+        "letter-999-x",
+        "--text",
+        "x",
+    ]);
+    assert!(err.contains("没有编号为“letter-999-x”的段落"), "{err}");
+}

@@ -239,6 +239,7 @@ impl DocumentKind {
             DocumentKind::PrincipalReport => Some(EditableDoc::PrincipalReport),
             DocumentKind::Notice => Some(EditableDoc::Notice),
             DocumentKind::MeetingReport => Some(EditableDoc::MeetingReport),
+            DocumentKind::Supervision => Some(EditableDoc::Supervision),
             _ => None,
         }
     }

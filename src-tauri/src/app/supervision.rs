@@ -13,11 +13,12 @@ use chrono::NaiveDate;
 use crate::app::exports::{DocumentKind, Format};
 use crate::db::letters::{self, NewLetter};
 use crate::db::{inspections, ledger, unit_work, Db};
-use crate::domain::status::{effective_due, next_open_milestone};
-use crate::domain::supervision::{letter_for, reply_by};
-use crate::domain::{Finding, Letterhead, SupervisionLetter, Task};
+use crate::documents::EditableDoc;
+use crate::domain::supervision::{due_of, letter_for, reply_by};
+use crate::domain::{Letterhead, SupervisionLetter};
 use crate::export::{docx, pdf};
-use crate::report::doc::Document;
+use crate::report;
+use crate::report::doc::{apply_edits, Document};
 use crate::report::supervision::{letter, letterhead};
 use crate::{Error, Result};
 
@@ -30,48 +31,30 @@ pub struct Letters {
     pub issued: usize,
 }
 
-/// The due date a task's warning counts down to (the deadline, or a long-term task's next
-/// stage), as the status rules decide it.
-fn due_of(t: &Task) -> Option<NaiveDate> {
-    effective_due(
-        t.deadline_kind,
-        t.deadline,
-        next_open_milestone(&t.milestones),
-    )
-}
-
 /// Issues the letters due for the inspection's tasks in a warning state (every one of them
 /// anew with `reissue`) on `today`, and composes every letter in force.
 pub fn issue(db: &Db, inspection_id: i64, today: NaiveDate, reissue: bool) -> Result<Letters> {
     let data = ledger::load(db, inspection_id, today)?;
-    let warned: Vec<(&Finding, &Task)> = data
-        .findings
-        .iter()
-        .flat_map(|f| f.tasks.iter().map(move |t| (f, t)))
-        .filter(|(_, t)| t.warning.is_some())
-        .collect();
+    let existing = db.read(|c| letters::list(c, Some(inspection_id), None))?;
+    let warned = report::supervision::warned(&data, &existing);
     if warned.is_empty() {
         return Err(Error::invalid(
             "inspection",
             "没有需要发函的整改任务：当前没有处于预警（剩余20天以内）或逾期的任务",
         ));
     }
-    let wanted = |t: &Task| t.warning.map(letter_for);
-    let existing = db.read(|c| letters::list(c, Some(inspection_id), None))?;
     let due: Vec<NewLetter> = {
         let cal = db.read(inspections::calendar)?;
         warned
             .iter()
-            .filter_map(|(f, t)| {
-                let kind = wanted(t)?;
-                let due_on = due_of(t);
-                let in_force = letters::in_force(&existing, t.id, kind, due_on).is_some();
-                (reissue || !in_force).then(|| NewLetter {
+            .filter(|(_, _, in_force)| reissue || in_force.is_none())
+            .filter_map(|(f, t, _)| {
+                Some(NewLetter {
                     inspection_id,
                     task_id: t.id,
-                    kind,
+                    kind: letter_for(t.warning?),
                     issued_on: today,
-                    due_on,
+                    due_on: due_of(t),
                     days_left: t.days_left,
                     reply_by: reply_by(&cal, today),
                     subject: format!("{} {}", f.number, t.measure.trim()),
@@ -93,16 +76,16 @@ pub fn issue(db: &Db, inspection_id: i64, today: NaiveDate, reissue: bool) -> Re
             unit_work::letterhead(c, inspection_id, DocumentKind::Supervision.code())?,
         ))
     })?;
+    let edits = crate::documents::saved_edits(db, inspection_id, EditableDoc::Supervision)?;
     let mut out = Letters {
         documents: Vec::with_capacity(warned.len()),
         letters: Vec::with_capacity(warned.len()),
         issued,
     };
-    for (f, t) in warned {
-        let Some(kind) = wanted(t) else { continue };
-        if let Some(l) = letters::in_force(&all, t.id, kind, due_of(t)) {
+    for (f, t, l) in report::supervision::warned(&data, &all) {
+        if let Some(l) = l {
             out.documents.push((
-                letter(&data.inspection, f, t, l),
+                apply_edits(letter(&data.inspection, f, t, l), &edits),
                 letterhead(&data.inspection, &set, l),
             ));
             out.letters.push(l.clone());

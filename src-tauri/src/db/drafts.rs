@@ -15,6 +15,7 @@ pub const PLAN: &str = "plan";
 pub const PRINCIPAL_REPORT: &str = "principal_report";
 pub const NOTICE: &str = "notice";
 pub const MEETING_REPORT: &str = "meeting_report";
+pub const SUPERVISION: &str = "supervision";
 const WEEKLY_MARK: &str = "weekly_last";
 
 /// The stored draft of a document, if the user saved one.

@@ -34,6 +34,7 @@ pub fn load_work(db: &Db, inspection_id: i64, today: NaiveDate) -> Result<UnitWo
             leading_group: unit_work::leading_group(c, inspection_id)?,
             meetings: unit_work::meetings(c, inspection_id)?,
             secretary_actions: unit_work::secretary_actions(c, inspection_id)?,
+            letters: super::letters::list(c, Some(inspection_id), None)?,
             stats: stats::stats(c, Some(inspection_id), today)?,
         })
     })

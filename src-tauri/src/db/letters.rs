@@ -154,24 +154,11 @@ pub fn list(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The letter in force for a task in a warning state: the latest one not voided, of this
-/// kind, issued for this due date. A new due date (the deadline moved) or a new colour
-/// calls for a new letter.
-pub fn in_force(
-    letters: &[SupervisionLetter],
-    task_id: i64,
-    kind: LetterKind,
-    due_on: Option<NaiveDate>,
-) -> Option<&SupervisionLetter> {
-    letters.iter().rev().find(|l| {
-        l.task_id == Some(task_id) && l.kind == kind && l.due_on == due_on && l.voided_on.is_none()
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::db::{inspections, Db};
+    use crate::domain::supervision::in_force;
     use crate::domain::InspectionInput;
 
     fn d(s: &str) -> NaiveDate {

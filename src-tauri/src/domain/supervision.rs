@@ -10,6 +10,29 @@ use super::codes::{LetterKind, Warning};
 /// Working days a letter gives for the written reply (回执 and 整改情况).
 pub const REPLY_WORKDAYS: u32 = 5;
 
+/// The due date a task's warning counts down to (the deadline, or a long-term task's next
+/// stage), as the status rules decide it.
+pub fn due_of(t: &super::Task) -> Option<NaiveDate> {
+    super::status::effective_due(
+        t.deadline_kind,
+        t.deadline,
+        super::status::next_open_milestone(&t.milestones),
+    )
+}
+
+/// The letter in force for a task: the latest of `kind` issued for its due date
+/// `due_on`, not voided.
+pub fn in_force(
+    letters: &[super::SupervisionLetter],
+    task_id: i64,
+    kind: LetterKind,
+    due_on: Option<NaiveDate>,
+) -> Option<&super::SupervisionLetter> {
+    letters.iter().rev().find(|l| {
+        l.task_id == Some(task_id) && l.kind == kind && l.due_on == due_on && l.voided_on.is_none()
+    })
+}
+
 /// The letter a task showing `warning` receives.
 pub fn letter_for(warning: Warning) -> LetterKind {
     match warning {

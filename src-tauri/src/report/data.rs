@@ -45,4 +45,6 @@ pub struct UnitWork {
     pub secretary_actions: Vec<crate::domain::SecretaryAction>,
     /// The official counts (`db::stats`): the notice states exactly these.
     pub stats: crate::domain::counting::Stats,
+    /// The register of 督办 letters, in the order issued.
+    pub letters: Vec<crate::domain::SupervisionLetter>,
 }

@@ -6,8 +6,9 @@
 //! [`letterhead`] says what their 版头 carries.
 
 use crate::domain::dates::format_cn;
-use crate::domain::supervision::addressees;
+use crate::domain::supervision::{addressees, due_of, in_force, letter_for};
 use crate::domain::{Finding, Inspection, LetterKind, Letterhead, SupervisionLetter, Task};
+use crate::report::data::LedgerData;
 use crate::report::doc::{paragraph, Block, Document};
 use crate::report::numbering::sentence;
 
@@ -95,6 +96,45 @@ fn roles(t: &Task) -> String {
     .map(|(k, v)| format!("{k}：{}", v.trim()))
     .collect::<Vec<_>>()
     .join("；")
+}
+
+/// The tasks in a warning state, in the order of the findings, each with the letter its
+/// colour calls for when one is in force in `letters` (the register).
+pub fn warned<'a>(
+    data: &'a LedgerData,
+    letters: &'a [SupervisionLetter],
+) -> Vec<(&'a Finding, &'a Task, Option<&'a SupervisionLetter>)> {
+    data.findings
+        .iter()
+        .flat_map(|f| f.tasks.iter().map(move |t| (f, t)))
+        .filter_map(|(f, t)| {
+            let kind = letter_for(t.warning?);
+            Some((f, t, in_force(letters, t.id, kind, due_of(t))))
+        })
+        .collect()
+}
+
+/// Every letter in force as one document to edit: each letter on its own pages, headed by
+/// its number and title. Its paragraph ids are the letters' own, so an edit made here is
+/// applied to the letter when it is printed, and kept when it is printed again.
+pub fn editable(data: &LedgerData, letters: &[SupervisionLetter]) -> Document {
+    let mut blocks = vec![];
+    for (f, t, l) in warned(data, letters) {
+        let Some(l) = l else { continue };
+        let one = letter(&data.inspection, f, t, l);
+        if !blocks.is_empty() {
+            blocks.push(Block::PageBreak);
+        }
+        blocks.push(Block::Attachment {
+            label: l.number_text.clone(),
+            title: format!("{}（{}）", one.title, l.subject.trim()),
+        });
+        blocks.extend(one.blocks);
+    }
+    Document {
+        title: "督办函件".into(),
+        blocks,
+    }
 }
 
 /// One letter (its number goes in the 版头, [`letterhead`]): addressees, the matter, the requirement and the reply deadline,
