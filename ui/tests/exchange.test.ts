@@ -4,7 +4,7 @@
 // suggested name, and revoked only after a confirmation; a package is previewed, then
 // imported from the copy previewed, and a refused one shows the core's message; the
 // review list offers 采用对方的 only where the core allows it. The page opens while the
-// copy has no inspection yet.
+// copy has no inspection yet, and the start page leads to it.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { enableAutoUnmount, flushPromises, mount } from "@vue/test-utils";
 import ElementPlus from "element-plus";
@@ -79,6 +79,9 @@ describe("how the page words the core's values", () => {
     expect(reviewValue('{"status":"completed","text":"已整改"}')).toBe("status：completed；text：已整改");
     expect(reviewValue('[{"due_on":"2025-09-30","done":false}]')).toBe("due_on：2025-09-30；done：否");
     expect(reviewValue("not json")).toBe("not json");
+    // Ours of a refused change comes as a record of its fields: one field's value alone.
+    expect(reviewValue('{"deadline":"2027-01-26"}', "deadline")).toBe("2027-01-26");
+    expect(reviewValue('{"deadline":"2027-01-26","note":"x"}', "deadline,note")).toBe("deadline：2027-01-26；note：x");
   });
 
   it("says what a package holds and what an import did", () => {
@@ -292,15 +295,16 @@ function item(id: number, over: Partial<ReviewItem> = {}): ReviewItem {
 describe("待处理清单", () => {
   it("shows ours, theirs and the last agreed value; 采用对方的 only where the core allows it", async () => {
     const refused = item(2, { field: "", ours: null, theirs: '{"state":"approved"}', base: null, reason: "责任单位的副本不能审批销号", can_take_theirs: false });
+    const moved = item(4, { field: "deadline", ours: '{"deadline":"2027-01-26"}', theirs: '"2027-03-31"', base: null, reason: "责任单位的副本不能修改整改时限", can_take_theirs: false });
     core((cmd, a) => {
-      if (cmd === "exchange_reviews") return a.all ? [item(1), refused, item(3, { resolved_at: "2025-06-01T11:00:00.000+08:00", resolution: "theirs" })] : [item(1), refused];
+      if (cmd === "exchange_reviews") return a.all ? [item(1), refused, moved, item(3, { resolved_at: "2025-06-01T11:00:00.000+08:00", resolution: "theirs" })] : [item(1), refused, moved];
       if (cmd === "exchange_resolve") return item(a.id as number, { resolved_at: "x", resolution: a.how as string });
     });
     const w = mount(ExchangeReviews, { global, props: { version: 0 } });
     await flushPromises();
     expect(argsOf("exchange_reviews")).toEqual({ all: false });
     const rows = w.findAll("[data-test=exchange-reviews-table] .el-table__body tr");
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
     expect(rows[0].text()).toContain("区委第三巡察组");
     expect(rows[0].text()).toContain("第 3 号包");
     expect(rows[0].findAll("[data-test=review-ours]")[0].text()).toBe("2025-07-31");
@@ -309,6 +313,8 @@ describe("待处理清单", () => {
     expect(rows[1].findAll("[data-test=review-ours]")[0].text()).toBe("（空）");
     expect(rows[1].findAll("[data-test=review-theirs]")[0].text()).toBe("state：approved");
     expect(rows[1].text()).toContain("责任单位的副本不能审批销号");
+    expect(rows[2].findAll("[data-test=review-ours]")[0].text()).toBe("2027-01-26");
+    expect(rows[2].findAll("[data-test=review-theirs]")[0].text()).toBe("2027-03-31");
     expect(w.find("[data-test=review-theirs-1]").exists()).toBe(true);
     expect(w.find("[data-test=review-theirs-2]").exists()).toBe(false);
     expect(w.find("[data-test=review-ours-2]").exists()).toBe(true);
@@ -348,5 +354,10 @@ describe("the 交换 page without an inspection", () => {
     w.unmount();
     w = await mountApp("/inspections");
     expect(w.find("[data-test=start-demo]").exists()).toBe(true);
+    // The start page leads there too.
+    await w.find("[data-test=start-exchange]").trigger("click");
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe("/exchange"));
+    await flushPromises();
+    expect(w.find("[data-test=start-demo]").exists()).toBe(false);
   });
 });

@@ -22,14 +22,20 @@ export function plainValue(v: unknown): string {
   return String(v);
 }
 
-/** A review item's value (JSON text, or null when there is none). */
-export function reviewValue(json: string | null | undefined): string {
+/** A review item's value (JSON text, or null when there is none) of `field`. A value
+ * may come as a record of the fields concerned (ours, for a change a rule refused): the
+ * one field's value is then shown alone. */
+export function reviewValue(json: string | null | undefined, field = ""): string {
   if (json === null || json === undefined) return EMPTY;
+  let v: unknown;
   try {
-    return plainValue(JSON.parse(json));
+    v = JSON.parse(json);
   } catch {
     return json;
   }
+  const record = v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  if (record && field && Object.keys(record).length === 1 && field in record) v = record[field];
+  return plainValue(v);
 }
 
 /** What became of a handled review item, or "" while it is open. */
