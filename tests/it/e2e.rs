@@ -7,7 +7,8 @@
 //! ledger after its preview, restores the backup (the import is gone again), restarts the
 //! app and sees the data still there; then reads the database, the workbook and the PDF
 //! back. On a second database (the demo): exports a unit's 填报表 and imports it filled
-//! in (`e2e/fill_in.rs`), sets a password on the 备份 page, restarts, is
+//! in (`e2e/fill_in.rs`), exchanges packages with a unit's copy run by the CLI on the 交换
+//! page (`e2e/exchange.rs`), sets a password on the 备份 page, restarts, is
 //! asked for it, is refused a wrong one, opens with the right one, and finds the file on
 //! disk encrypted. Saves a screenshot of each main view to `target/e2e-screenshots/`.
 //!
@@ -17,6 +18,7 @@
 //! `xvfb-run -a cargo test -p xuncha-tests --test it e2e -- --ignored`.
 
 mod documents;
+mod exchange;
 mod fill_in;
 mod netwatch;
 mod steps;
@@ -499,6 +501,8 @@ fn desktop_app_end_to_end() {
     shot(&s, "13a-demo-export");
     // 填报表: 财务科's workbook exported from the card, filled in, imported as 新进展.
     fill_in::export_fill_and_import(&s, &demo_db, tmp.path(), "财务科");
+    // 交换: a package for 人事科's copy (run by the CLI), and its package back, imported.
+    exchange::enrol_export_and_import(&s, &demo_db, tmp.path());
     nav(&s, "board");
     s.wait_text("[data-test=board-letter]", "督办通知书〔")
         .unwrap();

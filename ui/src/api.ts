@@ -231,6 +231,30 @@ export const fillInPreview = (inspectionId: number, paths: string[]) =>
 export const fillInApply = (inspectionId: number, tokens: string[], rows: number[] | null) =>
   call<B.FillInApplied>("fill_in_apply", { inspectionId, tokens, rows });
 
+// 交换
+/** This copy's identity, or null before it has one. */
+export const exchangeIdentity = () => call<B.Identity | null>("exchange_identity");
+/** Makes this copy's identity under `name` (or renames it). */
+export const exchangeMakeIdentity = (name: string) => call<B.Identity>("exchange_make_identity", { name });
+/** Writes the identity file another copy enrols; returns the file written (.id added when
+ * the name has no .id/.json). */
+export const exchangeWriteIdentity = (path: string) => call<string>("exchange_write_identity", { path });
+export const exchangeTrust = (path: string, role: B.PeerRole, unit: string | null) =>
+  call<B.Peer>("exchange_trust", { path, role, unit });
+export const exchangePeers = () => call<B.Peer[]>("exchange_peers");
+export const exchangeRevoke = (deviceId: string) => call<B.Peer>("exchange_revoke", { deviceId });
+/** Writes a package of everything the copy has not confirmed (.xcpkg added when missing). */
+export const exchangeExport = (deviceId: string, path: string) =>
+  call<B.PackageExported>("exchange_export", { deviceId, path });
+/** Checks a package (copied first) and says what it holds; writes nothing. */
+export const exchangePreview = (path: string) => call<B.ExchangePreview>("exchange_preview", { path });
+/** Imports the previewed copy. */
+export const exchangeImport = (token: string) => call<B.Imported>("exchange_import", { token });
+/** The review list: open items, or (`all`) the handled ones too. */
+export const exchangeReviews = (all: boolean) => call<B.ReviewItem[]>("exchange_reviews", { all });
+export const exchangeResolve = (id: number, how: B.Resolution) =>
+  call<B.ReviewItem>("exchange_resolve", { id, how });
+
 /** Listens to `export-progress` events while `run` is under way. */
 export async function withProgress<T>(onProgress: (p: B.ExportProgress) => void, run: () => Promise<T>): Promise<T> {
   let unlisten: (() => void) | null = null;

@@ -31,7 +31,9 @@ export type LetterKind = "warning" | "reminder" | "notice";
 
 export type FillInChange = "progress" | "status_change" | "unchanged" | "conflict" | "applied" | "invalid";
 
-export type ErrorCode = "Validation" | "NotFound" | "Conflict" | "NewerSchema" | "BadDatabase" | "PasswordNeeded" | "WrongPassword" | "AuditBroken" | "Io" | "Storage" | "Database" | "Data" | "NoDatabase" | "Unsupported" | "TooLarge" | "Open";
+export type PeerRole = "team" | "keeper" | "unit";
+
+export type ErrorCode = "Validation" | "NotFound" | "Conflict" | "NewerSchema" | "BadDatabase" | "PasswordNeeded" | "WrongPassword" | "AuditBroken" | "Io" | "Storage" | "Database" | "Data" | "NoDatabase" | "Unsupported" | "TooLarge" | "Open" | "Refused";
 
 export type Inspection = { id: number, 
 /**
@@ -1003,6 +1005,115 @@ text: string, entered_on: string | null,
  */
 message: string, };
 
+export type Identity = { device_id: string, name: string, 
+/**
+ * The signature algorithm (`ed25519`).
+ */
+algorithm: string, 
+/**
+ * The public key, hex.
+ */
+public_key: string, };
+
+export type Peer = { role: PeerRole, 
+/**
+ * The 责任单位 a unit's copy reports for (empty for the others).
+ */
+unit: string, enrolled_at: string, 
+/**
+ * Set when the copy was revoked (a lost laptop): its packages are refused.
+ */
+revoked_at: string | null, 
+/**
+ * The last package made for it.
+ */
+sent_seq: number, 
+/**
+ * The last of our packages it confirmed having applied.
+ */
+acked_seq: number, 
+/**
+ * The last of its packages applied here.
+ */
+received_seq: number, device_id: string, name: string, 
+/**
+ * The signature algorithm (`ed25519`).
+ */
+algorithm: string, 
+/**
+ * The public key, hex.
+ */
+public_key: string, };
+
+export type ReviewItem = { id: number, 
+/**
+ * The sending copy's device id and name.
+ */
+peer: string, peer_name: string, 
+/**
+ * The package it came in.
+ */
+seq: number, 
+/**
+ * What kind of record (`task`, `progress`, …) and which one.
+ */
+kind: string, uid: string, 
+/**
+ * What the record is, in words (问题3 任务2 “…”), for the list.
+ */
+subject: string, 
+/**
+ * The field both sides changed (empty when a whole change was refused).
+ */
+field: string, 
+/**
+ * Values as JSON text: ours now, theirs, and what both had at the last exchange.
+ */
+ours: string | null, theirs: string | null, base: string | null, 
+/**
+ * Why it was not applied.
+ */
+reason: string, received_at: string, resolved_at: string | null, 
+/**
+ * `theirs` (their value taken) or `ours` (ours kept), once decided.
+ */
+resolution: string, 
+/**
+ * Whether the other copy's value may be taken (a field both changed); a change a rule
+ * refused can only be set aside.
+ */
+can_take_theirs: boolean, };
+
+export type PackageExported = { to: string, seq: number, events: number, files: number, file: string, };
+
+export type PackageInfo = { from: string, role: PeerRole, seq: number, created_at: string, 
+/**
+ * Changes by kind of record: (label, created, edited).
+ */
+changes: Array<[string, number, number]>, files: number, 
+/**
+ * Applied before: importing it again changes nothing.
+ */
+already_imported: boolean, };
+
+export type Imported = { package: PackageInfo, applied: Applied, };
+
+export type Applied = { 
+/**
+ * Records created and records edited here.
+ */
+created: number, edited: number, 
+/**
+ * Changes this copy already had.
+ */
+unchanged: number, 
+/**
+ * Changes put on the review list (new items only).
+ */
+to_review: number, };
+
+export type Resolution = "theirs" | "ours";
+
 export type CmdError = { code: ErrorCode, field: string | null, message: string, };
 
 export type AppInfo = { 
@@ -1068,6 +1179,12 @@ export type FillInPreview = {
  * Identify the copies of the files that `fill_in_apply` will read, in the order chosen.
  */
 tokens: Array<string>, rows: Array<PreviewRow>, };
+
+export type ExchangePreview = { token: string, 
+/**
+ * The name of the file the user picked.
+ */
+file: string, package: PackageInfo, };
 
 export type ExportProgress = { 
 /**
@@ -1164,6 +1281,12 @@ export const FILL_IN_CHANGE_LABELS: Record<FillInChange, string> = { progress: "
 
 /** 填报变化：every code, in display order. */
 export const FILL_IN_CHANGE_VALUES: FillInChange[] = ["progress", "status_change", "unchanged", "conflict", "applied", "invalid"];
+
+/** 副本角色：each code's label. */
+export const PEER_ROLE_LABELS: Record<PeerRole, string> = { team: "巡察组", keeper: "台账管理员", unit: "责任单位" };
+
+/** 副本角色：every code, in display order. */
+export const PEER_ROLE_VALUES: PeerRole[] = ["team", "keeper", "unit"];
 
 /** The statuses that count as done (no overdue, no warning). */
 export const DONE_STATUSES: Status[] = ["completed", "closed"];

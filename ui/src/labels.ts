@@ -66,3 +66,6 @@ export function backupSize(bytes: number): string {
 
 /** What a row of a returned 填报表 would change (新进展, 状态变更, 冲突…). */
 export { FILL_IN_CHANGE_LABELS as FILL_IN_CHANGE } from "./bindings";
+
+/** The role a copy is enrolled with (巡察组, 台账管理员, 责任单位), and every role in order. */
+export { PEER_ROLE_LABELS as PEER_ROLE, PEER_ROLE_VALUES as PEER_ROLES } from "./bindings";

@@ -9,6 +9,7 @@ export const VIEWS = [
   { path: "/board", name: "board", title: "挂图作战", icon: "Grid" },
   { path: "/dashboard", name: "dashboard", title: "统计", icon: "DataAnalysis" },
   { path: "/export", name: "export", title: "导出与打印", icon: "Printer" },
+  { path: "/exchange", name: "exchange", title: "交换", icon: "Switch" },
   { path: "/backup", name: "backup", title: "备份", icon: "FolderChecked" },
   { path: "/settings", name: "settings", title: "设置", icon: "Setting" },
 ] as const;
@@ -24,6 +25,7 @@ export const router = createRouter({
     { path: "/board", name: "board", component: () => import("./views/BoardView.vue") },
     { path: "/dashboard", name: "dashboard", component: () => import("./views/DashboardView.vue") },
     { path: "/export", name: "export", component: () => import("./views/ExportView.vue") },
+    { path: "/exchange", name: "exchange", component: () => import("./views/ExchangeView.vue") },
     { path: "/backup", name: "backup", component: () => import("./views/BackupView.vue") },
     { path: "/settings", name: "settings", component: () => import("./views/SettingsView.vue") },
   ],

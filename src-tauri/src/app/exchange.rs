@@ -184,6 +184,8 @@ pub fn recipient(db: &Db, to: Option<&str>, unit: Option<&str>) -> Result<Peer> 
 /// One package written.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+// `Exported` in TypeScript is the document export's.
+#[cfg_attr(feature = "ts", ts(rename = "PackageExported"))]
 pub struct Exported {
     pub to: String,
     pub seq: i64,

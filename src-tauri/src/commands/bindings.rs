@@ -37,6 +37,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         SecretaryActionKind,
         LetterKind,
         FillInChange,
+        PeerRole,
         ErrorCode,
         // records
         Inspection,
@@ -118,11 +119,20 @@ fn declarations(cfg: &Config) -> Vec<String> {
         fill_in::FillInExport,
         fill_in::FillInApplied,
         crate::fill_in::preview::PreviewRow,
+        crate::domain::exchange::Identity,
+        crate::domain::exchange::Peer,
+        crate::domain::exchange::ReviewItem,
+        crate::app::exchange::Exported,
+        crate::app::exchange::PackageInfo,
+        crate::app::exchange::Imported,
+        crate::exchange::apply::Applied,
+        crate::app::exchange::Resolution,
         // shell
         CmdError,
         AppInfo,
         ImportPreview,
         FillInPreview,
+        ExchangePreview,
         ExportProgress,
     ]
 }
@@ -169,6 +179,7 @@ fn labels() -> Vec<String> {
         SecretaryActionKind => "SECRETARY_ACTION_KIND",
         LetterKind => "LETTER_KIND",
         FillInChange => "FILL_IN_CHANGE",
+        PeerRole => "PEER_ROLE",
     ];
     let done: Vec<String> = Status::ALL
         .iter()

@@ -151,6 +151,17 @@ pub struct FillInPreview {
     pub rows: Vec<crate::fill_in::preview::PreviewRow>,
 }
 
+/// The preview of an exchange package: what it holds, checked, and the copy that
+/// `exchange_import` will read.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ExchangePreview {
+    pub token: String,
+    /// The name of the file the user picked.
+    pub file: String,
+    pub package: crate::app::exchange::PackageInfo,
+}
+
 /// One step of a long export or import, for the progress bar.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use tauri::{AppHandle, Emitter, State};
 
 use super::dto::{ExportProgress, ImportPreview};
+use super::inbox::Inbox;
 use super::state::AppState;
 use super::{files, CmdError, CmdResult};
 use crate::app::exports::{
@@ -41,6 +42,14 @@ pub fn export_catalog() -> CmdResult<Vec<DocumentInfo>> {
 /// The path to write: the folder the user chose, the file name sanitised, the extension
 /// of the format chosen.
 pub(super) fn clean_path(path: &Path, format: Format) -> CmdResult<PathBuf> {
+    clean_path_with(path, |name| app::with_extension(name, format))
+}
+
+/// [`clean_path`] for files that are not documents: `named` gives the name its extension.
+pub(super) fn clean_path_with(
+    path: &Path,
+    named: impl FnOnce(&Path) -> PathBuf,
+) -> CmdResult<PathBuf> {
     let dir = path
         .parent()
         .filter(|d| d.is_dir())
@@ -49,7 +58,7 @@ pub(super) fn clean_path(path: &Path, format: Format) -> CmdResult<PathBuf> {
         .file_name()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let name = app::with_extension(Path::new(&name), format);
+    let name = named(Path::new(&name));
     Ok(dir.join(evidence::sanitize_name(&name.to_string_lossy())))
 }
 
@@ -145,24 +154,11 @@ pub fn reset_document(
     Ok(app::reset(&*state.db()?, kind, inspection_id, today())?)
 }
 
-/// The folder the previewed copies are kept in.
-fn import_dir() -> PathBuf {
-    std::env::temp_dir().join("xuncha-import")
-}
-
-/// The user's file is copied first, so the preview and the import read the same bytes
-/// even if the original changes or its stick is pulled.
-fn copy_in(path: &Path) -> CmdResult<PathBuf> {
-    let dir = import_dir();
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-    let name = evidence::sanitize_name(&path.file_name().unwrap_or_default().to_string_lossy());
-    let copy = dir.join(format!(
-        "{}-{name}",
-        chrono::Local::now().format("%Y%m%d%H%M%S%3f")
-    ));
-    std::fs::copy(path, &copy).map_err(|e| Error::io(path, e))?;
-    Ok(copy)
-}
+/// The ledgers to import, copied before they are previewed.
+const INBOX: Inbox = Inbox {
+    folder: "xuncha-import",
+    not_previewed: "请先预览要导入的台账文件",
+};
 
 /// Where an import goes: an inspection, or a new one named `new_name`.
 fn target(inspection_id: Option<i64>, new_name: Option<String>) -> CmdResult<Target> {
@@ -188,8 +184,8 @@ pub fn import_preview(
 ) -> CmdResult<ImportPreview> {
     progress(&app_handle, 10, "正在读取台账文件");
     let copy = match token {
-        Some(t) => previewed(&t)?,
-        None => copy_in(&path)?,
+        Some(t) => INBOX.previewed_one(&t)?,
+        None => INBOX.copy_one(&path)?,
     };
     let target = target(inspection_id, new_name.or_else(|| Some("新巡察".into())))?;
     let choices = choices.unwrap_or_default();
@@ -202,14 +198,6 @@ pub fn import_preview(
     Ok(ImportPreview::new(copy.display().to_string(), file, plan))
 }
 
-/// A copy made by [`import_preview`], and nothing else.
-fn previewed(token: &Path) -> CmdResult<PathBuf> {
-    if token.parent() != Some(import_dir().as_path()) || !token.is_file() {
-        return Err(Error::invalid("file", "请先预览要导入的台账文件").into());
-    }
-    Ok(token.to_owned())
-}
-
 /// Imports the previewed file into an inspection (or a new one named `new_name`).
 #[tauri::command(async)]
 pub fn import_apply(
@@ -220,7 +208,7 @@ pub fn import_apply(
     new_name: Option<String>,
     choices: Option<ImportChoices>,
 ) -> CmdResult<ImportOutcome> {
-    let file = previewed(&token)?;
+    let file = INBOX.previewed_one(&token)?;
     let target = target(inspection_id, new_name)?;
     progress(&app_handle, 30, "正在写入");
     let choices = choices.unwrap_or_default();

@@ -71,12 +71,13 @@ pub fn open_evidence(
 /// Extensions of the files the app writes and may open.
 const OPENABLE: [&str; 4] = ["xlsx", "pdf", "docx", "db"];
 
-fn check_openable(path: &Path) -> CmdResult<()> {
+/// Whether `path` is a file with one of the extensions `allowed`.
+fn check_file(path: &Path, allowed: &[&str]) -> CmdResult<()> {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    if !OPENABLE.contains(&ext.as_str()) || !path.is_file() {
+    if !allowed.contains(&ext.as_str()) || !path.is_file() {
         return Err(Error::invalid("path", format!("无法打开“{}”", path.display())).into());
     }
     Ok(())
@@ -97,14 +98,18 @@ pub fn open_path(app: &AppHandle, path: &Path) -> CmdResult<()> {
 /// 打开文件 (and 打印: the PDF opens in the system viewer, which prints).
 #[tauri::command(async)]
 pub fn open_file(app: AppHandle, path: PathBuf) -> CmdResult<()> {
-    check_openable(&path)?;
+    check_file(&path, &OPENABLE)?;
     open_path(&app, &path)
 }
 
-/// 打开所在文件夹.
+/// 打开所在文件夹: of a file the app wrote, also an exchange package or an identity file
+/// (which no program opens).
 #[tauri::command(async)]
 pub fn reveal_file(app: AppHandle, path: PathBuf) -> CmdResult<()> {
-    check_openable(&path)?;
+    let exchange = super::exchange_files::FILE_EXTENSIONS;
+    if check_file(&path, &exchange).is_err() {
+        check_file(&path, &OPENABLE)?;
+    }
     app.opener()
         .reveal_item_in_dir(&path)
         .map_err(|e| CmdError::new(ErrorCode::Open, format!("无法打开所在文件夹：{e}")))

@@ -3,18 +3,18 @@
 //! returned files are copied first, so the rows the keeper ticked in the preview are the
 //! rows applied, even if a file changes or its stick is pulled in between.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use tauri::State;
 
 use super::dto::FillInPreview;
 use super::exports::clean_path;
+use super::inbox::Inbox;
 use super::state::AppState;
 use super::CmdResult;
 use crate::app::exports::Format;
 use crate::app::fill_in::{self as app, Accept, FillInApplied, FillInExport};
 use crate::app::today;
-use crate::db::evidence;
 use crate::Error;
 
 /// The units with tasks in the inspection, for the unit picker.
@@ -60,35 +60,11 @@ pub fn fill_in_export_all(
     Ok(done)
 }
 
-/// The folder the returned workbooks are copied into.
-fn copies_dir() -> PathBuf {
-    std::env::temp_dir().join("xuncha-fill-in")
-}
-
-/// Copies each file into a folder of its own, so the copy keeps the file's name (shown in
-/// the preview) and two files of the same name do not meet.
-fn copy_in(paths: &[PathBuf]) -> CmdResult<Vec<PathBuf>> {
-    let stamp = chrono::Local::now().format("%Y%m%d%H%M%S%3f");
-    let mut out = vec![];
-    for (i, path) in paths.iter().enumerate() {
-        let dir = copies_dir().join(format!("{stamp}-{}", i + 1));
-        std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        let copy = dir.join(evidence::sanitize_name(&name));
-        std::fs::copy(path, &copy).map_err(|e| Error::io(path, e))?;
-        out.push(copy);
-    }
-    Ok(out)
-}
-
-/// Copies made by [`fill_in_preview`], and nothing else.
-fn previewed(tokens: &[PathBuf]) -> CmdResult<Vec<PathBuf>> {
-    let ours = |t: &Path| t.parent().and_then(Path::parent) == Some(copies_dir().as_path());
-    if tokens.is_empty() || tokens.iter().any(|t| !ours(t) || !t.is_file()) {
-        return Err(Error::invalid("file", "请先预览要导入的填报表").into());
-    }
-    Ok(tokens.to_vec())
-}
+/// The returned workbooks, copied before they are previewed.
+const INBOX: Inbox = Inbox {
+    folder: "xuncha-fill-in",
+    not_previewed: "请先预览要导入的填报表",
+};
 
 /// What importing the returned workbooks would change, row by row; writes nothing.
 #[tauri::command(async)]
@@ -100,7 +76,7 @@ pub fn fill_in_preview(
     if paths.is_empty() {
         return Err(Error::invalid("file", "请选择要导入的填报表").into());
     }
-    let copies = copy_in(&paths)?;
+    let copies = INBOX.copy_in(&paths)?;
     let rows = app::preview(&*state.db()?, inspection_id, &copies, today())?;
     Ok(FillInPreview {
         tokens: copies.iter().map(|c| c.display().to_string()).collect(),
@@ -108,7 +84,7 @@ pub fn fill_in_preview(
     })
 }
 
-/// Applies the previewed workbooks: the rows named (by number), or with `rows` null every
+/// Applies the previewed workbooks (copies made by [`fill_in_preview`]): the rows named (by number), or with `rows` null every
 /// row with new progress or a status change (conflicts left out).
 #[tauri::command(async)]
 pub fn fill_in_apply(
@@ -117,7 +93,7 @@ pub fn fill_in_apply(
     tokens: Vec<PathBuf>,
     rows: Option<Vec<usize>>,
 ) -> CmdResult<FillInApplied> {
-    let files = previewed(&tokens)?;
+    let files = INBOX.previewed(&tokens)?;
     let accept = rows.map_or(Accept::All, Accept::Rows);
     Ok(app::apply(
         &*state.db()?,

@@ -11,6 +11,10 @@ pub mod backups;
 pub mod database;
 pub mod dto;
 #[cfg(feature = "desktop")]
+pub mod exchange;
+#[cfg(any(feature = "desktop", test))]
+pub mod exchange_files;
+#[cfg(feature = "desktop")]
 pub mod exports;
 #[cfg(feature = "desktop")]
 pub mod files;
@@ -18,6 +22,8 @@ pub mod files;
 pub mod fill_in;
 #[cfg(feature = "desktop")]
 pub mod findings;
+#[cfg(any(feature = "desktop", test))]
+pub mod inbox;
 #[cfg(feature = "desktop")]
 pub mod inspections;
 #[cfg(feature = "desktop")]
