@@ -630,6 +630,31 @@ fn a_units_close_out_approval_is_never_applied() {
             .any(|r| r.starts_with("task") && r.contains("不能新增或修改")),
         "{reasons:?}"
     );
+    // The refused deadline reads in words, named by its task.
+    let items = c.keeper.json(&["exchange", "reviews"]);
+    let deadline = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["field"] == "deadline")
+        .expect("the deadline edit is listed");
+    assert_eq!(deadline["field_label"], "整改时限");
+    assert_eq!(deadline["theirs_text"], "2030年12月31日");
+    assert!(
+        deadline["ours_text"].as_str().unwrap().ends_with('日'),
+        "{deadline}"
+    );
+    let measure = one(
+        &c.keeper,
+        &format!("SELECT measure FROM tasks WHERE id = {at_keeper}"),
+    );
+    assert!(
+        deadline["subject"]
+            .as_str()
+            .unwrap()
+            .contains(&measure.chars().take(10).collect::<String>()),
+        "{deadline}"
+    );
     // Taking the unit's approval by hand is refused too.
     let id = one(
         &c.keeper,

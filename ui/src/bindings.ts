@@ -825,6 +825,10 @@ progress: string,
  */
 progress_entries: Array<PlannedProgress>, evidence: string, note: string, 
 /**
+ * The review the ledger records (复查, 验收 columns), if any.
+ */
+review: PlannedReview | null, 
+/**
  * 牵头领导.
  */
 lead_leader: string, 
@@ -850,6 +854,20 @@ export type PlannedProgress = {
  * The date written before it; `None` = recorded as of the import.
  */
 entered_on: string | null, text: string, };
+
+export type PlannedReview = { 
+/**
+ * The first date among the review columns.
+ */
+on: string | null, 
+/**
+ * The names in the columns of a person (复查人, 验收负责人…).
+ */
+reviewers: Array<string>, 
+/**
+ * Every review column under its header: “复查验收情况：复查结果：…；复查日期：…”.
+ */
+text: string, };
 
 export type Issue = { 
 /**
@@ -894,6 +912,10 @@ export type ImportOutcome = { inspection_id: number, categories_added: number, f
  * Progress entries (整改进展) recorded; entries already there are not repeated.
  */
 progress_added: number, 
+/**
+ * Tasks the ledger marks 已销号 with a recorded review, closed with it.
+ */
+closed_as_recorded: number, 
 /**
  * What changed on findings and tasks already there, and notes on the way, in Chinese.
  */
@@ -1082,7 +1104,12 @@ resolution: string,
  * Whether the other copy's value may be taken (a field both changed); a change a rule
  * refused can only be set aside.
  */
-can_take_theirs: boolean, };
+can_take_theirs: boolean, 
+/**
+ * The field's name and the three values as the user reads them (filled in by the
+ * application layer: 整改时限, 2026年12月31日, 正在推进, （空）).
+ */
+field_label: string, ours_text: string | null, theirs_text: string | null, base_text: string | null, };
 
 export type PackageExported = { to: string, seq: number, events: number, files: number, file: string, };
 

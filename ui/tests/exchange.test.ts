@@ -16,7 +16,7 @@ import ExchangeImport from "../src/components/ExchangeImport.vue";
 import ExchangeReviews from "../src/components/ExchangeReviews.vue";
 import { router } from "../src/router";
 import { store } from "../src/store";
-import { appliedText, changesText, reviewValue } from "../src/logic/exchange";
+import { appliedText, changesText } from "../src/logic/exchange";
 import type { AppInfo, ExchangePreview, PackageInfo, Peer, ReviewItem } from "../src/bindings";
 import { answerBox, boxText } from "./messagebox";
 
@@ -67,23 +67,6 @@ afterEach(() => {
 });
 
 describe("how the page words the core's values", () => {
-  it("shows a review value plainly: text, lists, records, yes/no, and nothing as （空）", () => {
-    expect(reviewValue('"2025-06-30"')).toBe("2025-06-30");
-    expect(reviewValue('["办公室","财务科"]')).toBe("办公室、财务科");
-    expect(reviewValue("null")).toBe("（空）");
-    expect(reviewValue(null)).toBe("（空）");
-    expect(reviewValue('""')).toBe("（空）");
-    expect(reviewValue("[]")).toBe("（空）");
-    expect(reviewValue("true")).toBe("是");
-    expect(reviewValue("12.5")).toBe("12.5");
-    expect(reviewValue('{"status":"completed","text":"已整改"}')).toBe("status：completed；text：已整改");
-    expect(reviewValue('[{"due_on":"2025-09-30","done":false}]')).toBe("due_on：2025-09-30；done：否");
-    expect(reviewValue("not json")).toBe("not json");
-    // Ours of a refused change comes as a record of its fields: one field's value alone.
-    expect(reviewValue('{"deadline":"2027-01-26"}', "deadline")).toBe("2027-01-26");
-    expect(reviewValue('{"deadline":"2027-01-26","note":"x"}', "deadline,note")).toBe("deadline：2027-01-26；note：x");
-  });
-
   it("says what a package holds and what an import did", () => {
     const info = { changes: [["整改任务", 2, 1], ["整改进展", 3, 0]] } as PackageInfo;
     expect(changesText(info)).toBe("整改任务 新增 2、修改 1；整改进展 新增 3");
@@ -288,14 +271,15 @@ function item(id: number, over: Partial<ReviewItem> = {}): ReviewItem {
   return {
     id, peer: "dev-team", peer_name: "区委第三巡察组", seq: 3, kind: "task", uid: `u${id}`, subject: "整改任务“修订报销制度”",
     field: "deadline", ours: '"2025-07-31"', theirs: '"2025-09-30"', base: '"2025-06-30"', reason: "双方在上次交换后都修改了这一项",
+    field_label: "整改时限", ours_text: "2025年7月31日", theirs_text: "2025年9月30日", base_text: "2025年6月30日",
     received_at: "2025-06-01T10:00:00.000+08:00", resolved_at: null, resolution: "", can_take_theirs: true, ...over,
   };
 }
 
 describe("待处理清单", () => {
   it("shows ours, theirs and the last agreed value; 采用对方的 only where the core allows it", async () => {
-    const refused = item(2, { field: "", ours: null, theirs: '{"state":"approved"}', base: null, reason: "责任单位的副本不能审批销号", can_take_theirs: false });
-    const moved = item(4, { field: "deadline", ours: '{"deadline":"2027-01-26"}', theirs: '"2027-03-31"', base: null, reason: "责任单位的副本不能修改整改时限", can_take_theirs: false });
+    const refused = item(2, { field: "", field_label: "", ours: null, ours_text: "（空）", theirs: '{"state":"approved"}', theirs_text: "销号状态：已批准销号", base: null, base_text: null, reason: "责任单位的副本不能审批销号", can_take_theirs: false });
+    const moved = item(4, { field: "deadline", ours: '"2027-01-26"', ours_text: "2027年1月26日", theirs: '"2027-03-31"', theirs_text: "2027年3月31日", base: null, base_text: null, reason: "责任单位的副本不能修改整改时限", can_take_theirs: false });
     core((cmd, a) => {
       if (cmd === "exchange_reviews") return a.all ? [item(1), refused, moved, item(3, { resolved_at: "2025-06-01T11:00:00.000+08:00", resolution: "theirs" })] : [item(1), refused, moved];
       if (cmd === "exchange_resolve") return item(a.id as number, { resolved_at: "x", resolution: a.how as string });
@@ -307,14 +291,15 @@ describe("待处理清单", () => {
     expect(rows).toHaveLength(3);
     expect(rows[0].text()).toContain("区委第三巡察组");
     expect(rows[0].text()).toContain("第 3 号包");
-    expect(rows[0].findAll("[data-test=review-ours]")[0].text()).toBe("2025-07-31");
-    expect(rows[0].findAll("[data-test=review-theirs]")[0].text()).toBe("2025-09-30");
-    expect(rows[0].text()).toContain("2025-06-30");
+    expect(rows[0].text()).toContain("整改时限");
+    expect(rows[0].findAll("[data-test=review-ours]")[0].text()).toBe("2025年7月31日");
+    expect(rows[0].findAll("[data-test=review-theirs]")[0].text()).toBe("2025年9月30日");
+    expect(rows[0].text()).toContain("2025年6月30日");
     expect(rows[1].findAll("[data-test=review-ours]")[0].text()).toBe("（空）");
-    expect(rows[1].findAll("[data-test=review-theirs]")[0].text()).toBe("state：approved");
+    expect(rows[1].findAll("[data-test=review-theirs]")[0].text()).toBe("销号状态：已批准销号");
     expect(rows[1].text()).toContain("责任单位的副本不能审批销号");
-    expect(rows[2].findAll("[data-test=review-ours]")[0].text()).toBe("2027-01-26");
-    expect(rows[2].findAll("[data-test=review-theirs]")[0].text()).toBe("2027-03-31");
+    expect(rows[2].findAll("[data-test=review-ours]")[0].text()).toBe("2027年1月26日");
+    expect(rows[2].findAll("[data-test=review-theirs]")[0].text()).toBe("2027年3月31日");
     expect(w.find("[data-test=review-theirs-1]").exists()).toBe(true);
     expect(w.find("[data-test=review-theirs-2]").exists()).toBe(false);
     expect(w.find("[data-test=review-ours-2]").exists()).toBe(true);

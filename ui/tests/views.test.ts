@@ -53,7 +53,7 @@ describe("import preview", () => {
     const preview: ImportPreview = {
       token: "/tmp/xuncha-import/x.xlsx", file: "旧台账.xlsx", sheet: "整改台账", categories: ["一、…方面"],
       findings: [{ sheet: "整改台账", row: 4, seq: 1, category: "一、…方面", title: "学习不深入", manifestation: "", nature: null, source: "", found_on: null, tasks: [
-        { row: 4, measure: "制定学习计划", goal: "", acceptance: "", lead_leader: "", responsible_leader: "", lead_unit: "办公室", responsible_units: [], responsible_person: "", deadline_kind: "date", deadline: "2025-06-30", deadline_text: "2025年6月30日", status: null, progress: "", progress_entries: [], evidence: "", note: "" },
+        { row: 4, measure: "制定学习计划", goal: "", acceptance: "", lead_leader: "", responsible_leader: "", lead_unit: "办公室", responsible_units: [], responsible_person: "", deadline_kind: "date", deadline: "2025-06-30", deadline_text: "2025年6月30日", status: null, progress: "", progress_entries: [], evidence: "", note: "", review: null },
       ] }],
       people: [], units: ["办公室"], issues: [{ sheet: "", row: 5, cell: "K5", severity: "error", message: "整改时限“下月”无法识别" }],
       has_errors: true, task_count: 1, sheets: ["整改台账"], all_sheets: "全部工作表", skipped_sheets: [],

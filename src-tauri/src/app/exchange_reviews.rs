@@ -9,8 +9,8 @@ use crate::db::exchange::{self as store, Fields};
 use crate::db::Db;
 use crate::domain::exchange::ReviewItem;
 use crate::exchange::events::Event;
-use crate::exchange::records;
 use crate::exchange::writes;
+use crate::exchange::{labels, records};
 use crate::{Error, Result};
 
 /// How an item is settled.
@@ -24,9 +24,24 @@ pub enum Resolution {
     Ours,
 }
 
-/// The review list: open items, or all.
+/// The review list: open items, or all, each with its field and values in words.
 pub fn reviews(db: &Db, all: bool) -> Result<Vec<ReviewItem>> {
-    db.read(|c| store::reviews(c, !all))
+    Ok(db
+        .read(|c| store::reviews(c, !all))?
+        .into_iter()
+        .map(worded)
+        .collect())
+}
+
+/// An item with its field's name and its values as the user reads them.
+fn worded(mut r: ReviewItem) -> ReviewItem {
+    let field = r.field.clone();
+    r.field_label = labels::field_label(&field);
+    let shown = |v: Option<&str>| labels::show_json(&field, v).or(Some(labels::EMPTY.into()));
+    r.ours_text = shown(r.ours.as_deref());
+    r.theirs_text = shown(r.theirs.as_deref());
+    r.base_text = labels::show_json(&field, r.base.as_deref());
+    r
 }
 
 /// Settles item `id`.
@@ -73,5 +88,5 @@ pub fn resolve(db: &Db, id: i64, how: Resolution, today: chrono::NaiveDate) -> R
         };
         store::resolve_in_tx(tx, id, word)
     })?;
-    Ok(db.read(|c| store::review(c, id))?.0)
+    Ok(worded(db.read(|c| store::review(c, id))?.0))
 }

@@ -104,6 +104,7 @@ fn declarations(cfg: &Config) -> Vec<String> {
         crate::import::plan::PlannedFinding,
         crate::import::plan::PlannedTask,
         crate::import::plan::PlannedProgress,
+        crate::import::plan::PlannedReview,
         crate::import::plan::Issue,
         crate::import::plan::Severity,
         crate::import::plan::SheetTable,

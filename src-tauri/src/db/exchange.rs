@@ -398,6 +398,10 @@ fn review_row(r: &Row<'_>) -> rusqlite::Result<ReviewItem> {
         resolved_at: r.get(13)?,
         resolution: r.get(14)?,
         can_take_theirs: false,
+        field_label: String::new(),
+        ours_text: None,
+        theirs_text: None,
+        base_text: None,
     })
     .map(|mut item| {
         item.can_take_theirs = can_take_theirs(&item.reason, &item.field);

@@ -67,6 +67,16 @@ pub struct ReviewItem {
     /// Whether the other copy's value may be taken (a field both changed); a change a rule
     /// refused can only be set aside.
     pub can_take_theirs: bool,
+    /// The field's name and the three values as the user reads them (filled in by the
+    /// application layer: 整改时限, 2026年12月31日, 正在推进, （空）).
+    #[serde(default)]
+    pub field_label: String,
+    #[serde(default)]
+    pub ours_text: Option<String>,
+    #[serde(default)]
+    pub theirs_text: Option<String>,
+    #[serde(default)]
+    pub base_text: Option<String>,
 }
 
 /// The reason of a review item for a field both copies changed since the last exchange.

@@ -346,7 +346,7 @@ fn review(
             seq: ctx.seq,
             kind: e.kind.code(),
             uid: &e.uid,
-            subject: &subject(e),
+            subject: &subject(e, ctx.before.get(&e.uid)),
             field,
             ours,
             theirs: Some(&theirs),
@@ -361,8 +361,9 @@ fn review(
     Ok(())
 }
 
-/// The record in words, for the review list.
-fn subject(e: &Event) -> String {
+/// The record in words, for the review list: named by the change, or else by the record
+/// here (an edit of a deadline does not carry the task's measure).
+fn subject(e: &Event, here: Option<&Fields>) -> String {
     let key = match e.kind {
         Kind::Inspection => "name",
         Kind::Finding => "title",
@@ -374,9 +375,9 @@ fn subject(e: &Event) -> String {
         Kind::ImmediateFix => "title",
         Kind::FollowUp => "notes",
     };
-    let text: String = get::<String>(&e.fields, key)
-        .ok()
-        .flatten()
+    let named = |f: &Fields| get::<String>(f, key).ok().flatten();
+    let text: String = named(&e.fields)
+        .or_else(|| here.and_then(named))
         .unwrap_or_default()
         .chars()
         .take(30)

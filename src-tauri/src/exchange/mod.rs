@@ -7,6 +7,7 @@
 
 pub mod apply;
 pub mod events;
+pub mod labels;
 pub mod package;
 pub mod records;
 pub mod signer;

@@ -1,42 +1,9 @@
-// How the 交换 page words what the core returns: a review item's values (JSON text) shown
-// plainly, what a package holds and what an import did, in one line each. No rule is
-// decided here: the core says what may be taken, what was applied and why.
+// How the 交换 page words what the core returns: what a package holds and what an import
+// did, in one line each. No rule is decided here, and no value is worded here: the core
+// says what may be taken, what was applied and why, and gives each review item's field
+// and values in words.
 import type { Applied, PackageExported, PackageInfo, Peer, ReviewItem } from "../bindings";
 import { PEER_ROLE } from "../labels";
-
-/** What an empty value is shown as. */
-export const EMPTY = "（空）";
-
-/** A value as the user reads it: text as is, a list joined with 、, a record as
- * “字段：值” pairs, a yes/no as 是/否, nothing as （空）. */
-export function plainValue(v: unknown): string {
-  if (v === null || v === undefined || v === "") return EMPTY;
-  if (typeof v === "string") return v;
-  if (typeof v === "boolean") return v ? "是" : "否";
-  if (typeof v === "number") return String(v);
-  if (Array.isArray(v)) return v.length ? v.map(plainValue).join("、") : EMPTY;
-  if (typeof v === "object") {
-    const pairs = Object.entries(v as Record<string, unknown>);
-    return pairs.length ? pairs.map(([k, x]) => `${k}：${plainValue(x)}`).join("；") : EMPTY;
-  }
-  return String(v);
-}
-
-/** A review item's value (JSON text, or null when there is none) of `field`. A value
- * may come as a record of the fields concerned (ours, for a change a rule refused): the
- * one field's value is then shown alone. */
-export function reviewValue(json: string | null | undefined, field = ""): string {
-  if (json === null || json === undefined) return EMPTY;
-  let v: unknown;
-  try {
-    v = JSON.parse(json);
-  } catch {
-    return json;
-  }
-  const record = v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-  if (record && field && Object.keys(record).length === 1 && field in record) v = record[field];
-  return plainValue(v);
-}
 
 /** What became of a handled review item, or "" while it is open. */
 export function resolutionText(r: ReviewItem): string {
