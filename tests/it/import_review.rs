@@ -125,3 +125,54 @@ fn a_closed_row_with_its_review_is_closed_with_that_review() {
     cli.ok(&["import", file.to_str().unwrap(), "--inspection", &id]);
     assert_eq!(cli.count("close_outs"), 1);
 }
+
+#[test]
+fn notes_on_rows_name_their_sheet_when_several_are_read() {
+    let cli = Cli::new();
+    let path = cli.dir.path().join("两张表.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let sheets = [
+        ("2025年", "消防通道堆放杂物"),
+        ("2026年", "配电箱未上锁"),
+        ("2027年", "配电箱未上锁"),
+    ];
+    for (sheet, title) in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet).unwrap();
+        for (c, h) in HEADER.iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        let row = [
+            "1",
+            title,
+            "物业部",
+            "2025年4月15日",
+            "整改",
+            "已销号",
+            "",
+            "",
+            "",
+        ];
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(1, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(&path).unwrap();
+    let out = cli.ok(&[
+        "import",
+        path.to_str().unwrap(),
+        "--new-inspection",
+        "两年的台账",
+        "--sheet",
+        "全部工作表",
+    ]);
+    for sheet in ["2025年", "2026年"] {
+        let note = format!("工作表“{sheet}”第2行：“已销号”的任务导入为“已完成”");
+        assert!(out.contains(&note), "{out}");
+    }
+    // The same problem on two sheets is one finding, and the import says so.
+    let merged =
+        "工作表“2027年”第2行：问题“配电箱未上锁”与工作表“2026年”第2行的相同，已合为一个问题";
+    assert!(out.contains(merged), "{out}");
+    assert_eq!(cli.count("findings"), 2);
+}

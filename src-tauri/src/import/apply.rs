@@ -73,11 +73,11 @@ fn inspected_org_of(name: &str) -> String {
     org.unwrap_or(name.trim()).to_owned()
 }
 
-fn at_row(row: u32, e: Error) -> Error {
+fn at_row(at: &str, e: Error) -> Error {
     match e {
         Error::Validation { field, message } => Error::Validation {
             field,
-            message: format!("第{row}行：{message}"),
+            message: format!("{at}：{message}"),
         },
         other => other,
     }
@@ -98,6 +98,7 @@ fn assignment_patch(t: &PlannedTask) -> AssignmentPatch {
 /// the written date (or six months after the feedback) and the user is told to check it.
 fn imported_milestones(
     t: &PlannedTask,
+    at: &str,
     stage_due: NaiveDate,
     notes: &mut Vec<String>,
 ) -> Vec<Milestone> {
@@ -106,8 +107,7 @@ fn imported_milestones(
     }
     let due = t.deadline.unwrap_or(stage_due);
     notes.push(format!(
-        "第{}行：长期坚持的任务已设阶段目标“{}前取得阶段性成效”，请核实",
-        t.row,
+        "{at}：长期坚持的任务已设阶段目标“{}前取得阶段性成效”，请核实",
         crate::domain::dates::format_cn(due)
     ));
     vec![Milestone {
@@ -119,14 +119,13 @@ fn imported_milestones(
 
 /// The status a new task starts in: a ledger's 已销号 is imported as 已完成, since a
 /// close-out needs its review recorded here.
-fn initial_status(t: &PlannedTask, notes: &mut Vec<String>) -> Option<Status> {
+fn initial_status(t: &PlannedTask, at: &str, notes: &mut Vec<String>) -> Option<Status> {
     match t.status {
         // Closed below with the review the ledger records.
         Some(Status::Closed) if super::recorded::closes(t) => Some(Status::Completed),
         Some(Status::Closed) => {
             notes.push(format!(
-                "第{}行：“已销号”的任务导入为“已完成”，请在本软件中补办销号手续",
-                t.row
+                "{at}：“已销号”的任务导入为“已完成”，请在本软件中补办销号手续"
             ));
             Some(Status::Completed)
         }
@@ -262,7 +261,11 @@ fn apply_in_tx(
             .into_iter()
             .map(|(id, ps)| (id, ps.into_iter().map(|p| p.text).collect()))
             .collect();
+    // Findings this import added, with where they were read: the same problem on another
+    // sheet joins it, and the user is told.
+    let mut added_at: HashMap<i64, String> = HashMap::new();
     for pf in &plan.findings {
+        let at_finding = plan.row_place(&pf.sheet, pf.row);
         // Each sheet has its own columns: a field it lacks leaves what is stored alone.
         let table = plan.table_of(&pf.sheet);
         let present = |c: LedgerColumn| {
@@ -276,17 +279,22 @@ fn apply_in_tx(
             Some(i) => {
                 out.findings_matched += 1;
                 let f = &existing[i];
+                if let Some(first) = added_at.get(&f.id) {
+                    out.changes.push(format!(
+                        "{at_finding}：问题“{}”与{first}的相同，已合为一个问题",
+                        pf.title
+                    ));
+                }
                 if !pf.manifestation.is_empty() && pf.manifestation != f.manifestation {
                     let patch = FindingPatch {
                         category_id: None,
                         manifestation: Some(pf.manifestation.clone()),
                         ..FindingPatch::default()
                     };
-                    findings::edit_in_tx(tx, f.id, &patch, today).map_err(|e| at_row(pf.row, e))?;
-                    out.changes.push(format!(
-                        "第{}行：问题“{}”的具体表现已更新",
-                        pf.row, pf.title
-                    ));
+                    findings::edit_in_tx(tx, f.id, &patch, today)
+                        .map_err(|e| at_row(&at_finding, e))?;
+                    out.changes
+                        .push(format!("{at_finding}：问题“{}”的具体表现已更新", pf.title));
                 }
                 (f.id, f.tasks.clone())
             }
@@ -302,17 +310,19 @@ fn apply_in_tx(
                     found_on: pf.found_on,
                     ..FindingInput::default()
                 };
-                let f = findings::add_in_tx(tx, &input).map_err(|e| at_row(pf.row, e))?;
+                let f = findings::add_in_tx(tx, &input).map_err(|e| at_row(&at_finding, e))?;
+                added_at.insert(f.id, at_finding.clone());
                 out.findings_added += 1;
                 existing.push(f.clone());
                 (f.id, Vec::new())
             }
         };
         for pt in &pf.tasks {
+            let at = plan.row_place(&pf.sheet, pt.row);
             let task_id = match tasks_there.iter().position(|t| t.measure == pt.measure) {
                 Some(i) => {
                     let t = tasks_there.remove(i);
-                    if update_task(tx, &t, pt, &present, today, &mut out.changes)? {
+                    if update_task(tx, &t, pt, &at, &present, today, &mut out.changes)? {
                         out.tasks_updated += 1;
                     }
                     t.id
@@ -325,19 +335,20 @@ fn apply_in_tx(
                         acceptance: pt.acceptance.clone(),
                         deadline_kind: Some(pt.deadline_kind),
                         deadline: pt.deadline,
-                        milestones: imported_milestones(pt, stage_due, &mut out.changes),
+                        milestones: imported_milestones(pt, &at, stage_due, &mut out.changes),
                         assignment: assignment_patch(pt),
                         note: pt.note.clone(),
-                        status: initial_status(pt, &mut out.changes),
+                        status: initial_status(pt, &at, &mut out.changes),
                     };
-                    let t = tasks::add_in_tx(tx, &input, today).map_err(|e| at_row(pt.row, e))?;
+                    let t = tasks::add_in_tx(tx, &input, today).map_err(|e| at_row(&at, e))?;
                     out.tasks_added += 1;
                     t.id
                 }
             };
             let texts = recorded.entry(task_id).or_default();
-            out.progress_added += record_progress(tx, task_id, pt, texts, today)?;
-            if super::recorded::close_out(tx, task_id, pt, &plan.file, today, &mut out.changes)? {
+            out.progress_added += record_progress(tx, task_id, pt, &at, texts, today)?;
+            let changes = &mut out.changes;
+            if super::recorded::close_out(tx, task_id, pt, &at, &plan.file, today, changes)? {
                 out.closed_as_recorded += 1;
             }
         }
@@ -370,6 +381,7 @@ fn record_progress(
     tx: &mut WriteTx<'_>,
     task_id: i64,
     pt: &PlannedTask,
+    at: &str,
     recorded: &mut Vec<String>,
     today: NaiveDate,
 ) -> Result<usize> {
@@ -387,7 +399,7 @@ fn record_progress(
             funds_recovered: 0.0,
             evidence: Vec::new(),
         };
-        progress::add_in_tx(tx, &input, &[], today).map_err(|e| at_row(pt.row, e))?;
+        progress::add_in_tx(tx, &input, &[], today).map_err(|e| at_row(at, e))?;
         recorded.push(p.text.clone());
         n += 1;
     }
@@ -409,11 +421,11 @@ fn update_task(
     tx: &mut WriteTx<'_>,
     t: &Task,
     pt: &PlannedTask,
+    at: &str,
     present: &dyn Fn(LedgerColumn) -> bool,
     today: NaiveDate,
     changes: &mut Vec<String>,
 ) -> Result<bool> {
-    let row = pt.row;
     let mut changed = Vec::new();
     let mut patch = TaskPatch::default();
     let read = (pt.deadline_kind, pt.deadline);
@@ -436,7 +448,7 @@ fn update_task(
         changed.push("备注");
     }
     if !changed.is_empty() {
-        tasks::edit_in_tx(tx, t.id, &patch, today).map_err(|e| at_row(row, e))?;
+        tasks::edit_in_tx(tx, t.id, &patch, today).map_err(|e| at_row(at, e))?;
     }
     let (a, b) = (&pt.assignment, &t.assignment);
     let role = |c: LedgerColumn, file: &str, stored: &str| {
@@ -465,7 +477,7 @@ fn update_task(
         || roles.responsible_units.is_some()
         || roles.responsible_person.is_some();
     if roles_changed {
-        tasks::assign_in_tx(tx, &[t.id], &roles, today).map_err(|e| at_row(row, e))?;
+        tasks::assign_in_tx(tx, &[t.id], &roles, today).map_err(|e| at_row(at, e))?;
         changed.push("责任分工");
     }
     // A 已销号 with its review recorded is closed by the close-out (super::recorded).
@@ -476,14 +488,14 @@ fn update_task(
     {
         match tasks::set_status_in_tx(tx, t.id, s, Via::Progress) {
             Ok(_) => changed.push("整改状态"),
-            Err(e) => changes.push(format!("第{row}行：整改状态未改为“{}”：{e}", s.label())),
+            Err(e) => changes.push(format!("{at}：整改状态未改为“{}”：{e}", s.label())),
         }
     }
     if changed.is_empty() {
         return Ok(false);
     }
     changes.push(format!(
-        "第{row}行：任务“{}”的{}已按文件更新",
+        "{at}：任务“{}”的{}已按文件更新",
         pt.measure,
         changed.join("、")
     ));

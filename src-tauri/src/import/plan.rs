@@ -205,6 +205,16 @@ impl ImportPlan {
     }
 
     /// The table a finding read from `sheet` came from.
+    /// Where a row of `sheet` is, as messages name it: 第5行, or 工作表“2025年”第5行 when
+    /// several sheets are read (each numbers its own rows).
+    pub fn row_place(&self, sheet: &str, row: u32) -> String {
+        if self.tables.len() > 1 && !sheet.is_empty() {
+            format!("工作表“{sheet}”第{row}行")
+        } else {
+            format!("第{row}行")
+        }
+    }
+
     pub fn table_of(&self, sheet: &str) -> Option<&SheetTable> {
         self.tables.iter().find(|t| t.sheet == sheet)
     }

@@ -21,6 +21,7 @@ pub(super) fn close_out(
     tx: &mut WriteTx<'_>,
     task_id: i64,
     pt: &PlannedTask,
+    at: &str,
     file: &str,
     today: NaiveDate,
     changes: &mut Vec<String>,
@@ -40,7 +41,7 @@ pub(super) fn close_out(
     match tx.step(|tx| recorded_closeout::record_in_tx(tx, task_id, &recorded, today)) {
         Ok(_) => Ok(true),
         Err(e) => {
-            changes.push(format!("第{}行：未按台账记载销号：{e}", pt.row));
+            changes.push(format!("{at}：未按台账记载销号：{e}"));
             Ok(false)
         }
     }
