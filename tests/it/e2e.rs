@@ -589,7 +589,7 @@ fn desktop_app_end_to_end() {
         xml.contains("财务管理制度执行不严格"),
         "feedback .docx lists the finding"
     );
-    documents::check(&documents, "财务管理制度执行不严格");
+    documents::check(&documents, "财务管理制度执行不严格", "张秀英");
     let entries = db.read(|c| progress::for_task(c, task.id)).unwrap();
     assert_eq!(entries.len(), 1);
     assert_eq!(entries[0].status_after, Some(Status::Completed));

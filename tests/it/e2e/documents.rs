@@ -67,6 +67,9 @@ pub fn record_meeting_and_export(s: &Session, db: &Path, dir: &Path, attendee: &
         ("plan", "整改方案"),
         ("principal_report", "主要负责人整改情况报告"),
         ("notice", "整改情况通报"),
+        ("status_report", "整改情况报告"),
+        ("meeting_report", "民主生活会情况报告"),
+        ("weekly", "整改周报"),
     ] {
         let pdf = dir.join(format!("{name}.pdf"));
         let docx = dir.join(format!("{name}.docx"));
@@ -120,8 +123,10 @@ fn docx_xml(docx: &Path) -> String {
 
 /// Reads each export back: the plan carries the finding, the 发文字号 and the 问题清单 as its
 /// 附件2 (but not the 责任清单, left off); the principal's report names the meeting and ends with the
-/// 签字背书 page; the notice counts the meeting. Word says the same as the PDF.
-pub fn check(exports: &Exports, finding: &str) {
+/// 签字背书 page; the notice counts the meeting; the status report lists the finding, the
+/// meeting's report names who attended, and the weekly summary is titled. Word says the
+/// same as the PDF.
+pub fn check(exports: &Exports, finding: &str, attendee: &str) {
     for (kind, pdf, docx) in &exports.files {
         let text = pdf_text(pdf);
         let xml = docx_xml(docx);
@@ -140,7 +145,10 @@ pub fn check(exports: &Exports, finding: &str) {
                 ],
                 &[],
             ),
-            _ => (&["整改情况的通报", "召开整改专题民主生活会1次"], &[]),
+            "notice" => (&["整改情况的通报", "召开整改专题民主生活会1次"], &[]),
+            "status_report" => (&["巡察反馈意见整改情况的报告", finding], &[]),
+            "meeting_report" => (&["关于召开巡察整改专题民主生活会情况的报告", attendee], &[]),
+            _ => (&["巡察整改工作周小结"], &[]),
         };
         for needle in has {
             assert!(text.contains(needle), "{kind} PDF lacks “{needle}”: {text}");
