@@ -15,7 +15,8 @@ use crate::report::doc::{apply_edits, Document};
 use crate::report::plan::{PlanAttachment, PlanLists};
 use crate::report::public::{masked_ledgers, public_document, Edition};
 use crate::report::{
-    endorsement, feedback, meeting, notice, plan, principal, status_report, supervision, weekly,
+    closeout, endorsement, feedback, meeting, notice, plan, principal, status_report, supervision,
+    weekly,
 };
 use crate::{Error, Result};
 
@@ -37,6 +38,8 @@ pub enum EditableDoc {
     MeetingReport,
     /// 督办函件: every letter in force, edited together; printed by `app::supervision`.
     Supervision,
+    /// 销号材料: the 整改结果 of each task with a dossier; printed by `app::dossiers`.
+    Closeout,
 }
 
 /// How a document is drafted beyond its data: the lists the plan carries, and whether a
@@ -57,6 +60,7 @@ impl EditableDoc {
             EditableDoc::Notice => drafts::NOTICE,
             EditableDoc::MeetingReport => drafts::MEETING_REPORT,
             EditableDoc::Supervision => drafts::SUPERVISION,
+            EditableDoc::Closeout => drafts::CLOSEOUT,
         }
     }
 
@@ -69,6 +73,7 @@ impl EditableDoc {
             EditableDoc::Notice => notice::notice(data, work),
             EditableDoc::MeetingReport => meeting::meeting_report(data, work),
             EditableDoc::Supervision => supervision::editable(data, &work.letters),
+            EditableDoc::Closeout => closeout::editable(data),
         };
         if o.endorsement && self.endorsable() {
             endorsement::append(&mut doc, data);

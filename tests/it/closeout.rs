@@ -290,3 +290,62 @@ fn evidence_is_appended_where_the_list_says() {
     ]);
     assert!(err.contains("佐证材料只能并入 PDF"), "{err}");
 }
+
+#[test]
+fn a_dossiers_result_is_edited_and_kept_when_printed_again() {
+    let cli = Cli::new();
+    cli.ok(&["demo"]);
+    let dir = cli.dir.path();
+    let task = closed_tasks(&cli)[0]["id"].as_i64().unwrap();
+    // Every task with a dossier has its 整改结果 in one document to edit.
+    let doc = cli.json(&["document", "show", "closeout"]);
+    let ids: Vec<&str> = doc["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|b| b["id"].as_str())
+        .collect();
+    let id = format!("dossier-{task}-result");
+    assert!(ids.contains(&id.as_str()), "{ids:?}");
+    let open = cli.json(&["list", "tasks", "--status", "not_started"]);
+    let open = open.as_array().unwrap()[0]["id"].as_i64().unwrap();
+    assert!(!ids.contains(&format!("dossier-{open}-result").as_str()));
+    let edited = "经复核，整改措施全部落实到位，制度已印发执行，台账资料完整。";
+    cli.ok(&[
+        "document", "edit", "closeout", "--id", &id, "--text", edited,
+    ]);
+    // One task's dossier and the batch both carry the edit, in PDF and Word alike.
+    let task = task.to_string();
+    let one = dir.join("一项.pdf");
+    cli.ok(&[
+        "export",
+        "closeout",
+        "--task",
+        &task,
+        "--out",
+        one.to_str().unwrap(),
+    ]);
+    assert!(raw_text(&one).contains(edited), "{}", raw_text(&one));
+    let all = dir.join("全部.docx");
+    cli.ok(&["export", "closeout", "--out", all.to_str().unwrap()]);
+    let bytes = std::fs::read(&all).unwrap();
+    assert_eq!(
+        part(&bytes, "word/document.xml")
+            .matches("台账资料完整")
+            .count(),
+        1
+    );
+    // A dossier has no 版头 to set; reset drafts the result afresh.
+    let err = cli.fail(&["letterhead", "closeout", "--doc-no", "x"]);
+    assert!(err.contains("没有版头和版记"), "{err}");
+    cli.ok(&["document", "reset", "closeout"]);
+    cli.ok(&[
+        "export",
+        "closeout",
+        "--task",
+        &task,
+        "--out",
+        one.to_str().unwrap(),
+    ]);
+    assert!(!raw_text(&one).contains(edited));
+}

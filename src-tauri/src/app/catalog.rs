@@ -224,7 +224,8 @@ impl DocumentKind {
             lists: self == Plan,
             endorsement: self.editable().is_some_and(EditableDoc::endorsable),
             // The letters' 版头 (信函格式) takes its mark, 密级 and 紧急程度 from these too.
-            letterhead: self.editable().is_some() || self == Supervision,
+            // A dossier is a form: no 版头.
+            letterhead: (self.editable().is_some() && self != Closeout) || self == Supervision,
             issues_letters: self == Supervision,
             per_task: self == Closeout,
         }
@@ -240,6 +241,7 @@ impl DocumentKind {
             DocumentKind::Notice => Some(EditableDoc::Notice),
             DocumentKind::MeetingReport => Some(EditableDoc::MeetingReport),
             DocumentKind::Supervision => Some(EditableDoc::Supervision),
+            DocumentKind::Closeout => Some(EditableDoc::Closeout),
             _ => None,
         }
     }

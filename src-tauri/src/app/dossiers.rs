@@ -2,17 +2,19 @@
 //! of an inspection in one file (a batch to print and file); optionally with the evidence
 //! itself appended (PDFs and images), the 目录 giving the page each file starts on.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use crate::app::exports::{DocumentKind, Format};
 use crate::db::{evidence, findings, ledger, tasks, Db};
-use crate::domain::status::is_done;
+use crate::documents::{self, EditableDoc};
 use crate::domain::{Evidence, Finding, Status, Task};
 use crate::export::fonts::FontSet;
 use crate::export::pdf::append::{self, page_count, part_of, Part};
 use crate::export::pdf::{self, table};
 use crate::export::TitledTable;
-use crate::report::closeout::{dossier, DossierData};
+use crate::report::closeout::{dossier, has_dossier, result_id, DossierData};
 use crate::report::data::LedgerData;
 use crate::{Error, Result};
 
@@ -67,7 +69,13 @@ fn appendix(
     Ok((parts, pages, notes))
 }
 
-fn one(db: &Db, data: &LedgerData, f: &Finding, t: &Task, with_evidence: bool) -> Result<Dossier> {
+fn one(
+    db: &Db,
+    data: &LedgerData,
+    (f, t): (&Finding, &Task),
+    edits: &HashMap<String, String>,
+    with_evidence: bool,
+) -> Result<Dossier> {
     let files = db.read(|c| evidence::for_task(c, t.id))?;
     let progress = data.progress.get(&t.id).map_or(&[][..], Vec::as_slice);
     let close_outs = data.close_outs.get(&t.id).map_or(&[][..], Vec::as_slice);
@@ -81,6 +89,7 @@ fn one(db: &Db, data: &LedgerData, f: &Finding, t: &Task, with_evidence: bool) -
             close_outs,
             pages,
             notes,
+            result: edits.get(&result_id(t.id)).map(String::as_str),
         })
     };
     if !with_evidence {
@@ -115,9 +124,10 @@ fn compose(
     with_evidence: bool,
 ) -> Result<Vec<Dossier>> {
     let mut out = Vec::with_capacity(task_ids.len());
+    let edits = documents::saved_edits(db, data.inspection.id, EditableDoc::Closeout)?;
     for f in &data.findings {
         for t in f.tasks.iter().filter(|t| task_ids.contains(&t.id)) {
-            out.push(one(db, data, f, t, with_evidence)?);
+            out.push(one(db, data, (f, t), &edits, with_evidence)?);
         }
     }
     Ok(out)
@@ -131,8 +141,8 @@ pub fn for_task(db: &Db, task_id: i64, today: NaiveDate, with_evidence: bool) ->
         Ok((t, f.inspection_id))
     })?;
     let data = ledger::load(db, inspection, today)?;
-    let asked = data.close_outs.get(&task_id).is_some_and(|c| !c.is_empty());
-    if !is_done(task.status) && !asked {
+    let close_outs = data.close_outs.get(&task_id).map_or(&[][..], Vec::as_slice);
+    if !has_dossier(&task, close_outs) {
         return Err(Error::invalid(
             "task",
             format!(

@@ -16,6 +16,7 @@ pub const PRINCIPAL_REPORT: &str = "principal_report";
 pub const NOTICE: &str = "notice";
 pub const MEETING_REPORT: &str = "meeting_report";
 pub const SUPERVISION: &str = "supervision";
+pub const CLOSEOUT: &str = "closeout";
 const WEEKLY_MARK: &str = "weekly_last";
 
 /// The stored draft of a document, if the user saved one.

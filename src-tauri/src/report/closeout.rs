@@ -11,6 +11,8 @@ use crate::domain::dates::format_cn;
 use crate::domain::{CloseOut, Evidence, Finding, Inspection, Progress, Task};
 use crate::export::docx::{Cell, Table};
 use crate::export::TitledTable;
+use crate::report::data::LedgerData;
+use crate::report::doc::{paragraph, Block, Document};
 
 /// The title of the form.
 pub const FORM_TITLE: &str = "整改销号申请审批表";
@@ -41,6 +43,57 @@ pub struct DossierData<'a> {
     pub pages: &'a [String],
     /// A remark per evidence file (why one was not appended); empty for none.
     pub notes: &'a [String],
+    /// The 整改结果 as the user edited it, instead of the one drafted from the progress.
+    pub result: Option<&'a str>,
+}
+
+/// The 整改结果 drafted from a task's progress entries and its status.
+pub fn result_text(progress: &[Progress], t: &Task) -> String {
+    let done: Vec<String> = progress
+        .iter()
+        .map(|p| format!("{}，{}", format_cn(p.entered_on), p.text.trim()))
+        .collect();
+    let mut result = if done.is_empty() {
+        "（未记录整改进展）".to_owned()
+    } else {
+        done.join("\n")
+    };
+    result.push_str(&format!("\n整改状态：{}", t.status.label()));
+    result
+}
+
+/// The id of a task's 整改结果 in the dossiers' editable document.
+pub fn result_id(task_id: i64) -> String {
+    format!("dossier-{task_id}-result")
+}
+
+/// Whether a task has a dossier: completed or closed, or put forward for close-out.
+pub fn has_dossier(t: &Task, close_outs: &[CloseOut]) -> bool {
+    crate::domain::status::is_done(t.status) || !close_outs.is_empty()
+}
+
+/// The 整改结果 of every task with a dossier, as one document to edit: each under its
+/// problem's number and measure.
+pub fn editable(data: &LedgerData) -> Document {
+    let mut blocks = vec![];
+    for f in &data.findings {
+        for t in &f.tasks {
+            let close_outs = data.close_outs.get(&t.id).map_or(&[][..], Vec::as_slice);
+            if !has_dossier(t, close_outs) {
+                continue;
+            }
+            let progress = data.progress.get(&t.id).map_or(&[][..], Vec::as_slice);
+            blocks.push(Block::Attachment {
+                label: f.number.clone(),
+                title: format!("{}（整改结果）", t.measure.trim()),
+            });
+            blocks.push(paragraph(result_id(t.id), result_text(progress, t)));
+        }
+    }
+    Document {
+        title: "销号材料".into(),
+        blocks,
+    }
 }
 
 /// What kind of material a file is, from its name.
@@ -92,17 +145,10 @@ pub fn dossier(d: &DossierData<'_>) -> Vec<TitledTable> {
     let (f, t) = (d.finding, d.task);
     let a = &t.assignment;
     let last = d.close_outs.last();
-    let done: Vec<String> = d
-        .progress
-        .iter()
-        .map(|p| format!("{}，{}", format_cn(p.entered_on), p.text.trim()))
-        .collect();
-    let mut result = if done.is_empty() {
-        "（未记录整改进展）".to_owned()
-    } else {
-        done.join("\n")
-    };
-    result.push_str(&format!("\n整改状态：{}", t.status.label()));
+    let result = d
+        .result
+        .map(str::to_owned)
+        .unwrap_or_else(|| result_text(d.progress, t));
     let units = a.responsible_units.join("、");
     let who: Vec<String> = [
         ("牵头单位", a.lead_unit.as_str()),

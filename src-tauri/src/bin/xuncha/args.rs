@@ -911,6 +911,8 @@ pub enum DocKind {
     MeetingReport,
     /// 督办函件（信函格式：只用发文机关标志、密级、紧急程度和红头纸）
     Supervision,
+    /// 销号材料：每项任务审批表中的整改结果
+    Closeout,
 }
 
 /// `export report` and `export principal-report`.

@@ -135,6 +135,7 @@ pub(super) fn kind(k: DocKind) -> DocumentKind {
         DocKind::Notice => DocumentKind::Notice,
         DocKind::MeetingReport => DocumentKind::MeetingReport,
         DocKind::Supervision => DocumentKind::Supervision,
+        DocKind::Closeout => DocumentKind::Closeout,
     }
 }
 
