@@ -15,6 +15,8 @@ use crate::common::Cli;
 const UNIT: &str = "人事科";
 const SAID: &str = "已完成干部档案专项审核";
 const MOVED: &str = "2027-03-31";
+/// The same date as the review list words it (the core's labels), with its field.
+const MOVED_SHOWN: &str = "2027年3月31日";
 
 fn p(path: &Path) -> &str {
     path.to_str().unwrap()
@@ -128,7 +130,9 @@ pub fn enrol_export_and_import(s: &Session, db: &Path, dir: &Path) {
     assert_eq!(deadline_here(db), before, "the deadline not moved");
 
     // The move is on the review list: a unit's change can only be set aside.
-    s.wait_text("[data-test=exchange-reviews-table]", MOVED)
+    s.wait_text("[data-test=exchange-reviews-table]", MOVED_SHOWN)
+        .unwrap();
+    s.wait_text("[data-test=exchange-reviews-table]", "整改时限")
         .unwrap();
     shot(s, "14c-exchange-review");
     let id = steps::count(
