@@ -50,12 +50,21 @@ impl Copies {
     }
 }
 
-/// `from` writes a package (to `to_args`) that `to` imports; returns the package.
-fn send(from: &Cli, to_args: &[&str], to: &Cli, name: &str) -> PathBuf {
+/// `from` writes a package (for the copy `to_args` names) called `name`.
+fn package(from: &Cli, to_args: &[&str], name: &str) -> PathBuf {
     let pkg = path(from, name);
     let mut args = vec!["exchange", "export", "--out", p(&pkg)];
     args.extend_from_slice(to_args);
     from.ok(&args);
+    pkg
+}
+
+/// The team's copy, as the keeper's packages name it.
+const TO_TEAM: &[&str] = &["--to", "区委第三巡察组"];
+
+/// `from` writes a package (to `to_args`) that `to` imports; returns the package.
+fn send(from: &Cli, to_args: &[&str], to: &Cli, name: &str) -> PathBuf {
+    let pkg = package(from, to_args, name);
     to.ok(&["exchange", "import", p(&pkg)]);
     pkg
 }
@@ -132,12 +141,7 @@ fn fingerprint(cli: &Cli) -> Vec<String> {
 #[test]
 fn three_copies_agree_with_byte_identical_evidence() {
     let c = Copies::new();
-    send(
-        &c.keeper,
-        &["--to", "区委第三巡察组"],
-        &c.team,
-        "k2t-1.xcpkg",
-    );
+    send(&c.keeper, TO_TEAM, &c.team, "k2t-1.xcpkg");
     send(&c.keeper, &["--unit", UNIT], &c.unit, "k2u-1.xcpkg");
     assert_eq!(state(&c.keeper, None), state(&c.team, None));
     assert_eq!(state(&c.keeper, Some(UNIT)), state(&c.unit, None));
@@ -239,12 +243,7 @@ fn three_copies_agree_with_byte_identical_evidence() {
     );
     c.keeper
         .ok(&["task", "edit", &other, "--deadline", "2027-03-31"]);
-    send(
-        &c.keeper,
-        &["--to", "区委第三巡察组"],
-        &c.team,
-        "k2t-2.xcpkg",
-    );
+    send(&c.keeper, TO_TEAM, &c.team, "k2t-2.xcpkg");
     send(&c.keeper, &["--unit", UNIT], &c.unit, "k2u-2.xcpkg");
 
     assert_eq!(state(&c.keeper, None), state(&c.team, None));
@@ -294,21 +293,13 @@ fn three_copies_agree_with_byte_identical_evidence() {
 #[test]
 fn a_package_applied_twice_changes_nothing() {
     let c = Copies::new();
-    let pkg = send(&c.keeper, &["--to", "区委第三巡察组"], &c.team, "k2t.xcpkg");
+    let pkg = send(&c.keeper, TO_TEAM, &c.team, "k2t.xcpkg");
     let before = fingerprint(&c.team);
     let out = c.team.ok(&["exchange", "import", p(&pkg)]);
     assert!(out.contains("已经导入过"), "{out}");
     assert_eq!(fingerprint(&c.team), before);
     // A second package with nothing new changes no record either.
-    let pkg2 = path(&c.keeper, "k2t-2.xcpkg");
-    c.keeper.ok(&[
-        "exchange",
-        "export",
-        "--to",
-        "区委第三巡察组",
-        "--out",
-        p(&pkg2),
-    ]);
+    let pkg2 = package(&c.keeper, TO_TEAM, "k2t-2.xcpkg");
     let json = c.team.json(&["exchange", "import", p(&pkg2)]);
     assert_eq!(json["applied"]["created"], 0);
     assert_eq!(json["applied"]["edited"], 0);
@@ -350,15 +341,7 @@ fn altered(pkg: &Path, name: &str, edit: impl FnOnce(&mut Vec<(String, Vec<u8>)>
 #[test]
 fn tampered_swapped_forged_misaddressed_and_unenrolled_packages_write_nothing() {
     let c = Copies::new();
-    let pkg = path(&c.keeper, "k2t.xcpkg");
-    c.keeper.ok(&[
-        "exchange",
-        "export",
-        "--to",
-        "区委第三巡察组",
-        "--out",
-        p(&pkg),
-    ]);
+    let pkg = package(&c.keeper, TO_TEAM, "k2t.xcpkg");
     let before = fingerprint(&c.team);
     let refused = |pkg: &Path, says: &str| {
         let err = c.team.fail(&["exchange", "import", p(pkg)]);
@@ -431,16 +414,8 @@ fn tampered_swapped_forged_misaddressed_and_unenrolled_packages_write_nothing() 
     // The untouched package still imports; a revoked sender's packages are refused.
     c.team.ok(&["exchange", "import", p(&pkg)]);
     c.team.ok(&["exchange", "revoke", "办公室台账"]);
-    let later = path(&c.keeper, "k2t-2.xcpkg");
     c.keeper.ok(&["task", "edit", "1", "--note", "吊销后"]);
-    c.keeper.ok(&[
-        "exchange",
-        "export",
-        "--to",
-        "区委第三巡察组",
-        "--out",
-        p(&later),
-    ]);
+    let later = package(&c.keeper, TO_TEAM, "k2t-2.xcpkg");
     let err = c.team.fail(&["exchange", "import", p(&later)]);
     assert!(err.contains("已于") && err.contains("被吊销"), "{err}");
     let err = c.team.fail(&[
@@ -456,12 +431,7 @@ fn tampered_swapped_forged_misaddressed_and_unenrolled_packages_write_nothing() 
 #[test]
 fn edits_on_both_sides_go_to_the_review_list() {
     let c = Copies::new();
-    send(
-        &c.keeper,
-        &["--to", "区委第三巡察组"],
-        &c.team,
-        "k2t-1.xcpkg",
-    );
+    send(&c.keeper, TO_TEAM, &c.team, "k2t-1.xcpkg");
     let uid = one(&c.keeper, "SELECT uid FROM tasks WHERE id = 2");
     let at_team = one(
         &c.team,
@@ -478,12 +448,7 @@ fn edits_on_both_sides_go_to_the_review_list() {
     ]);
     c.team
         .ok(&["task", "edit", &at_team, "--note", "巡察组：按期完成"]);
-    send(
-        &c.keeper,
-        &["--to", "区委第三巡察组"],
-        &c.team,
-        "k2t-2.xcpkg",
-    );
+    send(&c.keeper, TO_TEAM, &c.team, "k2t-2.xcpkg");
     // The goal only the keeper changed is applied; the note both changed is not.
     let row = one(
         &c.team,
@@ -532,12 +497,7 @@ fn edits_on_both_sides_go_to_the_review_list() {
     c.keeper
         .ok(&["exchange", "resolve", &kid, "--take", "ours"]);
     send(&c.team, &[], &c.keeper, "t2k-2.xcpkg");
-    send(
-        &c.keeper,
-        &["--to", "区委第三巡察组"],
-        &c.team,
-        "k2t-3.xcpkg",
-    );
+    send(&c.keeper, TO_TEAM, &c.team, "k2t-3.xcpkg");
     assert_eq!(state(&c.keeper, None), state(&c.team, None));
     assert_eq!(
         c.team
@@ -673,15 +633,7 @@ fn a_units_close_out_approval_is_never_applied() {
 #[test]
 fn a_kill_during_an_import_leaves_the_database_as_it_was() {
     let c = Copies::new();
-    let pkg = path(&c.keeper, "k2t.xcpkg");
-    c.keeper.ok(&[
-        "exchange",
-        "export",
-        "--to",
-        "区委第三巡察组",
-        "--out",
-        p(&pkg),
-    ]);
+    let pkg = package(&c.keeper, TO_TEAM, "k2t.xcpkg");
     let before = fingerprint(&c.team);
     let t = std::time::Instant::now();
     // Timed on a copy of the team's database, so the kills below fall within an import.
@@ -733,37 +685,13 @@ fn a_kill_during_an_import_leaves_the_database_as_it_was() {
 fn one_way_packages_carry_everything_unconfirmed() {
     let c = Copies::new();
     // Nothing ever comes back from the team: each package carries all since the start.
-    let first = path(&c.keeper, "1.xcpkg");
-    c.keeper.ok(&[
-        "exchange",
-        "export",
-        "--to",
-        "区委第三巡察组",
-        "--out",
-        p(&first),
-    ]);
+    let first = package(&c.keeper, TO_TEAM, "1.xcpkg");
     c.keeper
         .ok(&["task", "edit", "1", "--note", "第二个包之前的修改"]);
-    let second = path(&c.keeper, "2.xcpkg");
-    c.keeper.ok(&[
-        "exchange",
-        "export",
-        "--to",
-        "区委第三巡察组",
-        "--out",
-        p(&second),
-    ]);
+    package(&c.keeper, TO_TEAM, "2.xcpkg"); // lost on the way
     c.keeper
         .ok(&["task", "edit", "2", "--goal", "第三个包之前的修改"]);
-    let third = path(&c.keeper, "3.xcpkg");
-    c.keeper.ok(&[
-        "exchange",
-        "export",
-        "--to",
-        "区委第三巡察组",
-        "--out",
-        p(&third),
-    ]);
+    let third = package(&c.keeper, TO_TEAM, "3.xcpkg");
     // The first two discs are lost; the third alone brings the team level.
     c.team.ok(&["exchange", "import", p(&third)]);
     assert_eq!(state(&c.keeper, None), state(&c.team, None));
