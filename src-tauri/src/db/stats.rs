@@ -63,9 +63,11 @@ fn facts(conn: &Connection, inspection_id: Option<i64>) -> Result<Facts> {
         }
     }
 
+    // Room for the row ids up to the largest: `max(id)` is one b-tree descent, where
+    // `count(*)` reads every page of the table.
     let count = |table: &str| -> Result<usize> {
-        let sql = format!("SELECT count(*) FROM {table}");
-        Ok(conn.query_row(&sql, [], |r| r.get::<_, i64>(0))? as usize)
+        let sql = format!("SELECT coalesce(max(id), 0) FROM {table}");
+        Ok(conn.query_row(&sql, [], |r| r.get::<_, i64>(0))?.max(0) as usize)
     };
     let mut stmt = conn.prepare_cached(
         "SELECT id, category_id FROM findings WHERE ?1 IS NULL OR inspection_id = ?1",

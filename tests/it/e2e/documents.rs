@@ -147,7 +147,8 @@ pub fn check(exports: &Exports, finding: &str, attendee: &str) {
             ),
             "notice" => (&["整改情况的通报", "召开整改专题民主生活会1次"], &[]),
             "status_report" => (&["巡察反馈意见整改情况的报告", finding], &[]),
-            "meeting_report" => (&["关于召开巡察整改专题民主生活会情况的报告", attendee], &[]),
+            // The title may be set over two lines (two runs in Word): a part that is not.
+            "meeting_report" => (&["整改专题民主生活会", attendee], &[]),
             _ => (&["巡察整改工作周小结"], &[]),
         };
         for needle in has {
