@@ -46,8 +46,9 @@ describe("文稿修改", () => {
   it("shows each letter's heading above its paragraphs and saves an edit by paragraph id", async () => {
     const w = mount(DocumentEditor, { global: { plugins: [ElementPlus] } });
     await flushPromises();
-    // The first document the catalog offers is chosen by the user; here, the letters.
-    w.vm.$.setupState.kind = "supervision";
+    // The user picks the letters among the documents the catalog offers.
+    const pick = w.findAll(".el-radio-button").find((b) => b.text() === "督办函件");
+    await pick!.find("input").setValue(true);
     await flushPromises();
     const parts = w.findAll("[data-test=document-part]").map((p) => p.text());
     expect(parts).toEqual(["〔2026〕1号　巡察整改预警函（（一）1 制定学习计划）", "〔2026〕2号　巡察整改督办通知书（（二）3 完善制度）"]);
