@@ -600,8 +600,11 @@ fn a_units_close_out_approval_is_never_applied() {
         .expect("the deadline edit is listed");
     assert_eq!(deadline["field_label"], "整改时限");
     assert_eq!(deadline["theirs_text"], "2030年12月31日");
+    // Ours as theirs: the date alone, not a record of the field.
+    let ours = deadline["ours_text"].as_str().unwrap();
+    assert!(ours.starts_with("20") && ours.ends_with('日'), "{deadline}");
     assert!(
-        deadline["ours_text"].as_str().unwrap().ends_with('日'),
+        deadline["ours"].as_str().unwrap().starts_with('"'),
         "{deadline}"
     );
     let measure = one(

@@ -275,12 +275,16 @@ fn edit(tx: &mut WriteTx<'_>, ctx: &mut Ctx<'_, '_>, e: &Event, ours: &Fields) -
     let mut partial = e.clone();
     partial.fields = to_apply.clone();
     let field = to_apply.keys().cloned().collect::<Vec<_>>().join(",");
-    let mine = Value::Object(
-        ours.iter()
-            .filter(|(k, _)| to_apply.contains_key(*k))
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect(),
-    );
+    // Ours as theirs is given: the one field's value, or the fields' record.
+    let mine = match to_apply.len() {
+        1 => ours.get(&field).cloned().unwrap_or(Value::Null),
+        _ => Value::Object(
+            ours.iter()
+                .filter(|(k, _)| to_apply.contains_key(*k))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        ),
+    };
     if let Err(why) = may(ctx.peer.role, change_of(e.kind, Op::Edit, &to_apply), own) {
         return review(tx, ctx, &partial, Some(&mine), &field, None, &why);
     }
