@@ -103,6 +103,12 @@ fn rel(x: f32, role: FontRole, size: f32, text: &str, spacing: f32) -> Rel {
     }
 }
 
+/// What a line loses to LibreOffice: it sets the text 2 twips in from the left margin (a
+/// justified line runs from 79.5 pt to 521.6 pt on the page, for a type area from 79.4 pt),
+/// so a line our break would fill to the last 0.1 pt it wraps. Lines are broken 0.1 pt
+/// short, and laid out over the whole width.
+const EDGE: f32 = 0.1;
+
 /// A body line, justified: one piece for a line of Chinese, several when Latin words or
 /// numbers must keep their natural spacing.
 #[allow(clippy::too_many_arguments)]
@@ -200,7 +206,13 @@ fn text_entries(text: &str, style: TextStyle, g: &GbLayout, fonts: &FontSet, out
     // A line feed inside a block starts a new paragraph of the same kind.
     for para in text.split('\n').map(str::trim_end) {
         let gap = SCRIPT_GAP_EM * size;
-        let lines = break_lines_with(para.trim_start(), width - indent, width, measure, gap);
+        let lines = break_lines_with(
+            para.trim_start(),
+            width - indent - EDGE,
+            width - EDGE,
+            measure,
+            gap,
+        );
         for (k, l) in lines.iter().enumerate() {
             let (x, avail) = if k == 0 {
                 (g.area_left() + indent, width - indent)

@@ -3,7 +3,7 @@
 //! characters — but never inside a Latin word or a number: “2024年” stays “2024年”, not
 //! “2 0 2 4 年”. Pieces of the line that need different spacing are placed separately.
 
-use super::linebreak::{gaps_width, script_gap, Line};
+use super::linebreak::{gap_between, gaps_width, Line};
 
 /// A piece of a justified line: offset from the line's left edge, text, and the spacing
 /// after each of its characters.
@@ -17,7 +17,7 @@ pub struct Piece {
 /// Lays `line` out over `avail` points. `advance(c)` is a character's advance as set
 /// (including the grid's `base` spacing); slack is spread only if it is at most
 /// `max_per_gap` per gap, else the line stays as it is. `gap` points separate Chinese from
-/// Latin letters and digits ([`script_gap`]), on every line, justified or not.
+/// Latin letters and digits ([`gap_between`]), on every line, justified or not.
 pub fn justify(
     line: &Line,
     avail: f32,
@@ -30,8 +30,8 @@ pub fn justify(
     let n = chars.len();
     let tight = |k: usize| k + 1 < n && tight_pair(chars[k], chars[k + 1]);
     let kern = |k: usize| {
-        if gap > 0.0 && k + 1 < n && script_gap(chars[k], chars[k + 1]) {
-            gap
+        if k + 1 < n {
+            gap_between(chars[k], chars[k + 1], gap)
         } else {
             0.0
         }
@@ -116,7 +116,7 @@ fn tight_pair(a: char, b: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::pdf::linebreak::break_lines;
+    use crate::export::pdf::linebreak::{break_lines, PORTION_SHARE};
 
     /// CJK 10 pt, Latin 5 pt, no base spacing.
     fn m(c: char) -> f32 {
@@ -199,9 +199,20 @@ mod tests {
         let x = starts(&justify(&l, 57.0, 0.0, 10.0, 2.0, m));
         assert!((x[2] - 24.0).abs() < 1e-4, "{x:?}");
         assert!((x[6] + 10.0 - 57.0).abs() < 1e-3, "{x:?}");
-        // Punctuation takes no gap: （2024）.
+        // Punctuation takes only the portion's share: （2024）.
         let (p, w) = set_line("（2024）", 0.0, 2.0, m);
-        assert_eq!(w, 40.0);
-        assert_eq!(starts(&p), [0.0, 10.0, 15.0, 20.0, 25.0, 30.0]);
+        let share = 2.0 * PORTION_SHARE;
+        assert!((w - (40.0 + 2.0 * share)).abs() < 1e-4, "{w}");
+        let want = [
+            0.0,
+            10.0 + share,
+            15.0 + share,
+            20.0 + share,
+            25.0 + share,
+            30.0 + 2.0 * share,
+        ];
+        for (got, want) in starts(&p).iter().zip(want) {
+            assert!((got - want).abs() < 1e-4, "{:?}", starts(&p));
+        }
     }
 }

@@ -87,7 +87,7 @@ proptest! {
                 let next = &lines[i + 1].text;
                 let first = units(next, &m, GAP)[0].width;
                 let join = match (l.text.chars().last(), next.chars().next()) {
-                    (Some(a), Some(b)) if script_gap(a, b) => GAP,
+                    (Some(a), Some(b)) => gap_between(a, b, GAP),
                     _ => 0.0,
                 };
                 prop_assert!(l.width + join + first > width + 0.01, "early break: {:?}", lines);
