@@ -699,6 +699,13 @@ fn one_way_packages_carry_everything_unconfirmed() {
     c.team.ok(&["exchange", "import", p(&third)]);
     assert_eq!(state(&c.keeper, None), state(&c.team, None));
     assert_eq!(c.team.count("exchange_reviews"), 0);
+    // What waits for confirmation is kept once per record, not once per package.
+    let kept = c.keeper.column(
+        "SELECT count(*) || ' ' || count(DISTINCT uid) || ' ' || max(seq) FROM exchange_sent",
+    );
+    let parts: Vec<&str> = kept[0].split(' ').collect();
+    assert_eq!(parts[0], parts[1], "{kept:?}");
+    assert_eq!(parts[2], "3");
     // A lost disc found later adds nothing and takes nothing back.
     let before = fingerprint(&c.team);
     let out = c.team.ok(&["exchange", "import", p(&first)]);

@@ -273,7 +273,10 @@ pub fn set_base(tx: &WriteTx<'_>, peer: &str, uid: &str, body: &Fields) -> Resul
     Ok(())
 }
 
-/// Numbers the next package for `peer` and remembers what it carries until confirmed.
+/// Numbers the next package for `peer` and remembers what it carries until confirmed. A
+/// record is kept once, as last sent: packages are cumulative, so the latest carries all an
+/// earlier one did (until it is confirmed, the change is sent again, which the peer finds it
+/// has). Where discs only go one way, the table stays one row per record.
 pub fn record_sent(tx: &WriteTx<'_>, peer: &str, sent: &[(&str, &Fields)]) -> Result<i64> {
     tx.conn().execute(
         "UPDATE exchange_peers SET sent_seq = sent_seq + 1 WHERE device_id = ?1",
@@ -284,10 +287,14 @@ pub fn record_sent(tx: &WriteTx<'_>, peer: &str, sent: &[(&str, &Fields)]) -> Re
         [peer],
         |r| r.get(0),
     )?;
+    let mut drop = tx
+        .conn()
+        .prepare_cached("DELETE FROM exchange_sent WHERE peer = ?1 AND uid = ?2")?;
     let mut stmt = tx.conn().prepare_cached(
         "INSERT INTO exchange_sent (peer, seq, uid, body) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for (uid, body) in sent {
+        drop.execute(params![peer, uid])?;
         stmt.execute(params![peer, seq, uid, serde_json::to_string(body)?])?;
     }
     Ok(seq)
