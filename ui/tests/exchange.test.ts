@@ -80,19 +80,21 @@ describe("本机身份", () => {
     core((cmd, a) => {
       if (cmd === "exchange_identity") return null;
       if (cmd === "exchange_make_identity") {
-        if (!String(a.name).trim()) throw { code: "Validation", field: "name", message: "第一次生成本机身份时请给本机起个名字" };
+        if (String(a.name).length > 60) throw { code: "Validation", field: "name", message: "本机名称不能超过60个字" };
         return { ...ME, name: a.name };
       }
     });
     const w = mount(ExchangeIdentity, { global });
     await flushPromises();
     expect(w.text()).toContain("本机还没有交换身份");
+    const long = "办公室".repeat(21);
+    await w.find("input[data-test=exchange-name]").setValue(long);
     await w.find("[data-test=exchange-make-identity]").trigger("click");
-    await vi.waitFor(() => expect(w.find("[data-field=exchange-name]").text()).toContain("请给本机起个名字"));
+    await vi.waitFor(() => expect(w.find("[data-field=exchange-name]").text()).toContain("不能超过60个字"));
     await w.find("input[data-test=exchange-name]").setValue("办公室台账");
     await w.find("[data-test=exchange-make-identity]").trigger("click");
     await vi.waitFor(() => expect(w.find("[data-test=exchange-device-id]").exists()).toBe(true));
-    expect(called("exchange_make_identity")).toEqual([{ name: "" }, { name: "办公室台账" }]);
+    expect(called("exchange_make_identity")).toEqual([{ name: long }, { name: "办公室台账" }]);
     expect(w.find("[data-test=exchange-identity-name]").text()).toBe("办公室台账");
     expect(w.find("[data-test=exchange-device-id]").text()).toBe("3f2a9c");
   });

@@ -30,6 +30,9 @@ struct IdentityFile {
     identity: Identity,
 }
 
+/// The name of a copy made without one (`--name` renames it).
+pub const UNNAMED: &str = "未命名副本";
+
 /// This copy's identity, if it has one.
 pub fn identity(db: &Db) -> Result<Option<Identity>> {
     Ok(db.read(store::identity)?.map(|(id, _)| id))
@@ -37,6 +40,8 @@ pub fn identity(db: &Db) -> Result<Option<Identity>> {
 
 /// This copy's identity, made on first use (a name is needed then) or renamed.
 pub fn make_identity(db: &Db, name: Option<&str>) -> Result<Identity> {
+    // `exchange identity --out FILE` alone works the first time: the copy is named for now
+    // and renamed with a name given later.
     let name = name.map(str::trim).filter(|n| !n.is_empty());
     if let Some(n) = name {
         crate::domain::validate::text("name", "本机名称", n, 60)?;
@@ -48,14 +53,17 @@ pub fn make_identity(db: &Db, name: Option<&str>) -> Result<Identity> {
             db.write(|tx| store::rename_in_tx(tx, n))?;
             identity(db)?.ok_or_else(|| Error::Storage("本机身份未能保存".into()))
         }
-        (None, None) => Err(Error::invalid(
-            "name",
-            "第一次生成本机身份时请给本机起个名字（如“区委第三巡察组”“办公室台账”“财务科”），其他副本以此称呼它",
-        )),
+        (None, None) => make_identity(db, Some(UNNAMED)),
         (None, Some(n)) => {
             let key = Ed25519::generate()?;
             db.write(|tx| {
-                store::create_identity_in_tx(tx, n, key.algorithm(), &key.public_key(), &key.secret())
+                store::create_identity_in_tx(
+                    tx,
+                    n,
+                    key.algorithm(),
+                    &key.public_key(),
+                    &key.secret(),
+                )
             })
         }
     }

@@ -36,14 +36,16 @@ fn enrolment_names_what_is_wrong() {
     std::fs::write(&not_identity, "{}").unwrap();
     let e = trust(&a, &not_identity, PeerRole::Team, None).unwrap_err();
     assert!(e.to_string().contains("不是巡察整改台账的身份文件"), "{e}");
-    // A name is needed the first time only.
+    // Made without a name, a copy is named for now and renamed later.
     let c = Db::open(&dir.path().join("丙.db")).unwrap();
-    assert_eq!(make_identity(&c, None).unwrap_err().field(), Some("name"));
+    assert_eq!(make_identity(&c, None).unwrap().name, UNNAMED);
+    assert_eq!(make_identity(&c, Some("财务科")).unwrap().name, "财务科");
+    let empty = Db::open(&dir.path().join("丁.db")).unwrap();
     let p = trust(&a, &b_id, PeerRole::Keeper, None).unwrap();
     assert_eq!(recipient(&a, None, None).unwrap(), p);
     let e = recipient(&a, None, Some("财务科")).unwrap_err();
     assert_eq!(e.kind(), ErrorCode::NotFound);
-    let e = export(&c, &p, &dir.path().join("p.xcpkg"), sample::today()).unwrap_err();
+    let e = export(&empty, &p, &dir.path().join("p.xcpkg"), sample::today()).unwrap_err();
     assert_eq!(e.field(), Some("identity"));
 }
 

@@ -6,9 +6,9 @@ use clap::Subcommand;
 
 #[derive(Subcommand, Debug)]
 pub enum ExchangeCmd {
-    /// 写出本机的身份文件（设备编号、名称、公钥），交给要与本机交换的副本登记；第一次须用 --name 给本机起名
+    /// 写出本机的身份文件（设备编号、名称、公钥），交给要与本机交换的副本登记；用 --name 给本机起名（不写则暂名“未命名副本”）
     Identity {
-        /// 本机名称，如“区委第三巡察组”“办公室台账”“财务科”（第一次必填，之后可改名）
+        /// 本机名称，如“区委第三巡察组”“办公室台账”“财务科”（可随时改名）
         #[arg(long)]
         name: Option<String>,
         #[arg(long, value_name = "FILE")]
