@@ -20,6 +20,7 @@ const STEPS: &[&str] = &[
     include_str!("sql/007_supervision_letters.sql"),
     include_str!("sql/008_fill_in_returns.sql"),
     include_str!("sql/009_exchange.sql"),
+    include_str!("sql/010_finding_counting.sql"),
 ];
 
 /// The schema version this binary writes.

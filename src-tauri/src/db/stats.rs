@@ -9,7 +9,7 @@ use rusqlite::Connection;
 
 use super::inspections;
 use super::util::{date, IdHasher, IdIndex, IdMap};
-use crate::domain::counting::{self, Facts, FindingFacts, Stats, TaskFacts};
+use crate::domain::counting::{self, Assignment, Facts, FindingFacts, Stats, TaskFacts};
 use crate::domain::{status, DeadlineKind, Status};
 use crate::Result;
 
@@ -99,6 +99,7 @@ fn facts(conn: &Connection, inspection_id: Option<i64>) -> Result<Facts> {
     let mut rows = stmt.query([])?;
     let n_tasks = count("tasks")?;
     let mut tasks = Vec::with_capacity(n_tasks);
+    let mut assignments = Vec::with_capacity(n_tasks * 3);
     let mut task_at = IdIndex::with_capacity(n_tasks);
     while let Some(r) = rows.next()? {
         let Some(finding) = finding_at.get(r.get(1)?) else {
@@ -108,41 +109,40 @@ fn facts(conn: &Connection, inspection_id: Option<i64>) -> Result<Facts> {
         let kind: DeadlineKind = r.get(3)?;
         let due = status::effective_due(kind, date(r, 4)?, next_milestone.get(&id).copied());
         let lead = r.get_ref(5)?.as_bytes().map_err(rusqlite::Error::from)?;
+        if !lead.is_empty() {
+            assignments.push(Assignment {
+                task: tasks.len(),
+                unit: units.at(lead),
+            });
+        }
         task_at.insert(id, tasks.len());
         tasks.push(TaskFacts {
             finding,
             status: r.get::<_, Status>(2)?,
             due,
-            units: if lead.is_empty() {
-                vec![]
-            } else {
-                vec![units.at(lead)]
-            },
         });
     }
-    // Responsible units after the lead unit, without repeats.
+    // Responsible units (one also the lead unit counts once: `counting` sees to it).
     let mut stmt = conn.prepare_cached("SELECT task_id, unit FROM task_units")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let Some(i) = task_at.get(r.get(0)?) else {
+        let Some(task) = task_at.get(r.get(0)?) else {
             continue;
         };
         let unit = units.at(r.get_ref(1)?.as_bytes().map_err(rusqlite::Error::from)?);
-        let of_task = &mut tasks[i].units;
-        if !of_task.contains(&unit) {
-            of_task.push(unit);
-        }
+        assignments.push(Assignment { task, unit });
     }
     Ok(Facts {
         categories,
         units: units.names,
         findings,
         tasks,
+        assignments,
     })
 }
 
 /// Unit names, each kept once and referred to by position (60,000 look-ups at 30,000
-/// tasks: hashed with [`IdHasher`], a multiplication a byte, not SipHash).
+/// tasks: hashed with [`IdHasher`], not SipHash).
 #[derive(Default)]
 struct Units {
     names: Vec<String>,
