@@ -233,11 +233,15 @@ pub fn write_pdf_with(
     tables: &[PlanAttachment],
     out: &Path,
 ) -> Result<()> {
-    let t: Vec<(&str, &crate::report::ledger::LedgerTable)> = tables
+    pdf::write_to(out, &pdf::render_full(doc, head, &attached(tables))?)
+}
+
+/// The attachments as the PDF and Word writers take them: label and table.
+fn attached(tables: &[PlanAttachment]) -> Vec<(&str, &crate::report::ledger::LedgerTable)> {
+    tables
         .iter()
         .map(|a| (a.label.as_str(), &a.table))
-        .collect();
-    pdf::write_to(out, &pdf::render_full(doc, head, &t)?)
+        .collect()
 }
 
 /// Writes a document as .docx with its 版头/版记 and attached tables (landscape sections,
@@ -248,16 +252,7 @@ pub fn write_docx_with(
     tables: &[PlanAttachment],
     out: &Path,
 ) -> Result<()> {
-    let t: Vec<docx::TableAttachment> = tables
-        .iter()
-        .map(|a| docx::TableAttachment {
-            label: a.label.clone(),
-            title: a.table.title.clone(),
-            table: docx::ledger_table(&a.table),
-            landscape: true,
-        })
-        .collect();
-    crate::export::write_atomic(out, &docx::render_full(doc, head, &t)?)
+    crate::export::write_atomic(out, &docx::render_full(doc, head, &attached(tables))?)
 }
 
 /// The ledger data of the inspections `ids`, in that order; for the 公开版 (`public`) masked

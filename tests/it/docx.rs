@@ -8,7 +8,7 @@
 
 use std::io::{Cursor, Read};
 
-use xuncha::export::docx::{self, ledger_table, render, render_with_tables, TableAttachment};
+use xuncha::export::docx::{self, render, render_with_tables};
 use xuncha::report::doc::Document;
 use xuncha::report::feedback::feedback_report;
 use xuncha::report::ledger::{LedgerColumn, LedgerTable};
@@ -248,13 +248,7 @@ pub fn with_ledger(findings: usize, tasks: usize) -> (Document, Vec<u8>) {
             "现将整改台账报送如下。",
         )],
     };
-    let att = TableAttachment {
-        label: "附件".into(),
-        title: words.title.clone(),
-        table: ledger_table(&words),
-        landscape: true,
-    };
-    let bytes = render_with_tables(&doc, &[att]).unwrap();
+    let bytes = render_with_tables(&doc, &[("附件", &words)]).unwrap();
     (doc, bytes)
 }
 
@@ -265,14 +259,32 @@ fn table_has_its_grid_merges_and_repeated_header() {
     let xml = part(&bytes, "word/document.xml");
     let table = elements(&xml, "w:tbl").pop().unwrap();
 
-    // Fifteen columns filling the turned type area (225 mm = 12756 twips), fixed layout.
+    // The columns fill the printed ledger's width (297 − 2 × 15 mm = 15138 twips), fixed
+    // layout; the cells have its margins (2 pt beside the text; 3 pt above and below, less
+    // half the rule LibreOffice adds to a row) and its 12-pt lines.
     let cols: Vec<i32> = tags(table, "w:gridCol")
         .iter()
         .map(|c| attr(c, "w:w").unwrap().parse().unwrap())
         .collect();
     assert_eq!(cols.len(), LedgerColumn::OFFICIAL.len());
-    assert_eq!(cols.iter().sum::<i32>(), 12756);
+    assert_eq!(cols.iter().sum::<i32>(), 15138);
     assert!(table.contains(r#"<w:tblLayout w:type="fixed" />"#));
+    let margins = elements(table, "w:tblCellMar")[0];
+    for (side, w) in [("top", 55), ("left", 40), ("bottom", 55), ("right", 40)] {
+        assert!(
+            margins.contains(&format!(r#"<w:{side} w:w="{w}" w:type="dxa" />"#)),
+            "{margins}"
+        );
+    }
+    assert!(table.contains(r#"<w:spacing w:line="240" w:lineRule="exact" />"#));
+    // The section: A4 turned, 15 mm margins but 22 mm below, no line grid (LibreOffice
+    // would centre its whole lines and push the table down).
+    let section = elements(&xml, "w:sectPr").pop().unwrap();
+    assert!(
+        section.contains(r#"<w:pgMar w:top="850" w:right="850" w:bottom="1247" w:left="850""#),
+        "{section}"
+    );
+    assert!(!section.contains("w:docGrid"), "{section}");
     let rules = elements(table, "w:tblBorders")[0];
     assert_eq!(
         rules.matches(r#"w:val="single" w:sz="4""#).count(),
@@ -335,23 +347,18 @@ fn table_has_its_grid_merges_and_repeated_header() {
 
 #[test]
 fn bad_tables_are_refused_with_the_row() {
-    let doc = Document {
-        title: "表".into(),
-        blocks: vec![],
-    };
     let table = docx::Table {
         widths: vec![1.0, 2.0],
         header: vec![vec![docx::Cell::new("序号"), docx::Cell::new("问题")]],
         body: vec![vec![docx::Cell::new("1").span(3, 1)]],
         size_pt: 10.5,
+        spacing: docx::CellSpacing::form(10.5),
     };
-    let att = TableAttachment {
-        label: "附件".into(),
+    let list = xuncha::export::TitledTable {
         title: "问题清单".into(),
         table,
-        landscape: false,
     };
-    let e = render_with_tables(&doc, &[att]).unwrap_err();
+    let e = docx::render_tables("问题清单", &[vec![list]]).unwrap_err();
     assert_eq!(e.field(), Some("table"));
     assert!(
         e.to_string().contains("表格第1行有单元格超出表格的列"),

@@ -24,6 +24,7 @@ use xuncha::report::doc::Document;
 use crate::common::TODAY;
 use crate::docx::with_ledger;
 
+mod attachments;
 mod pages;
 pub(super) use pages::number_ink;
 use pages::{compare_pages, lines, NumberInk, PageLines};

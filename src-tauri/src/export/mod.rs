@@ -5,6 +5,7 @@
 pub mod docx;
 pub mod fonts;
 pub mod gb9704;
+pub mod ledger_page;
 pub mod pdf;
 pub mod xlsx;
 

@@ -9,7 +9,7 @@
 
 use crate::domain::dates::format_cn;
 use crate::domain::{CloseOut, Evidence, Finding, Inspection, Progress, Task};
-use crate::export::docx::{Cell, Table};
+use crate::export::docx::{Cell, CellSpacing, Table};
 use crate::export::TitledTable;
 use crate::report::data::LedgerData;
 use crate::report::doc::{paragraph, Block, Document};
@@ -198,6 +198,7 @@ pub fn dossier(d: &DossierData<'_>) -> Vec<TitledTable> {
         header: vec![],
         body,
         size_pt: 12.0,
+        spacing: CellSpacing::form(12.0),
     };
 
     let date_of = |e: &Evidence| {
@@ -253,6 +254,7 @@ pub fn dossier(d: &DossierData<'_>) -> Vec<TitledTable> {
             .collect()],
         body: list_body,
         size_pt: 12.0,
+        spacing: CellSpacing::form(12.0),
     };
     vec![
         TitledTable {

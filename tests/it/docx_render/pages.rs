@@ -189,24 +189,90 @@ pub struct NumberInk {
 }
 
 pub fn number_ink(pdf: &Path, page: usize, dir: &Path) -> NumberInk {
-    const DPI: f64 = 300.0;
     // Below the last line's ink (the type area ends at 262 mm), above the page's edge.
-    const FROM_MM: f64 = 264.0;
-    let px = |mm: f64| ((mm / 25.4 * DPI).round() as i64).to_string();
-    let out = dir.join(format!("ink-{page}"));
+    number_ink_in(pdf, page, dir, (264.0, 26.0), 210.0)
+}
+
+/// [`number_ink`] in the band `(from, height)` mm from the top of a page `width` mm wide.
+pub fn number_ink_in(
+    pdf: &Path,
+    page: usize,
+    dir: &Path,
+    (from_mm, height_mm): (f64, f64),
+    width_mm: f64,
+) -> NumberInk {
+    const DPI: f64 = 300.0;
+    let px = |mm: f64| (mm / 25.4 * DPI).round() as i64;
+    let (w, h, pixels) = render_gray(
+        pdf,
+        page,
+        dir,
+        DPI,
+        Some((px(from_mm), px(width_mm), px(height_mm))),
+    );
+    let ink = |x: usize, y: usize| pixels[y * w + x] < 128;
+    let inked: Vec<bool> = (0..w).map(|x| (0..h).any(|y| ink(x, y))).collect();
+    let left = inked.iter().position(|&i| i).expect("page number ink");
+    let right = inked.iter().rposition(|&i| i).unwrap() + 1;
+    let dash_end = left + inked[left..].iter().position(|&i| !i).unwrap();
+    let top = (0..h)
+        .find(|&y| (left..dash_end).any(|x| ink(x, y)))
+        .unwrap();
+    let mm = |px: usize| px as f64 * 25.4 / DPI;
+    NumberInk {
+        left: mm(left),
+        right: mm(right),
+        dash_top: from_mm + mm(top),
+    }
+}
+
+/// The heights (points from the top) of a page's horizontal rules: rows of ink across more
+/// than four fifths of the page, a run of such rows counted once.
+pub fn horizontal_rules(pdf: &Path, page: usize, dir: &Path) -> Vec<f64> {
+    const DPI: f64 = 144.0;
+    let (w, h, pixels) = render_gray(pdf, page, dir, DPI, None);
+    let ruled = |y: usize| {
+        pixels[y * w..(y + 1) * w]
+            .iter()
+            .filter(|&&p| p < 160)
+            .count()
+            * 5
+            > w * 4
+    };
+    (0..h)
+        .filter(|&y| ruled(y) && (y == 0 || !ruled(y - 1)))
+        .map(|y| y as f64 * 72.0 / DPI)
+        .collect()
+}
+
+/// A page rendered in grey at `dpi` (only the band `(top, width, height)` in pixels when
+/// given): width, height and one byte a pixel.
+fn render_gray(
+    pdf: &Path,
+    page: usize,
+    dir: &Path,
+    dpi: f64,
+    band: Option<(i64, i64, i64)>,
+) -> (usize, usize, Vec<u8>) {
+    let name = pdf.file_stem().unwrap().to_string_lossy();
+    let out = dir.join(format!("gray-{name}-{page}"));
     let p = page.to_string();
-    let status = Command::new("pdftoppm")
-        .args(["-gray", "-r", "300", "-singlefile", "-f", &p, "-l", &p])
-        .args([
-            "-x",
-            "0",
-            "-y",
-            &px(FROM_MM),
-            "-W",
-            &px(210.0),
-            "-H",
-            &px(26.0),
-        ])
+    let mut cmd = Command::new("pdftoppm");
+    cmd.args([
+        "-gray",
+        "-r",
+        &dpi.to_string(),
+        "-singlefile",
+        "-f",
+        &p,
+        "-l",
+        &p,
+    ]);
+    if let Some((top, width, height)) = band {
+        let (top, width, height) = (top.to_string(), width.to_string(), height.to_string());
+        cmd.args(["-x", "0", "-y", &top, "-W", &width, "-H", &height]);
+    }
+    let status = cmd
         .arg(pdf)
         .arg(&out)
         .status()
@@ -224,21 +290,7 @@ pub fn number_ink(pdf: &Path, page: usize, dir: &Path) -> NumberInk {
         at = end;
     }
     let (w, h): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
-    let pixels = &pgm[at + 1..];
-    let ink = |x: usize, y: usize| pixels[y * w + x] < 128;
-    let inked: Vec<bool> = (0..w).map(|x| (0..h).any(|y| ink(x, y))).collect();
-    let left = inked.iter().position(|&i| i).expect("page number ink");
-    let right = inked.iter().rposition(|&i| i).unwrap() + 1;
-    let dash_end = left + inked[left..].iter().position(|&i| !i).unwrap();
-    let top = (0..h)
-        .find(|&y| (left..dash_end).any(|x| ink(x, y)))
-        .unwrap();
-    let mm = |px: usize| px as f64 * 25.4 / DPI;
-    NumberInk {
-        left: mm(left),
-        right: mm(right),
-        dash_top: FROM_MM + mm(top),
-    }
+    (w, h, pgm[at + 1..].to_vec())
 }
 
 /// The page comparison explains only what LibreOffice's rules explain.

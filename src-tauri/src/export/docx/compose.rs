@@ -14,11 +14,12 @@ use super::page::{char_twips, exact_line, half_points, page_number_footer, pt_tw
 use super::table::{self, Table};
 use crate::export::fonts::{FontRole, FontSet};
 use crate::export::gb9704::{GbLayout, Placed, TextStyle};
-use crate::export::pdf::linebreak::{gaps_width, title_lines, SCRIPT_GAP_EM};
+use crate::export::pdf::linebreak::{title_lines, ScriptGap};
 use crate::export::pdf::writer::placed_width;
 use crate::report::doc::Document;
 use crate::Result;
 
+mod attachment;
 mod letterhead;
 
 /// What goes into the body, in order.
@@ -110,41 +111,6 @@ impl<'a> Composer<'a> {
                 }
             }
         }
-    }
-
-    /// A table on new pages after what is there: “附件N” and its title above it, in a
-    /// landscape section when `landscape`.
-    pub(super) fn table_attachment(
-        &mut self,
-        label: &str,
-        title: &str,
-        t: &Table,
-        landscape: bool,
-    ) -> Result<()> {
-        let page = if landscape {
-            PageTwips::landscape(self.g)
-        } else {
-            PageTwips::portrait(self.g)
-        };
-        if page == self.page || self.items.is_empty() {
-            self.break_next = !self.items.is_empty();
-            self.page = page;
-        } else {
-            self.section_break(page);
-        }
-        self.attachment_head(label, title);
-        let built = table::build(t, page.area_width())?;
-        self.header_rows.push(built.header_rows);
-        self.items.push(Item::Table(Box::new(built.table)));
-        // Word needs a paragraph after a table; a hairline one, so it never makes a page.
-        self.items.push(Item::Paragraph(Box::new(
-            Paragraph::new().size(2).snap_to_grid(false).line_spacing(
-                docx_rs::LineSpacing::new()
-                    .line_rule(docx_rs::LineSpacingType::Exact)
-                    .line(20),
-            ),
-        )));
-        Ok(())
     }
 
     /// A table under its centred title, on a new page (a form or a list standing alone).
@@ -300,9 +266,9 @@ impl<'a> Composer<'a> {
         let role = g.body_role;
         let squeeze_pt = super::page::squeeze(g) as f32 / 20.0;
         // With the space the office suites put between Chinese and digits (as the PDF).
-        let gap = SCRIPT_GAP_EM * g.body_pt;
+        let gap = ScriptGap::set(g.body_pt, squeeze_pt);
         let width_of =
-            |t: &str| placed_width(self.fonts, role, t, g.body_pt, squeeze_pt) + gaps_width(t, gap);
+            |t: &str| placed_width(self.fonts, role, t, g.body_pt, squeeze_pt) + gap.within(t);
         let date_right = g.date_right_chars as f32 * g.body_pt;
         let date_w = date.map(width_of).unwrap_or(0.0);
         // The paragraph before them goes along whole: Word and WPS would otherwise carry

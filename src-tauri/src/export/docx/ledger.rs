@@ -4,11 +4,9 @@
 //! two-row header with 责任分工 over its five columns, a section row per inspection and per
 //! category, and each finding's cells merged down across its tasks.
 
-use super::table::{Cell, Table};
+use super::table::{Cell, CellSpacing, Table};
+use crate::export::ledger_page::LEDGER_PAGE;
 use crate::report::ledger::{Block, LedgerTable};
-
-/// The cells' type size, as in the printed ledger (小五 is 9 pt).
-const CELL_PT: f32 = 9.0;
 
 /// The ledger table (its title and the 填报单位 line are the attachment's to place).
 pub fn ledger_table(t: &LedgerTable) -> Table {
@@ -21,14 +19,20 @@ pub fn ledger_table(t: &LedgerTable) -> Table {
             c
         }
     };
-    // Header: a column without a group spans both rows; a group spans its columns.
+    // Header: a column without a group spans both rows; a group spans its columns. A
+    // table without groups has one header row.
+    let rows = if columns.iter().any(|c| c.group().is_some()) {
+        2
+    } else {
+        1
+    };
     let mut top = Vec::new();
     let mut bottom = Vec::new();
     let mut k = 0;
     while k < columns.len() {
         match columns[k].group() {
             None => {
-                top.push(Cell::new(&t.labels[k]).centered().span(1, 2));
+                top.push(Cell::new(&t.labels[k]).centered().span(1, rows));
                 k += 1;
             }
             Some(group) => {
@@ -42,24 +46,28 @@ pub fn ledger_table(t: &LedgerTable) -> Table {
             }
         }
     }
+    let task_level = columns.iter().any(|c| !c.is_finding_level());
     let mut body = Vec::new();
     for block in &t.blocks {
         let f = match block {
             Block::Inspection(heading) | Block::Category(heading) => {
-                body.push(vec![Cell::new(heading).span(columns.len(), 1)]);
+                body.push(vec![Cell::new(heading).heading().span(columns.len(), 1)]);
                 continue;
             }
             Block::Finding(f) => f,
         };
-        // The finding's cells are in its first row, merged down across its tasks.
-        for (i, task) in f.tasks.iter().enumerate() {
+        // The finding's cells are in its first row, merged down across its tasks: a row a
+        // task (one for a finding without tasks), or one row when no column is a task's.
+        let n = if task_level { f.tasks.len().max(1) } else { 1 };
+        for i in 0..n {
             let mut row = Vec::new();
             for (c, column) in columns.iter().enumerate() {
                 if !column.is_finding_level() {
-                    row.push(cell(&task[c].shown(), column.is_centered()));
+                    let text = f.tasks.get(i).map(|t| t[c].shown()).unwrap_or_default();
+                    row.push(cell(&text, column.is_centered()));
                 } else if i == 0 {
                     let merged = cell(&f.head[c].shown(), column.is_centered());
-                    row.push(merged.span(1, f.tasks.len()));
+                    row.push(merged.span(1, n));
                 }
             }
             body.push(row);
@@ -67,9 +75,14 @@ pub fn ledger_table(t: &LedgerTable) -> Table {
     }
     Table {
         widths: columns.iter().map(|c| c.width() as f32).collect(),
-        header: vec![top, bottom],
+        header: if rows == 2 {
+            vec![top, bottom]
+        } else {
+            vec![top]
+        },
         body,
-        size_pt: CELL_PT,
+        size_pt: LEDGER_PAGE.size_pt,
+        spacing: CellSpacing::LEDGER,
     }
 }
 

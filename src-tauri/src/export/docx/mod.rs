@@ -21,33 +21,23 @@ use std::io::Cursor;
 use std::path::Path;
 
 pub use ledger::ledger_table;
-pub use table::{Align, Cell, Table};
+pub use table::{Align, Cell, CellSpacing, Table};
 
 use crate::domain::Letterhead;
 use crate::export::fonts::FontSet;
 use crate::export::gb9704::GB;
 use crate::report::doc::Document;
+use crate::report::ledger::LedgerTable;
 use crate::{Error, Result};
-
-/// A table attached after a document's text: on a new page, “附件N” (`label`) and its title
-/// above it; in a landscape section (the sheet turned, GB/T 9704 横排表格) when `landscape`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TableAttachment {
-    pub label: String,
-    pub title: String,
-    pub table: Table,
-    pub landscape: bool,
-}
 
 /// The document as a .docx file.
 pub fn render(doc: &Document) -> Result<Vec<u8>> {
     render_with_tables(doc, &[])
 }
 
-/// The document followed by table attachments, as a .docx file. A table that does not fit
-/// its columns (a row with too many or too few cells, a merge past the end) is refused with
-/// a message naming the row.
-pub fn render_with_tables(doc: &Document, tables: &[TableAttachment]) -> Result<Vec<u8>> {
+/// The document followed by ledger tables (the plan's 附件1 整改任务清单), each on new
+/// landscape pages under its “附件N” label (`&str`), laid out as the PDF prints them.
+pub fn render_with_tables(doc: &Document, tables: &[(&str, &LedgerTable)]) -> Result<Vec<u8>> {
     render_full(doc, &Letterhead::default(), tables)
 }
 
@@ -55,14 +45,14 @@ pub fn render_with_tables(doc: &Document, tables: &[TableAttachment]) -> Result<
 pub fn render_full(
     doc: &Document,
     head: &Letterhead,
-    tables: &[TableAttachment],
+    tables: &[(&str, &LedgerTable)],
 ) -> Result<Vec<u8>> {
     let mut c = compose::Composer::new(&GB, FontSet::global());
     c.letterhead(head);
     c.document(doc);
     c.colophon(head);
-    for t in tables {
-        c.table_attachment(&t.label, &t.title, &t.table, t.landscape)?;
+    for (label, table) in tables {
+        c.ledger_attachment(label, table)?;
     }
     pack(c, &doc.title)
 }

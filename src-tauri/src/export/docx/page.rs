@@ -13,6 +13,7 @@ use docx_rs::{
 
 use super::fonts::run_fonts;
 use crate::export::gb9704::{GbLayout, GB};
+use crate::export::ledger_page::LEDGER_PAGE;
 
 /// Twips (twentieths of a point) in a millimetre.
 const TWIPS_PER_MM: f32 = 1440.0 / 25.4;
@@ -43,6 +44,10 @@ pub struct PageTwips {
     pub right: i32,
     /// Distance of the footer's bottom from the page's bottom edge.
     pub footer: i32,
+    /// Whether the text sits on the document's line grid (GB/T 9704 pages). A table page
+    /// has none: LibreOffice centres a grid's whole lines in the type area, which would
+    /// push the table down by what is left over (13 pt on the ledger page).
+    pub line_grid: bool,
 }
 
 impl PageTwips {
@@ -60,23 +65,26 @@ impl PageTwips {
             bottom: height - top - twips(g.area_h_mm),
             left: width - right - twips(g.area_w_mm),
             right,
-            footer: footer_twips(g),
+            footer: footer_twips(g, g.page_h_mm - g.top_mm - g.area_h_mm),
+            line_grid: true,
         }
     }
 
-    /// The same sheet turned for a wide table, its top towards the binding edge of an odd
-    /// page (GB/T 9704 横排表格): the portrait left margin becomes the top, the top the
-    /// right, and so on; the type area is the portrait one turned.
-    pub fn landscape(g: &GbLayout) -> PageTwips {
-        let p = PageTwips::portrait(g);
+    /// The landscape page of a ledger table (a document's 附件 整改任务清单), with the
+    /// margins the PDF prints it with ([`LEDGER_PAGE`]).
+    pub fn ledger(g: &GbLayout) -> PageTwips {
+        let p = LEDGER_PAGE;
+        let width = twips(p.page_w_mm);
+        let side = twips(p.side_mm);
         PageTwips {
-            width: p.height,
-            height: p.width,
-            top: p.left,
-            right: p.top,
-            bottom: p.right,
-            left: p.bottom,
-            footer: p.footer,
+            width,
+            height: twips(p.page_h_mm),
+            top: twips(p.top_mm),
+            bottom: twips(p.bottom_mm),
+            left: side,
+            right: side,
+            footer: footer_twips(g, p.bottom_mm),
+            line_grid: false,
         }
     }
 
@@ -93,19 +101,22 @@ impl PageTwips {
         } else {
             PageOrientationType::Portrait
         };
-        SectionProperty::new()
+        let section = SectionProperty::new()
             .page_size(
                 PageSize::new()
                     .width(self.width as u32)
                     .height(self.height as u32)
                     .orient(orient),
             )
-            .page_margin(self.margin())
-            .doc_grid(
-                DocGrid::with_empty()
-                    .grid_type(DocGridType::Lines)
-                    .line_pitch(line_pitch(g) as usize),
-            )
+            .page_margin(self.margin());
+        if !self.line_grid {
+            return section;
+        }
+        section.doc_grid(
+            DocGrid::with_empty()
+                .grid_type(DocGridType::Lines)
+                .line_pitch(line_pitch(g) as usize),
+        )
     }
 
     pub(super) fn margin(&self) -> PageMargin {
@@ -148,8 +159,8 @@ pub(super) fn exact_line(g: &GbLayout) -> LineSpacing {
 /// it from the page's bottom edge to the footer line's bottom; measured in LibreOffice, 1440
 /// twips (25.4 mm) puts the top of the 4号 dash at 268.9–269.2 mm from the top with Noto Serif
 /// CJK, 268.7 mm with the shipped FandolSong (wanted: 262 + 7 mm; our PDF: 269.0).
-fn footer_twips(g: &GbLayout) -> i32 {
-    let dash_from_bottom = g.page_h_mm - g.top_mm - g.area_h_mm - g.page_no_gap_mm;
+fn footer_twips(g: &GbLayout, bottom_margin_mm: f32) -> i32 {
+    let dash_from_bottom = bottom_margin_mm - g.page_no_gap_mm;
     // The dash stands 2.6 mm above the line's bottom at 4号.
     twips(dash_from_bottom - 2.6)
 }
@@ -207,10 +218,12 @@ mod tests {
     }
 
     #[test]
-    fn landscape_turns_the_type_area() {
-        let l = PageTwips::landscape(&GB);
+    fn the_ledger_page_is_the_printed_ledger_s() {
+        let l = PageTwips::ledger(&GB);
         assert_eq!((l.width, l.height), (16838, 11906));
-        assert_eq!(l.area_width(), 12756);
-        assert_eq!(l.height - l.top - l.bottom, 8844);
+        // 15 mm either side, 15 mm above, 22 mm below (room for the page number).
+        assert_eq!((l.left, l.right, l.top, l.bottom), (850, 850, 850, 1247));
+        // The dash 7 mm under the table, as on portrait pages: 13 mm less room below.
+        assert_eq!(l.footer, 1440 - twips(13.0));
     }
 }

@@ -15,8 +15,9 @@ use docx_rs::{
 };
 
 use super::fonts::run_fonts;
-use super::page::{half_points, pt_twips, twips};
+use super::page::{half_points, pt_twips};
 use crate::export::fonts::FontRole;
+use crate::export::ledger_page::LEDGER_PAGE;
 use crate::{Error, Result};
 
 /// How a cell's text sits between its borders.
@@ -30,13 +31,15 @@ pub enum Align {
 }
 
 /// One cell: its text (a line feed starts a new paragraph), how many columns and rows it
-/// covers, and its alignment.
+/// covers, its alignment, and whether it is a heading inside the body (a ledger's section
+/// row), set in 黑体 like the header.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cell {
     pub text: String,
     pub cols: usize,
     pub rows: usize,
     pub align: Align,
+    pub heading: bool,
 }
 
 impl Cell {
@@ -47,7 +50,14 @@ impl Cell {
             cols: 1,
             rows: 1,
             align: Align::Left,
+            heading: false,
         }
+    }
+
+    /// The same cell set as a heading.
+    pub fn heading(mut self) -> Cell {
+        self.heading = true;
+        self
     }
 
     /// The same cell spanning `cols` columns and `rows` rows.
@@ -65,14 +75,48 @@ impl Cell {
 }
 
 /// A table: relative column widths (scaled to the type area), header rows (repeated at the
-/// top of every page, set in 黑体) and body rows (in 仿宋), at one type size.
+/// top of every page, set in 黑体) and body rows (in 仿宋), at one type size and spacing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     pub widths: Vec<f32>,
     pub header: Vec<Vec<Cell>>,
     pub body: Vec<Vec<Cell>>,
     pub size_pt: f32,
+    pub spacing: CellSpacing,
 }
+
+/// The space between a cell's rules and its text, and the pitch of its lines, in points.
+/// The PDF lays a table out with these and Word gets them as cell margins and exact line
+/// heights, so both break rows onto the same pages.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CellSpacing {
+    pub pad_x_pt: f32,
+    pub pad_y_pt: f32,
+    pub line_pt: f32,
+}
+
+impl CellSpacing {
+    /// Forms and lists (the 销号审批表, the 佐证材料目录): 4 pt inside the rules, lines
+    /// one and a half times the type.
+    pub fn form(size_pt: f32) -> CellSpacing {
+        CellSpacing {
+            pad_x_pt: 4.0,
+            pad_y_pt: 4.0,
+            line_pt: size_pt * 1.5,
+        }
+    }
+
+    /// A ledger table, as printed ([`LEDGER_PAGE`]).
+    pub const LEDGER: CellSpacing = CellSpacing {
+        pad_x_pt: LEDGER_PAGE.pad_x_pt,
+        pad_y_pt: LEDGER_PAGE.pad_y_pt,
+        line_pt: LEDGER_PAGE.line_pt,
+    };
+}
+
+/// The width of a table's rules, as the PDF draws them: half a point (docx-rs's default
+/// quarter point prints faint).
+pub const RULE_PT: f32 = 0.5;
 
 /// A built table and how many of its first rows are header rows.
 pub(super) struct Built {
@@ -107,21 +151,23 @@ pub(super) fn build(t: &Table, width: i32) -> Result<Built> {
     let mut rows = rows_of(&t.header, &cols, t, FontRole::Hei, "表头")?;
     let header_rows = rows.len();
     rows.extend(rows_of(&t.body, &cols, t, FontRole::Fang, "表格")?);
-    // 1 mm either side of the text: narrow columns (序号, names) keep two characters a line.
-    let pad = twips(1.0) as usize;
-    // Half-point rules (docx-rs's default quarter point prints faint).
+    let pad_x = pt_twips(t.spacing.pad_x_pt).max(0) as usize;
+    // LibreOffice adds a row's rule to its height (the PDF draws rules on the cells'
+    // edges): half of it comes off each vertical margin, so rows are as tall as the PDF's.
+    let pad_y = pt_twips(t.spacing.pad_y_pt - RULE_PT / 2.0).max(0) as usize;
     use docx_rs::TableBorderPosition::*;
+    let eighths = (RULE_PT * 8.0).round() as usize;
     let borders = [Top, Left, Bottom, Right, InsideH, InsideV]
         .into_iter()
         .fold(TableBorders::new(), |b, p| {
-            b.set(TableBorder::new(p).size(4))
+            b.set(TableBorder::new(p).size(eighths))
         });
     let table = docx_rs::Table::new(rows)
         .set_borders(borders)
         .set_grid(cols)
         .width(width.max(0) as usize, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
-        .margins(TableCellMargins::new().margin(0, pad, 0, pad));
+        .margins(TableCellMargins::new().margin(pad_y, pad_x, pad_y, pad_x));
     Ok(Built { table, header_rows })
 }
 
@@ -157,7 +203,7 @@ fn rows_of(
                         .width(w, WidthType::Dxa)
                         .grid_span(run.cols)
                         .vertical_merge(VMergeType::Continue)
-                        .add_paragraph(cell_paragraph("", Align::Left, role, t.size_pt)),
+                        .add_paragraph(cell_paragraph("", Align::Left, role, t)),
                 );
                 running[c].rows_left -= 1;
                 c += run.cols;
@@ -184,8 +230,11 @@ fn rows_of(
                     cols: cell.cols,
                 };
             }
+            let role = if cell.heading { FontRole::Hei } else { role };
             for line in cell.text.split('\n') {
-                wc = wc.add_paragraph(cell_paragraph(line, cell.align, role, t.size_pt));
+                // A heading row stays on the page of the row after it.
+                let p = cell_paragraph(line, cell.align, role, t).keep_next(cell.heading);
+                wc = wc.add_paragraph(p);
             }
             word_cells.push(wc);
             c += cell.cols;
@@ -198,10 +247,10 @@ fn rows_of(
     Ok(out)
 }
 
-/// A paragraph of cell text: single lines a little taller than the type, off the page's
-/// line grid (a grid line is 28.95 pt), no indent.
-fn cell_paragraph(text: &str, align: Align, role: FontRole, size_pt: f32) -> Paragraph {
-    let size = half_points(size_pt);
+/// A paragraph of cell text: lines of the table's pitch, off the page's line grid (a grid
+/// line is 28.95 pt), no indent.
+fn cell_paragraph(text: &str, align: Align, role: FontRole, t: &Table) -> Paragraph {
+    let size = half_points(t.size_pt);
     let p = Paragraph::new()
         .size(size)
         .fonts(run_fonts(role))
@@ -209,7 +258,7 @@ fn cell_paragraph(text: &str, align: Align, role: FontRole, size_pt: f32) -> Par
         .line_spacing(
             LineSpacing::new()
                 .line_rule(LineSpacingType::Exact)
-                .line(pt_twips(size_pt * 1.3)),
+                .line(pt_twips(t.spacing.line_pt)),
         )
         .align(match align {
             Align::Left => AlignmentType::Left,
@@ -256,6 +305,7 @@ mod tests {
                 Cell::new("c"),
             ]],
             size_pt: 10.5,
+            spacing: CellSpacing::form(10.5),
         };
         let built = build(&t, 8000).unwrap();
         assert_eq!(built.header_rows, 2);

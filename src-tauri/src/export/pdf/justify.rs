@@ -3,7 +3,9 @@
 //! characters — but never inside a Latin word or a number: “2024年” stays “2024年”, not
 //! “2 0 2 4 年”. Pieces of the line that need different spacing are placed separately.
 
-use super::linebreak::{gap_between, gaps_width, Line};
+use super::linebreak::{Line, ScriptGap};
+use super::writer::Text;
+use crate::export::fonts::{FontRole, FontSet};
 
 /// A piece of a justified line: offset from the line's left edge, text, and the spacing
 /// after each of its characters.
@@ -16,14 +18,14 @@ pub struct Piece {
 
 /// Lays `line` out over `avail` points. `advance(c)` is a character's advance as set
 /// (including the grid's `base` spacing); slack is spread only if it is at most
-/// `max_per_gap` per gap, else the line stays as it is. `gap` points separate Chinese from
-/// Latin letters and digits ([`gap_between`]), on every line, justified or not.
+/// `max_per_gap` per gap, else the line stays as it is. `gap` separates the scripts
+/// ([`ScriptGap`]), on every line, justified or not.
 pub fn justify(
     line: &Line,
     avail: f32,
     base: f32,
     max_per_gap: f32,
-    gap: f32,
+    gap: ScriptGap,
     advance: impl Fn(char) -> f32,
 ) -> Vec<Piece> {
     let chars: Vec<char> = line.text.chars().collect();
@@ -31,7 +33,7 @@ pub fn justify(
     let tight = |k: usize| k + 1 < n && tight_pair(chars[k], chars[k + 1]);
     let kern = |k: usize| {
         if k + 1 < n {
-            gap_between(chars[k], chars[k + 1], gap)
+            gap.between(chars[k], chars[k + 1])
         } else {
             0.0
         }
@@ -94,10 +96,10 @@ pub fn justify(
 pub fn set_line(
     text: &str,
     base: f32,
-    gap: f32,
+    gap: ScriptGap,
     advance: impl Fn(char) -> f32,
 ) -> (Vec<Piece>, f32) {
-    let width = text.chars().map(&advance).sum::<f32>() + gaps_width(text, gap);
+    let width = text.chars().map(&advance).sum::<f32>() + gap.within(text);
     let line = Line {
         text: text.to_owned(),
         width,
@@ -105,6 +107,37 @@ pub fn set_line(
         last: true,
     };
     (justify(&line, width, base, 0.0, gap, advance), width)
+}
+
+/// A line of table text (not squeezed, not justified) as `role` at `size` sets it: its
+/// pieces, a script gap apart, and its width.
+pub struct CellLine {
+    pieces: Vec<Piece>,
+    pub width: f32,
+}
+
+impl CellLine {
+    pub fn new(fonts: &FontSet, role: FontRole, size: f32, text: &str) -> CellLine {
+        let advance = |c: char| fonts.advance_em(role, c) * size;
+        let (pieces, width) = set_line(text, 0.0, ScriptGap::set(size, 0.0), advance);
+        CellLine { pieces, width }
+    }
+
+    /// The pieces placed from `x` on `baseline`.
+    pub fn texts(self, x: f32, baseline: f32, role: FontRole, size: f32) -> Vec<Text> {
+        self.pieces
+            .into_iter()
+            .map(|p| Text {
+                x: x + p.dx,
+                baseline,
+                role,
+                size,
+                text: p.text,
+                spacing: p.spacing,
+                bold: false,
+            })
+            .collect()
+    }
 }
 
 /// Two characters that are never spread apart: inside a Latin word or number (2024,
@@ -116,7 +149,12 @@ fn tight_pair(a: char, b: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::pdf::linebreak::{break_lines, PORTION_SHARE};
+    use crate::export::pdf::linebreak::break_lines;
+
+    const GAP: ScriptGap = ScriptGap {
+        letters: 2.0,
+        marks: 0.5,
+    };
 
     /// CJK 10 pt, Latin 5 pt, no base spacing.
     fn m(c: char) -> f32 {
@@ -152,7 +190,7 @@ mod tests {
     #[test]
     fn cjk_lines_spread_evenly() {
         let l = line("一二三四");
-        let p = justify(&l, 46.0, 0.0, 10.0, 0.0, m);
+        let p = justify(&l, 46.0, 0.0, 10.0, ScriptGap::NONE, m);
         assert_eq!(p.len(), 1);
         assert!((p[0].spacing - 2.0).abs() < 1e-4);
     }
@@ -161,7 +199,7 @@ mod tests {
     fn numbers_are_not_spread() {
         // 年2024年: 6 characters, 5 gaps of which 3 are inside the number.
         let l = line("召开2024年");
-        let p = justify(&l, 58.0, 0.0, 10.0, 0.0, m);
+        let p = justify(&l, 58.0, 0.0, 10.0, ScriptGap::NONE, m);
         let x = starts(&p);
         // Digits keep their natural 5 pt pitch.
         for k in 2..5 {
@@ -176,10 +214,19 @@ mod tests {
     #[test]
     fn last_lines_and_wide_slack_stay_as_set() {
         let lines = break_lines("一二三四五", 40.0, 40.0, m);
-        assert_eq!(justify(&lines[1], 40.0, 0.0, 10.0, 0.0, m).len(), 1);
-        assert_eq!(justify(&lines[1], 40.0, 0.0, 10.0, 0.0, m)[0].spacing, 0.0);
+        assert_eq!(
+            justify(&lines[1], 40.0, 0.0, 10.0, ScriptGap::NONE, m).len(),
+            1
+        );
+        assert_eq!(
+            justify(&lines[1], 40.0, 0.0, 10.0, ScriptGap::NONE, m)[0].spacing,
+            0.0
+        );
         let l = line("一二");
-        assert_eq!(justify(&l, 60.0, 0.0, 10.0, 0.0, m)[0].spacing, 0.0);
+        assert_eq!(
+            justify(&l, 60.0, 0.0, 10.0, ScriptGap::NONE, m)[0].spacing,
+            0.0
+        );
     }
 
     #[test]
@@ -191,17 +238,17 @@ mod tests {
             chars: 7,
             last: true,
         };
-        let x = starts(&justify(&l, 54.0, 0.0, 10.0, 2.0, m));
+        let x = starts(&justify(&l, 54.0, 0.0, 10.0, GAP, m));
         assert!((x[2] - 22.0).abs() < 1e-4, "{x:?}");
         assert!((x[6] - (22.0 + 20.0 + 2.0)).abs() < 1e-4, "{x:?}");
         // Justified: the slack goes to the open gaps, the script gaps stay on top.
         let l = Line { last: false, ..l };
-        let x = starts(&justify(&l, 57.0, 0.0, 10.0, 2.0, m));
+        let x = starts(&justify(&l, 57.0, 0.0, 10.0, GAP, m));
         assert!((x[2] - 24.0).abs() < 1e-4, "{x:?}");
         assert!((x[6] + 10.0 - 57.0).abs() < 1e-3, "{x:?}");
         // Punctuation takes only the portion's share: （2024）.
-        let (p, w) = set_line("（2024）", 0.0, 2.0, m);
-        let share = 2.0 * PORTION_SHARE;
+        let (p, w) = set_line("（2024）", 0.0, GAP, m);
+        let share = GAP.marks;
         assert!((w - (40.0 + 2.0 * share)).abs() < 1e-4, "{w}");
         let want = [
             0.0,

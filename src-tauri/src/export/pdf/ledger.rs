@@ -5,12 +5,15 @@
 //! the repeated header. What the cells say is the model's; this only places it.
 
 use super::gb::{mm, GB};
-use super::linebreak::{balanced_lines, break_lines};
+use super::justify::CellLine;
+use super::linebreak::{balanced_lines, break_lines_with, ScriptGap};
 use super::writer::{placed_width, Page, Rule, Text};
+use crate::export::docx::table::RULE_PT;
 use crate::export::fonts::{FontRole, FontSet};
+use crate::export::ledger_page::LEDGER_PAGE;
 use crate::report::ledger::{Block, CellValue, LedgerColumn, LedgerTable};
 
-/// Sizes of the printed ledger.
+/// The ledger page in PDF points (y from the page's bottom), from [`LEDGER_PAGE`].
 struct Geometry {
     page_w: f32,
     page_h: f32,
@@ -25,19 +28,32 @@ struct Geometry {
     title_size: f32,
 }
 
-const GEO: Geometry = Geometry {
-    page_w: mm(297.0),
-    page_h: mm(210.0),
-    left: mm(15.0),
-    right: mm(297.0 - 15.0),
-    top: mm(210.0 - 15.0),
-    bottom: mm(22.0),
-    size: 9.0,
-    line: 12.0,
-    pad_x: 2.0,
-    pad_y: 3.0,
-    title_size: 18.0,
+const GEO: Geometry = {
+    let p = LEDGER_PAGE;
+    Geometry {
+        page_w: mm(p.page_w_mm),
+        page_h: mm(p.page_h_mm),
+        left: mm(p.side_mm),
+        right: mm(p.page_w_mm - p.side_mm),
+        top: mm(p.page_h_mm - p.top_mm),
+        bottom: mm(p.bottom_mm),
+        size: p.size_pt,
+        line: p.line_pt,
+        pad_x: p.pad_x_pt,
+        pad_y: p.pad_y_pt,
+        title_size: p.title_pt,
+    }
 };
+
+/// A finding wrapped to its columns: which columns are merged across its task rows and
+/// which are the tasks', the merged cells, the task rows' cells and each row's lines.
+struct Group {
+    merged_cols: Vec<usize>,
+    task_cols: Vec<usize>,
+    merged: Vec<Cell>,
+    rows: Vec<Vec<Cell>>,
+    row_lines: Vec<usize>,
+}
 
 /// A wrapped cell.
 #[derive(Debug, Clone, Default)]
@@ -77,12 +93,17 @@ fn table_pages(table: &LedgerTable, label: Option<&str>, fonts: &FontSet) -> Vec
     for (i, block) in table.blocks.iter().enumerate() {
         match block {
             Block::Inspection(heading) | Block::Category(heading) => {
-                // A section row stays with the first lines of what follows it.
+                // A section row stays with the first lines of what follows it; where rows
+                // are kept whole, with its first row (as Word and WPS keep a row marked
+                // keep-with-next with the next row).
                 let first_lines = match table.blocks.get(i + 1) {
-                    Some(Block::Finding(_)) => 3.0,
-                    _ => 1.0,
+                    Some(Block::Finding(f)) if l.keep_rows => {
+                        l.wrap_group(&f.head, &f.tasks).row_lines[0]
+                    }
+                    Some(Block::Finding(_)) => 3,
+                    _ => 1,
                 };
-                let need = l.row_h(1) + first_lines * GEO.line + 2.0 * GEO.pad_y;
+                let need = l.row_h(1) + l.row_h(first_lines);
                 if l.y - need < GEO.bottom {
                     l.new_page();
                 }
@@ -131,7 +152,7 @@ impl<'f> Layout<'f> {
 
     /// “附件N” in 3号黑体 at the top left, a line above the title.
     fn attachment_label(&mut self, label: &str) {
-        let size = GB.body_pt;
+        let size = LEDGER_PAGE.label_pt;
         self.text(
             GEO.left,
             self.y + (GEO.line - size) / 2.0,
@@ -139,7 +160,7 @@ impl<'f> Layout<'f> {
             size,
             label,
         );
-        self.y -= size * 1.8;
+        self.y -= LEDGER_PAGE.label_step_pt();
     }
 
     fn page(&mut self) -> &mut Page {
@@ -165,7 +186,7 @@ impl<'f> Layout<'f> {
                 if balanced {
                     balanced_lines(p.trim(), w, measure)
                 } else {
-                    break_lines(p.trim(), w, w, measure)
+                    break_lines_with(p.trim(), w, w, measure, ScriptGap::set(GEO.size, 0.0))
                 }
             })
             .map(|l| l.text)
@@ -198,13 +219,16 @@ impl<'f> Layout<'f> {
         role: FontRole,
     ) {
         for (j, t) in lines.iter().enumerate() {
+            let line = CellLine::new(self.fonts, role, GEO.size, t);
             let x = if center {
-                let w = placed_width(self.fonts, role, t, GEO.size, 0.0);
-                (self.xs[c0] + self.xs[c1 + 1] - w) / 2.0
+                (self.xs[c0] + self.xs[c1 + 1] - line.width) / 2.0
             } else {
                 self.xs[c0] + GEO.pad_x
             };
-            self.text(x, top - GEO.pad_y - j as f32 * GEO.line, role, GEO.size, t);
+            let line_top = top - GEO.pad_y - j as f32 * GEO.line;
+            let baseline = line_top - (GEO.line - GEO.size) / 2.0 - 0.88 * GEO.size;
+            let texts = line.texts(x, baseline, role, GEO.size);
+            self.page().texts.extend(texts);
         }
     }
 
@@ -214,7 +238,7 @@ impl<'f> Layout<'f> {
             y1,
             x2,
             y2,
-            width: 0.5,
+            width: RULE_PT,
         });
     }
 
@@ -232,8 +256,8 @@ impl<'f> Layout<'f> {
             spacing: 0.0,
             bold,
         });
-        self.y -= size * 1.8;
-        let small = 11.0;
+        self.y -= LEDGER_PAGE.title_step_pt();
+        let small = LEDGER_PAGE.unit_line_pt;
         let dw = placed_width(self.fonts, FontRole::Fang, &table.date_line, small, 0.0);
         let b = self.y - 0.88 * small;
         for (x, t) in [
@@ -250,7 +274,7 @@ impl<'f> Layout<'f> {
                 bold: false,
             });
         }
-        self.y -= small * 1.6;
+        self.y -= LEDGER_PAGE.unit_line_step_pt();
         self.header();
     }
 
@@ -289,7 +313,12 @@ impl<'f> Layout<'f> {
             .max()
             .unwrap_or(1);
         let upper_h = self.row_h(1);
-        let total = (upper_h + self.row_h(lower)).max(self.row_h(single));
+        // Without groups the header is one row.
+        let total = if grouped.is_empty() {
+            self.row_h(single)
+        } else {
+            (upper_h + self.row_h(lower)).max(self.row_h(single))
+        };
         let top = self.y;
         let bottom = top - total;
         let mid = bottom + self.row_h(lower);
@@ -330,7 +359,8 @@ impl<'f> Layout<'f> {
         let last = self.columns.len().saturating_sub(1);
         let w = self.xs[last + 1] - self.xs[0] - 2.0 * GEO.pad_x;
         let measure = |c: char| self.fonts.advance_em(FontRole::Hei, c) * GEO.size;
-        let lines: Vec<String> = break_lines(heading, w, w, measure)
+        let gap = ScriptGap::set(GEO.size, 0.0);
+        let lines: Vec<String> = break_lines_with(heading, w, w, measure, gap)
             .into_iter()
             .map(|l| l.text)
             .collect();
@@ -356,7 +386,8 @@ impl<'f> Layout<'f> {
     }
 
     /// One finding: merged cells beside its task rows, split across pages as needed.
-    fn group(&mut self, head: &[CellValue], task_rows: &[Vec<CellValue>]) {
+    /// A finding's cells wrapped: its merged cells, its task rows and their lines.
+    fn wrap_group(&self, head: &[CellValue], task_rows: &[Vec<CellValue>]) -> Group {
         let columns = self.columns;
         let merged_cols: Vec<usize> = (0..columns.len())
             .filter(|&i| columns[i].is_finding_level())
@@ -368,6 +399,12 @@ impl<'f> Layout<'f> {
             .iter()
             .map(|&c| self.wrap(&head[c].shown(), c, FontRole::Fang))
             .collect();
+        // A table without a task's column gives a finding one row.
+        let task_rows = if task_cols.is_empty() {
+            &task_rows[..0]
+        } else {
+            task_rows
+        };
         let mut rows: Vec<Vec<Cell>> = task_rows
             .iter()
             .map(|r| {
@@ -391,6 +428,24 @@ impl<'f> Layout<'f> {
                 *last += merged_max - sum;
             }
         }
+        Group {
+            merged_cols,
+            task_cols,
+            merged,
+            rows,
+            row_lines,
+        }
+    }
+
+    fn group(&mut self, head: &[CellValue], task_rows: &[Vec<CellValue>]) {
+        let columns = self.columns;
+        let Group {
+            merged_cols,
+            task_cols,
+            merged,
+            rows,
+            row_lines,
+        } = self.wrap_group(head, task_rows);
         let total: usize = row_lines.iter().sum();
         let whole_group = self.y - self.row_h(total) >= GEO.bottom;
 
@@ -516,22 +571,5 @@ fn blank_page() -> Page {
 
 /// “— n —” as on portrait pages: 7 mm below the table, odd pages right, even left.
 fn page_number(n: usize, fonts: &FontSet) -> Text {
-    let size = GB.page_no_pt;
-    let text = format!("— {n} —");
-    let w = placed_width(fonts, FontRole::Song, &text, size, 0.0);
-    let inset = GB.page_no_inset_chars * size;
-    let x = if !n.is_multiple_of(2) {
-        GEO.right - inset - w
-    } else {
-        GEO.left + inset
-    };
-    Text {
-        x,
-        baseline: GEO.bottom - mm(GB.page_no_gap_mm) - 0.88 * size,
-        role: FontRole::Song,
-        size,
-        text,
-        spacing: 0.0,
-        bold: false,
-    }
+    super::compose::page_number_under(n, (GEO.left, GEO.right, GEO.bottom), &GB, fonts)
 }

@@ -80,48 +80,67 @@ fn is_word_char(c: char) -> bool {
     !is_wide(c) && !c.is_whitespace() && !is_no_end(c)
 }
 
-/// The space between a Chinese character and a Latin letter or digit beside it, in ems of
-/// the text's size: LibreOffice's (a fifth of the font height, `SwTxtFormatter::BuildPortions`),
+/// LibreOffice's space between a Chinese character and a Latin letter or digit beside it,
+/// in ems of the text's size: a fifth of the font height (`SwTxtFormatter::BuildPortions`),
 /// which it applies whatever the .docx says; Word and WPS apply their own by default.
-pub const SCRIPT_GAP_EM: f32 = 0.215;
+pub const SCRIPT_GAP_EM: f32 = 0.2;
 
-/// Whether `a` and `b`, side by side, are set [`SCRIPT_GAP_EM`] apart: both letters or
-/// digits, one of a Chinese (wide) script and one not.
+/// Whether `a` and `b`, side by side, are set a script gap apart: both letters or digits,
+/// one of a Chinese (wide) script and one not.
 pub fn script_gap(a: char, b: char) -> bool {
     a.is_alphanumeric() && b.is_alphanumeric() && is_wide(a) != is_wide(b)
 }
 
-/// LibreOffice sets a change of script as a new portion and leaves out the letter spacing
-/// of the portion's last character (the grid's squeeze, −0.25 pt at 3号, `GbLayout`), so a
-/// Chinese punctuation mark and a Latin letter or digit beside it (“：2”, “（2）”) stand
-/// that much further apart; measured 0.25–0.26 pt per such pair. Between letters and digits
-/// that is already part of [`SCRIPT_GAP_EM`]. As a share of the script gap, so the one
-/// `gap` argument carries both: 0.25 pt of 3.44 pt at 3号.
-pub const PORTION_SHARE: f32 = 0.25 / (SCRIPT_GAP_EM * 16.0);
-
-/// The space set between `a` and `b` for a script gap of `gap` points: the gap between
-/// Chinese and Latin letters or digits, the portion's share of it between a Chinese mark
-/// and a Latin letter or digit, else none.
-pub fn gap_between(a: char, b: char, gap: f32) -> f32 {
-    if gap == 0.0 {
-        0.0
-    } else if script_gap(a, b) {
-        gap
-    } else if (a.is_ascii_alphanumeric() && is_wide(b)) || (is_wide(a) && b.is_ascii_alphanumeric())
-    {
-        gap * PORTION_SHARE
-    } else {
-        0.0
-    }
+/// The space set where scripts meet, in points, as LibreOffice sets it.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct ScriptGap {
+    /// Between a Chinese and a Latin letter or digit ([`script_gap`]).
+    pub letters: f32,
+    /// Between a Chinese mark and a Latin letter or digit (“：2”, “（2）”).
+    pub marks: f32,
 }
 
-/// The script gaps inside `text`, in points for a gap of `gap`.
-pub fn gaps_width(text: &str, gap: f32) -> f32 {
-    if gap == 0.0 {
-        return 0.0;
+impl ScriptGap {
+    pub const NONE: ScriptGap = ScriptGap {
+        letters: 0.0,
+        marks: 0.0,
+    };
+
+    /// Text of `size` points whose characters are squeezed `squeeze` points each (the
+    /// grid's −0.25 pt at 3号, `GbLayout`; 0 in tables). LibreOffice sets a change of
+    /// script as a new portion and leaves out the letter spacing of the portion's last
+    /// character, so both kinds of meeting stand that much further apart (measured 0.25–0.26
+    /// pt per pair at 3号), letters and digits by [`SCRIPT_GAP_EM`] more (1.8 pt in 9-pt
+    /// table cells).
+    pub fn set(size: f32, squeeze: f32) -> ScriptGap {
+        let left_out = (-squeeze).max(0.0);
+        ScriptGap {
+            letters: SCRIPT_GAP_EM * size + left_out,
+            marks: left_out,
+        }
     }
-    let chars: Vec<char> = text.chars().collect();
-    chars.windows(2).map(|w| gap_between(w[0], w[1], gap)).sum()
+
+    /// The space set between `a` and `b`.
+    pub fn between(self, a: char, b: char) -> f32 {
+        if script_gap(a, b) {
+            self.letters
+        } else if (a.is_ascii_alphanumeric() && is_wide(b))
+            || (is_wide(a) && b.is_ascii_alphanumeric())
+        {
+            self.marks
+        } else {
+            0.0
+        }
+    }
+
+    /// The gaps inside `text`.
+    pub fn within(self, text: &str) -> f32 {
+        if self == ScriptGap::NONE {
+            return 0.0;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        chars.windows(2).map(|w| self.between(w[0], w[1])).sum()
+    }
 }
 
 /// One line of a paragraph.
@@ -162,7 +181,7 @@ struct Unit {
 }
 
 /// Splits `text` into unbreakable units measured with `measure`.
-fn units(text: &str, measure: &impl Fn(char) -> f32, gap: f32) -> Vec<Unit> {
+fn units(text: &str, measure: &impl Fn(char) -> f32, gap: ScriptGap) -> Vec<Unit> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -208,7 +227,7 @@ fn unit(
     from: usize,
     to: usize,
     measure: &impl Fn(char) -> f32,
-    gap: f32,
+    gap: ScriptGap,
     space: bool,
 ) -> Unit {
     let start = chars[from].0;
@@ -217,7 +236,7 @@ fn unit(
         start,
         end,
         width: chars[from..to].iter().map(|c| measure(c.1)).sum::<f32>()
-            + gaps_width(&text[start..end], gap),
+            + gap.within(&text[start..end]),
         chars: to - from,
         space,
     }
@@ -231,17 +250,16 @@ pub fn break_lines(
     width: f32,
     measure: impl Fn(char) -> f32,
 ) -> Vec<Line> {
-    break_lines_with(text, first_width, width, measure, 0.0)
+    break_lines_with(text, first_width, width, measure, ScriptGap::NONE)
 }
 
-/// [`break_lines`] with `gap` points between Chinese and Latin letters or digits
-/// ([`script_gap`]); a gap at a line break is not set.
+/// [`break_lines`] with `gap` where scripts meet; a gap at a line break is not set.
 pub fn break_lines_with(
     text: &str,
     first_width: f32,
     width: f32,
     measure: impl Fn(char) -> f32,
-    gap: f32,
+    gap: ScriptGap,
 ) -> Vec<Line> {
     const SLACK: f32 = 0.01;
     let mut lines: Vec<Line> = Vec::new();
@@ -254,7 +272,7 @@ pub fn break_lines_with(
         }
         let text: String = cur.iter().map(|u| &text[u.start..u.end]).collect();
         lines.push(Line {
-            width: text.chars().map(&measure).sum::<f32>() + gaps_width(&text, gap),
+            width: text.chars().map(&measure).sum::<f32>() + gap.within(&text),
             chars: cur.iter().map(|u| u.chars).sum(),
             text,
             last: false,
@@ -268,7 +286,7 @@ pub fn break_lines_with(
             text[..last.end].chars().next_back(),
             text[next_start..].chars().next(),
         ) {
-            (Some(a), Some(b)) => gap_between(a, b, gap),
+            (Some(a), Some(b)) => gap.between(a, b),
             _ => 0.0,
         }
     };
@@ -482,7 +500,16 @@ mod tests {
         assert_eq!(texts(&lines)[0], "截至2026年11月22");
         assert!(texts(&lines)[1].starts_with("日，"), "{lines:?}");
         // With the script gaps (2 pt each: 至|2026|年|11|月|22) “22” no longer fits.
-        let lines = break_lines_with("截至2026年11月22日，已完成", 88.0, 88.0, m, 2.0);
+        let lines = break_lines_with(
+            "截至2026年11月22日，已完成",
+            88.0,
+            88.0,
+            m,
+            ScriptGap {
+                letters: 2.0,
+                marks: 0.5,
+            },
+        );
         assert_eq!(texts(&lines)[0], "截至2026年11月");
         assert!(
             (lines[0].width - (70.0 + 4.0 * 2.0)).abs() < 1e-4,

@@ -36,7 +36,10 @@ fn any_text() -> impl Strategy<Value = String> {
 }
 
 /// The gap between Chinese and Latin letters or digits the properties break with.
-const GAP: f32 = 2.0;
+const GAP: ScriptGap = ScriptGap {
+    letters: 2.0,
+    marks: 0.5,
+};
 
 fn max_unit(text: &str) -> f32 {
     units(text, &m, GAP)
@@ -57,7 +60,7 @@ proptest! {
         for (i, l) in lines.iter().enumerate() {
             prop_assert_eq!(l.last, i + 1 == lines.len());
             prop_assert_eq!(l.chars, l.text.chars().count());
-            let w: f32 = l.text.chars().map(m).sum::<f32>() + gaps_width(&l.text, GAP);
+            let w: f32 = l.text.chars().map(m).sum::<f32>() + GAP.within(&l.text);
             prop_assert!((l.width - w).abs() < 1e-2, "{:?}", l);
             // Only a single character wider than the line may overflow it.
             let avail = if i == 0 { first } else { width };
@@ -87,7 +90,7 @@ proptest! {
                 let next = &lines[i + 1].text;
                 let first = units(next, &m, GAP)[0].width;
                 let join = match (l.text.chars().last(), next.chars().next()) {
-                    (Some(a), Some(b)) => gap_between(a, b, GAP),
+                    (Some(a), Some(b)) => GAP.between(a, b),
                     _ => 0.0,
                 };
                 prop_assert!(l.width + join + first > width + 0.01, "early break: {:?}", lines);

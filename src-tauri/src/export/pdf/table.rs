@@ -5,16 +5,14 @@
 //! [`Table`](crate::export::docx::Table) the Word writer builds, so both say the same.
 
 use super::compose::page_number;
-use super::linebreak::{break_lines, title_lines};
-use super::writer::{placed_width, Page, Rule, Text};
+use super::justify::CellLine;
+use super::linebreak::{break_lines_with, title_lines, ScriptGap};
+use super::writer::{Page, Rule, Text};
+use crate::export::docx::table::RULE_PT;
 use crate::export::docx::{Align, Cell};
 use crate::export::fonts::{FontRole, FontSet};
 use crate::export::gb9704::{baseline_below, mm, GB};
 use crate::export::TitledTable;
-
-/// Space between a cell's rules and its text, in points.
-const PAD_X: f32 = 4.0;
-const PAD_Y: f32 = 4.0;
 
 /// Lays out `parts` on portrait pages, each part from a new page; pages numbered from 1.
 pub fn compose(parts: &[TitledTable], fonts: &FontSet) -> Vec<Page> {
@@ -34,11 +32,13 @@ struct Layout<'a> {
     xs: Vec<f32>,
     line: f32,
     size: f32,
+    pad_x: f32,
+    pad_y: f32,
 }
 
-/// A row wrapped to its cells: each cell's column span and lines.
+/// A row wrapped to its cells: each cell's column span, alignment, face and lines.
 struct Row {
-    cells: Vec<(usize, usize, Align, Vec<String>)>,
+    cells: Vec<(usize, usize, Align, FontRole, Vec<String>)>,
     lines: usize,
 }
 
@@ -57,8 +57,10 @@ impl<'a> Layout<'a> {
             part,
             fonts,
             xs,
-            line: size * 1.5,
+            line: t.spacing.line_pt,
             size,
+            pad_x: t.spacing.pad_x_pt,
+            pad_y: t.spacing.pad_y_pt,
         }
     }
 
@@ -68,13 +70,15 @@ impl<'a> Layout<'a> {
         for c in row {
             let span = c.cols.max(1);
             let end = (col + span).min(self.xs.len() - 1);
-            let w = self.xs[end] - self.xs[col.min(end)] - 2.0 * PAD_X;
+            let role = if c.heading { FontRole::Hei } else { role };
+            let w = self.xs[end] - self.xs[col.min(end)] - 2.0 * self.pad_x;
             let measure = |ch: char| self.fonts.advance_em(role, ch) * self.size;
             let lines: Vec<String> = c
                 .text
                 .split('\n')
                 .flat_map(|p| {
-                    let l = break_lines(p.trim(), w, w, measure);
+                    let gap = ScriptGap::set(self.size, 0.0);
+                    let l = break_lines_with(p.trim(), w, w, measure, gap);
                     if l.is_empty() {
                         vec![String::new()]
                     } else {
@@ -82,15 +86,15 @@ impl<'a> Layout<'a> {
                     }
                 })
                 .collect();
-            cells.push((col, end, c.align, lines));
+            cells.push((col, end, c.align, role, lines));
             col = end;
         }
-        let lines = cells.iter().map(|c| c.3.len()).max().unwrap_or(1).max(1);
+        let lines = cells.iter().map(|c| c.4.len()).max().unwrap_or(1).max(1);
         Row { cells, lines }
     }
 
     fn height(&self, r: &Row) -> f32 {
-        r.lines as f32 * self.line + 2.0 * PAD_Y
+        r.lines as f32 * self.line + 2.0 * self.pad_y
     }
 
     fn run(&self, pages: &mut Vec<Page>) {
@@ -111,7 +115,7 @@ impl<'a> Layout<'a> {
         let mut page = blank();
         let mut y = self.title(&mut page);
         for r in &header {
-            y = self.row(&mut page, r, y, FontRole::Hei);
+            y = self.row(&mut page, r, y);
         }
         for r in &body {
             let h = self.height(r);
@@ -119,10 +123,10 @@ impl<'a> Layout<'a> {
                 pages.push(std::mem::replace(&mut page, blank()));
                 y = GB.area_top();
                 for hr in &header {
-                    y = self.row(&mut page, hr, y, FontRole::Hei);
+                    y = self.row(&mut page, hr, y);
                 }
             }
-            y = self.row(&mut page, r, y, FontRole::Fang);
+            y = self.row(&mut page, r, y);
         }
         pages.push(page);
     }
@@ -151,20 +155,20 @@ impl<'a> Layout<'a> {
     }
 
     /// Draws a row from `top`; returns its bottom.
-    fn row(&self, page: &mut Page, r: &Row, top: f32, role: FontRole) -> f32 {
+    fn row(&self, page: &mut Page, r: &Row, top: f32) -> f32 {
         let bottom = top - self.height(r);
         let rule = |x1, y1, x2, y2| Rule {
             x1,
             y1,
             x2,
             y2,
-            width: 0.5,
+            width: RULE_PT,
         };
         let (l, rt) = (GB.area_left(), GB.area_right());
         page.rules.push(rule(l, top, rt, top));
         page.rules.push(rule(l, bottom, rt, bottom));
         page.rules.push(rule(l, top, l, bottom));
-        for (c0, c1, align, lines) in &r.cells {
+        for (c0, c1, align, role, lines) in &r.cells {
             let (x0, x1) = (self.xs[*c0], self.xs[*c1]);
             page.rules.push(rule(x1, top, x1, bottom));
             // A label beside a tall box sits in the middle of it; long text starts at the top.
@@ -174,21 +178,14 @@ impl<'a> Layout<'a> {
                 0.0
             };
             for (k, t) in lines.iter().enumerate() {
-                let w = placed_width(self.fonts, role, t, self.size, 0.0);
+                let line = CellLine::new(self.fonts, *role, self.size, t);
                 let x = match align {
-                    Align::Center => (x0 + x1 - w) / 2.0,
-                    Align::Left => x0 + PAD_X,
+                    Align::Center => (x0 + x1 - line.width) / 2.0,
+                    Align::Left => x0 + self.pad_x,
                 };
-                let line_top = top - PAD_Y - dy - k as f32 * self.line;
-                page.texts.push(Text {
-                    x,
-                    baseline: line_top - (self.line - self.size) / 2.0 - 0.88 * self.size,
-                    role,
-                    size: self.size,
-                    text: t.clone(),
-                    spacing: 0.0,
-                    bold: false,
-                });
+                let line_top = top - self.pad_y - dy - k as f32 * self.line;
+                let baseline = line_top - (self.line - self.size) / 2.0 - 0.88 * self.size;
+                page.texts.extend(line.texts(x, baseline, *role, self.size));
             }
         }
         bottom
@@ -206,7 +203,8 @@ fn blank() -> Page {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::docx::Table;
+    use crate::export::docx::{CellSpacing, Table};
+    use crate::export::pdf::writer::placed_width;
 
     fn list(rows: usize) -> TitledTable {
         TitledTable {
@@ -228,6 +226,7 @@ mod tests {
                     })
                     .collect(),
                 size_pt: 12.0,
+                spacing: CellSpacing::form(12.0),
             },
         }
     }
