@@ -104,4 +104,36 @@ mod tests {
         let built = super::super::table::build(&t, 12756).unwrap();
         assert_eq!(built.header_rows, 2);
     }
+
+    /// Body rows that are a finding's or a task's (not a section's heading).
+    fn finding_rows(t: &Table) -> Vec<&Vec<Cell>> {
+        t.body.iter().filter(|r| !r[0].heading).collect()
+    }
+
+    #[test]
+    fn a_finding_without_tasks_keeps_its_row() {
+        let data = ledger(4, Tasks::Each(0)).unwrap();
+        let t = ledger_table(&LedgerTable::official(&[&data], Edition::Internal));
+        let rows = finding_rows(&t);
+        assert_eq!(rows.len(), 4);
+        assert!(rows.iter().all(|r| r.len() == t.widths.len()));
+    }
+
+    #[test]
+    fn a_list_without_task_columns_has_a_row_a_finding_under_one_header_row() {
+        use crate::report::plan::{attachments, PlanLists};
+        let data = ledger(5, Tasks::Each(3)).unwrap();
+        let lists = PlanLists {
+            problems: true,
+            responsibilities: false,
+        };
+        let problems = &attachments(&data, lists)[1].table;
+        assert!(problems.columns.iter().all(|c| c.is_finding_level()));
+        let t = ledger_table(problems);
+        assert_eq!(t.header.len(), 1);
+        assert!(t.header[0].iter().all(|c| c.rows == 1));
+        let rows = finding_rows(&t);
+        assert_eq!(rows.len(), 5);
+        assert!(rows.iter().flat_map(|r| r.iter()).all(|c| c.rows == 1));
+    }
 }
