@@ -1,7 +1,6 @@
 //! The Word exports as LibreOffice lays them out, against our PDF of the same documents
 //! (the demo inspection's feedback report, status report and weekly summary): the same page
-//! count, the same text in the same order, the same number of lines on every page (where
-//! LibreOffice's own rules do not explain a difference: see [`pages::compare_pages`]), 22
+//! count, the same text in the same order, the same lines on every page, line for line, 22
 //! lines a page and 28 characters a line, the page number's dash at the same place as ours
 //! (outer side, 7 mm below the type area), and a multi-page landscape table with its header
 //! repeated on every page.
@@ -220,6 +219,25 @@ fn libreoffice_lays_out_the_documents_as_our_pdf() {
         wrong.extend(unexplained.iter().map(|w| format!("{name} {w}")));
         for e in &explained {
             report.push_str(&format!("  {name} {e}\n"));
+        }
+        // Line for line: every printed line holds the same text as ours.
+        let texts = |p: &PageLines| -> Vec<String> {
+            p.lines
+                .iter()
+                .map(|(_, l)| l.chars().filter(|c| !c.is_whitespace()).collect())
+                .collect()
+        };
+        for (k, (a, b)) in lo_pages.iter().zip(&ours_pages).enumerate() {
+            let (a, b) = (texts(a), texts(b));
+            if let Some(i) = (0..a.len().max(b.len())).find(|&i| a.get(i) != b.get(i)) {
+                wrong.push(format!(
+                    "{name} p{} line {}: LibreOffice {:?}, ours {:?}",
+                    k + 1,
+                    i + 1,
+                    a.get(i),
+                    b.get(i)
+                ));
+            }
         }
         for (k, page) in lo_pages.iter().enumerate().take(ours_pages.len()) {
             let at = format!("{name} p{}", k + 1);

@@ -55,6 +55,14 @@ pub fn is_no_start(c: char) -> bool {
     )
 }
 
+/// Marks after which a line may still break before a Latin word or number (“时限：|2026”):
+/// the full-width colon, semicolon, question and exclamation marks (Unicode's nonstarters
+/// and exclamations, UAX #14 NS and EX). After closing punctuation (CL and CP: ，。、）)
+/// LibreOffice keeps the word on the line (“，2名”); both measured.
+fn breaks_before_a_word(c: char) -> bool {
+    matches!(c, '：' | '；' | '？' | '！')
+}
+
 /// Characters that may not end a line (opening punctuation).
 pub fn is_no_end(c: char) -> bool {
     matches!(
@@ -205,7 +213,11 @@ fn units(text: &str, measure: &impl Fn(char) -> f32, gap: ScriptGap) -> Vec<Unit
             }
         }
         while i < chars.len() && is_no_start(chars[i].1) {
+            let mark = chars[i].1;
             i += 1;
+            if breaks_before_a_word(mark) {
+                continue;
+            }
             // Closing punctuation takes a Latin word or number after it along: 照片.png
             // stays whole, and “，2名” and “。2026” are not parted (LibreOffice's line
             // breaking never breaks there).
@@ -418,6 +430,19 @@ mod tests {
             10.0
         } else {
             5.0
+        }
+    }
+
+    #[test]
+    fn a_number_may_start_a_line_after_a_colon_but_not_after_a_comma() {
+        // LibreOffice: “完成时限：|2026年” breaks, “限，2026” does not.
+        for mark in ['：', '；', '？', '！'] {
+            let lines = break_lines(&format!("中限{mark}2026年"), 30.0, 60.0, m);
+            assert_eq!(lines[0].text, format!("中限{mark}"));
+        }
+        for mark in ['，', '。', '、', '）'] {
+            let lines = break_lines(&format!("中限{mark}2026年"), 30.0, 60.0, m);
+            assert_eq!(lines[0].text, "中", "{mark}");
         }
     }
 
