@@ -24,9 +24,10 @@ use crate::common::TODAY;
 use crate::docx::with_ledger;
 
 mod attachments;
+mod letters;
 mod pages;
 pub(super) use pages::number_ink;
-use pages::{compare_pages, lines, NumberInk, PageLines};
+use pages::{compare_pages, line_differences, lines, NumberInk, PageLines};
 
 /// The LibreOffice program; `None`, with a note, when it is not installed.
 fn soffice(check: &str) -> Option<&'static str> {
@@ -221,24 +222,7 @@ fn libreoffice_lays_out_the_documents_as_our_pdf() {
             report.push_str(&format!("  {name} {e}\n"));
         }
         // Line for line: every printed line holds the same text as ours.
-        let texts = |p: &PageLines| -> Vec<String> {
-            p.lines
-                .iter()
-                .map(|(_, l)| l.chars().filter(|c| !c.is_whitespace()).collect())
-                .collect()
-        };
-        for (k, (a, b)) in lo_pages.iter().zip(&ours_pages).enumerate() {
-            let (a, b) = (texts(a), texts(b));
-            if let Some(i) = (0..a.len().max(b.len())).find(|&i| a.get(i) != b.get(i)) {
-                wrong.push(format!(
-                    "{name} p{} line {}: LibreOffice {:?}, ours {:?}",
-                    k + 1,
-                    i + 1,
-                    a.get(i),
-                    b.get(i)
-                ));
-            }
-        }
+        wrong.extend(line_differences(name, &lo_pages, &ours_pages));
         for (k, page) in lo_pages.iter().enumerate().take(ours_pages.len()) {
             let at = format!("{name} p{}", k + 1);
             // 22 lines a page at most, 28 characters a line (a closing punctuation mark

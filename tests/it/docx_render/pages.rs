@@ -52,6 +52,30 @@ pub(super) fn lines(pdf: &Path) -> Vec<PageLines> {
         .collect()
 }
 
+/// The first line of each page whose text (white space aside) is not ours, named.
+pub(super) fn line_differences(name: &str, lo: &[PageLines], ours: &[PageLines]) -> Vec<String> {
+    let texts = |p: &PageLines| -> Vec<String> {
+        p.lines
+            .iter()
+            .map(|(_, l)| l.chars().filter(|c| !c.is_whitespace()).collect())
+            .collect()
+    };
+    let mut out = Vec::new();
+    for (k, (a, b)) in lo.iter().zip(ours).enumerate() {
+        let (a, b) = (texts(a), texts(b));
+        if let Some(i) = (0..a.len().max(b.len())).find(|&i| a.get(i) != b.get(i)) {
+            out.push(format!(
+                "{name} p{} line {}: LibreOffice {:?}, ours {:?}",
+                k + 1,
+                i + 1,
+                a.get(i),
+                b.get(i)
+            ));
+        }
+    }
+    out
+}
+
 /// A paragraph as printed: its lines, the page of each, and whether it is set right of the
 /// centre (signature, date).
 struct Printed {

@@ -46,6 +46,8 @@ pub(super) struct Composer<'a> {
     /// Letters: the first page of each section has no page number (GB/T 9704 10.1) and its
     /// own footer, the 信函格式's lower red double rule.
     letters: bool,
+    /// Blank lines left for the seal above the signature of the document being added.
+    seal_lines: u32,
 }
 
 impl<'a> Composer<'a> {
@@ -60,6 +62,7 @@ impl<'a> Composer<'a> {
             parts: false,
             section_start: false,
             letters: false,
+            seal_lines: g.signature_gap_lines,
         }
     }
 
@@ -97,8 +100,10 @@ impl<'a> Composer<'a> {
         self.break_next = !self.items.is_empty() && !self.section_start;
     }
 
-    /// Adds the title and every block of `doc`.
-    pub(super) fn document(&mut self, doc: &Document) {
+    /// Adds the title and every block of `doc`, the signature `seal_lines` blank lines
+    /// below the text (as many as the PDF keeps: `pdf::compose::seal_lines`).
+    pub(super) fn document(&mut self, doc: &Document, seal_lines: u32) {
+        self.seal_lines = seal_lines;
         self.title(&doc.title);
         for placed in self.g.placed(&doc.blocks) {
             match placed {
@@ -277,7 +282,7 @@ impl<'a> Composer<'a> {
             let last = std::mem::take(p.as_mut());
             **p = last.keep_next(true).keep_lines(true);
         }
-        for _ in 0..g.signature_gap_lines {
+        for _ in 0..self.seal_lines {
             let blank = self.blank();
             self.push(blank);
         }

@@ -25,7 +25,8 @@ pub use table::{Align, Cell, CellSpacing, Table};
 
 use crate::domain::Letterhead;
 use crate::export::fonts::FontSet;
-use crate::export::gb9704::GB;
+use crate::export::gb9704::{HeadStyle, GB};
+use crate::export::pdf::compose::seal_lines;
 use crate::report::doc::Document;
 use crate::report::ledger::LedgerTable;
 use crate::{Error, Result};
@@ -49,7 +50,8 @@ pub fn render_full(
 ) -> Result<Vec<u8>> {
     let mut c = compose::Composer::new(&GB, FontSet::global());
     c.letterhead(head);
-    c.document(doc);
+    let fonts = FontSet::global();
+    c.document(doc, seal_lines(doc, head, HeadStyle::Document, fonts));
     c.colophon(head);
     for (label, table) in tables {
         c.ledger_attachment(label, table)?;
@@ -76,7 +78,8 @@ pub fn render_letters(letters: &[(Document, Letterhead)]) -> Result<Vec<u8>> {
     for (doc, head) in letters {
         c.new_part();
         c.letter_head(head);
-        c.document(doc);
+        let fonts = FontSet::global();
+        c.document(doc, seal_lines(doc, head, HeadStyle::Letter, fonts));
     }
     let title = letters
         .first()

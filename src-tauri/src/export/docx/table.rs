@@ -85,14 +85,18 @@ pub struct Table {
     pub spacing: CellSpacing,
 }
 
-/// The space between a cell's rules and its text, and the pitch of its lines, in points.
-/// The PDF lays a table out with these and Word gets them as cell margins and exact line
-/// heights, so both break rows onto the same pages.
+/// The space between a cell's rules and its text, the pitch of its lines (points), and where
+/// text stands in a taller row. The PDF lays a table out with these and Word gets them as
+/// cell margins, exact line heights and vertical alignment, so both look alike and break
+/// rows onto the same pages.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CellSpacing {
     pub pad_x_pt: f32,
     pub pad_y_pt: f32,
     pub line_pt: f32,
+    /// Flush-left text starts at the top of a taller row (a form's long answers); else
+    /// every cell's text stands in the middle (the ledger).
+    pub left_from_top: bool,
 }
 
 impl CellSpacing {
@@ -103,6 +107,7 @@ impl CellSpacing {
             pad_x_pt: 4.0,
             pad_y_pt: 4.0,
             line_pt: size_pt * 1.5,
+            left_from_top: true,
         }
     }
 
@@ -111,6 +116,7 @@ impl CellSpacing {
         pad_x_pt: LEDGER_PAGE.pad_x_pt,
         pad_y_pt: LEDGER_PAGE.pad_y_pt,
         line_pt: LEDGER_PAGE.line_pt,
+        left_from_top: false,
     };
 }
 
@@ -217,9 +223,14 @@ fn rows_of(
                 return Err(at("有单元格向下合并超出了表格"));
             }
             let w = cols[c..c + cell.cols].iter().sum();
+            let top = t.spacing.left_from_top && cell.align == Align::Left;
             let mut wc = TableCell::new()
                 .width(w, WidthType::Dxa)
-                .vertical_align(VAlignType::Center);
+                .vertical_align(if top {
+                    VAlignType::Top
+                } else {
+                    VAlignType::Center
+                });
             if cell.cols > 1 {
                 wc = wc.grid_span(cell.cols);
             }

@@ -33,6 +33,46 @@ pub fn compose_styled(
     fonts: &FontSet,
 ) -> Vec<Page> {
     let g = &GB;
+    let entries = entries(doc, head, style, fonts);
+    let mut pages = paginate(&entries, g);
+    if let Some(first) = pages.first_mut() {
+        letterhead::draw_header(first, head, style, g, fonts);
+    }
+    if style == HeadStyle::Document {
+        if let Some(extra) = letterhead::draw_colophon(&mut pages, head, g, fonts) {
+            pages.push(extra);
+        }
+    }
+    let first_numbered = if style == HeadStyle::Letter { 1 } else { 0 };
+    for (n, page) in pages.iter_mut().enumerate().skip(first_numbered) {
+        page.texts.push(page_number(n + 1, g, fonts));
+    }
+    pages
+}
+
+/// How many blank lines of room for the seal stay above the signature once `doc` is laid
+/// out: fewer than `GbLayout::signature_gap_lines` where giving them up keeps the signature
+/// and date on the page with the text (调整行距). The Word writer leaves as many, so the
+/// office suites keep them together too.
+pub fn seal_lines(doc: &Document, head: &Letterhead, style: HeadStyle, fonts: &FontSet) -> u32 {
+    let entries = entries(doc, head, style, fonts);
+    let placed = super::paginate::place(&entries, &GB);
+    let kept = entries
+        .iter()
+        .zip(&placed)
+        .filter(|(e, at)| e.squeeze && at.is_some())
+        .count();
+    let any = entries.iter().any(|e| e.squeeze);
+    if any {
+        kept as u32
+    } else {
+        GB.signature_gap_lines
+    }
+}
+
+/// The grid entries of `doc`: the room of its 版头, its title, text and signature.
+fn entries(doc: &Document, head: &Letterhead, style: HeadStyle, fonts: &FontSet) -> Vec<Entry> {
+    let g = &GB;
     let mut entries = Vec::new();
     let reserved = letterhead::header_lines(head, style, g);
     if reserved > 0 {
@@ -70,20 +110,7 @@ pub fn compose_styled(
             }
         }
     }
-    let mut pages = paginate(&entries, g);
-    if let Some(first) = pages.first_mut() {
-        letterhead::draw_header(first, head, style, g, fonts);
-    }
-    if style == HeadStyle::Document {
-        if let Some(extra) = letterhead::draw_colophon(&mut pages, head, g, fonts) {
-            pages.push(extra);
-        }
-    }
-    let first_numbered = if style == HeadStyle::Letter { 1 } else { 0 };
-    for (n, page) in pages.iter_mut().enumerate().skip(first_numbered) {
-        page.texts.push(page_number(n + 1, g, fonts));
-    }
-    pages
+    entries
 }
 
 /// Spacing that sets 28 characters of 16 pt on a line (as the .docx does).

@@ -26,7 +26,13 @@ const DOUBLE_GAP_PT: f32 = 3.0;
 
 /// What the 版头 takes on the first page: grid lines before the title, and what to print
 /// in them (placed by [`draw_header`]).
-pub(super) fn header_lines(h: &Letterhead, style: HeadStyle, g: &GbLayout) -> u32 {
+/// The size of the 发文机关标志: 42 pt, or less so that it fits the type area's width.
+pub(crate) fn mark_size(h: &Letterhead, g: &GbLayout) -> f32 {
+    let n = h.issuer_mark.trim().chars().count().max(1) as f32;
+    MARK_PT.min(mm(g.area_w_mm) / n)
+}
+
+pub(crate) fn header_lines(h: &Letterhead, style: HeadStyle, g: &GbLayout) -> u32 {
     match style {
         HeadStyle::Document => layout(h, g).map_or(0, |l| l.title_line),
         HeadStyle::Letter => letter_layout(h, g).map_or(0, |l| l.title_line),
@@ -51,8 +57,7 @@ fn layout(h: &Letterhead, g: &GbLayout) -> Option<HeaderLayout> {
     let marks: Vec<String> = h.corner_marks().into_iter().map(str::to_owned).collect();
     let pitch = g.line_pitch();
     let has_mark = h.preprinted || !h.issuer_mark.trim().is_empty();
-    let n = h.issuer_mark.trim().chars().count().max(1) as f32;
-    let mark_size = MARK_PT.min(mm(g.area_w_mm) / n);
+    let mark_size = mark_size(h, g);
     let mark_top = has_mark.then(|| (marks.len() as f32 * pitch).max(mm(35.0)));
     // 发文字号: two blank lines under the mark, else on the line after the marks.
     let after_mark = mark_top.map_or(marks.len() as u32, |t| {
@@ -187,8 +192,7 @@ fn letter_layout(h: &Letterhead, g: &GbLayout) -> Option<LetterLayout> {
     let pitch = g.line_pitch();
     let mark = h.issuer_mark.trim();
     let has_mark = h.preprinted || !mark.is_empty();
-    let n = mark.chars().count().max(1) as f32;
-    let mark_size = MARK_PT.min(mm(g.area_w_mm) / n);
+    let mark_size = mark_size(h, g);
     let rule_y = mm(g.page_h_mm - lf::MARK_TOP_MM - lf::RULE_GAP_MM) - mark_size;
     let first_top = if has_mark {
         rule_y - DOUBLE_GAP_PT - lf::BELOW_RULE_EM * g.body_pt

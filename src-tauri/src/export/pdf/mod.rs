@@ -13,7 +13,7 @@ pub mod embed;
 pub use crate::export::gb9704 as gb;
 pub mod justify;
 pub mod ledger;
-mod letterhead;
+pub(crate) mod letterhead;
 pub mod linebreak;
 mod paginate;
 pub mod table;

@@ -54,6 +54,40 @@ pub(super) fn blank(keep_with_next: bool) -> Entry {
 /// — never by a whole chain of them; when nothing on the page may break, it breaks where it
 /// is full.
 pub(super) fn paginate(entries: &[Entry], g: &GbLayout) -> Vec<Page> {
+    let placed = place(entries, g);
+    let page = placed.iter().flatten().map(|p| p.0).max().unwrap_or(0);
+    let mut pages: Vec<Page> = (0..=page)
+        .map(|_| Page {
+            width: mm(g.page_w_mm),
+            height: mm(g.page_h_mm),
+            ..Page::default()
+        })
+        .collect();
+    for (e, at) in entries.iter().zip(&placed) {
+        let Some((p, l)) = *at else { continue };
+        let top = g.area_top() - l as f32 * g.line_pitch();
+        if let Some(page) = pages.get_mut(p) {
+            page.texts.extend(e.items.iter().map(|r| Text {
+                x: r.x,
+                baseline: baseline_below(top - r.dy, r.size),
+                role: r.role,
+                size: r.size,
+                text: r.text.clone(),
+                spacing: r.spacing,
+                bold: r.bold,
+            }));
+        }
+    }
+    // A trailing page break leaves an empty last page.
+    while pages.len() > 1 && pages.last().is_some_and(|p| p.texts.is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+/// Where each entry goes: its page and first grid line, or `None` when it is dropped (a
+/// blank line at the top of a page, a line of the seal's room given up).
+pub(super) fn place(entries: &[Entry], g: &GbLayout) -> Vec<Option<(usize, u32)>> {
     let mut placed: Vec<Option<(usize, u32)>> = vec![None; entries.len()];
     let (mut page, mut line) = (0usize, 0u32);
     // First entry of the current page: a break is only looked for after it.
@@ -92,33 +126,7 @@ pub(super) fn paginate(entries: &[Entry], g: &GbLayout) -> Vec<Page> {
         line += e.lines;
         i += 1;
     }
-    let mut pages: Vec<Page> = (0..=page)
-        .map(|_| Page {
-            width: mm(g.page_w_mm),
-            height: mm(g.page_h_mm),
-            ..Page::default()
-        })
-        .collect();
-    for (e, at) in entries.iter().zip(&placed) {
-        let Some((p, l)) = *at else { continue };
-        let top = g.area_top() - l as f32 * g.line_pitch();
-        if let Some(page) = pages.get_mut(p) {
-            page.texts.extend(e.items.iter().map(|r| Text {
-                x: r.x,
-                baseline: baseline_below(top - r.dy, r.size),
-                role: r.role,
-                size: r.size,
-                text: r.text.clone(),
-                spacing: r.spacing,
-                bold: r.bold,
-            }));
-        }
-    }
-    // A trailing page break leaves an empty last page.
-    while pages.len() > 1 && pages.last().is_some_and(|p| p.texts.is_empty()) {
-        pages.pop();
-    }
-    pages
+    placed
 }
 
 /// Grid lines from entry `i` to the end of its keep-together chain.

@@ -172,7 +172,8 @@ impl<'a> Layout<'a> {
             let (x0, x1) = (self.xs[*c0], self.xs[*c1]);
             page.rules.push(rule(x1, top, x1, bottom));
             // A label beside a tall box sits in the middle of it; long text starts at the top.
-            let dy = if *align == Align::Center {
+            let from_top = self.part.table.spacing.left_from_top && *align == Align::Left;
+            let dy = if !from_top {
                 (r.lines - lines.len()) as f32 * self.line / 2.0
             } else {
                 0.0

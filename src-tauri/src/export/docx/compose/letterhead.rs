@@ -5,10 +5,20 @@
 use docx_rs::{AlignmentType, Paragraph, Run};
 
 use super::super::fonts::run_fonts;
-use super::super::page::{char_twips, half_points, pt_twips};
+use super::super::page::{char_twips, half_points, line_pitch, pt_twips};
 use super::Composer;
 use crate::domain::Letterhead;
 use crate::export::fonts::FontRole;
+use crate::export::gb9704::HeadStyle;
+use crate::export::pdf::letterhead::{header_lines, mark_size};
+
+/// The red double rule under a letter's mark: a paragraph border (eighths of a point) and
+/// its space below the mark's line, in points; together what the rule adds to the mark's
+/// paragraph.
+const MARK_RULE_EIGHTHS: usize = 18;
+const MARK_RULE_WIDTH_PT: f32 = MARK_RULE_EIGHTHS as f32 / 8.0;
+const MARK_RULE_SPACE_PT: f32 = 8.0;
+const MARK_RULE_PT: f32 = MARK_RULE_SPACE_PT + MARK_RULE_WIDTH_PT;
 
 impl Composer<'_> {
     /// The 版头 before the title, as the PDF places it (`export::pdf::letterhead`): 密级 and
@@ -38,8 +48,7 @@ impl Composer<'_> {
                 let b = self.blank();
                 self.push(b);
             }
-            let size =
-                42.0_f32.min(self.g.area_w_mm * 72.0 / 25.4 / mark.chars().count().max(1) as f32);
+            let size = mark_size(h, self.g);
             let mut p = Paragraph::new()
                 .align(AlignmentType::Center)
                 .snap_to_grid(false)
@@ -168,9 +177,9 @@ impl Composer<'_> {
             return;
         }
         let mark = h.issuer_mark.trim();
+        let mark_size = mark_size(h, self.g);
         if h.preprinted || !mark.is_empty() {
-            let size =
-                42.0_f32.min(self.g.area_w_mm * 72.0 / 25.4 / mark.chars().count().max(1) as f32);
+            let size = mark_size;
             // The rule runs 7 mm past the type area on each side: 170 mm.
             let out = -pt_twips(7.0 * 72.0 / 25.4);
             let mut p = Paragraph::new()
@@ -180,7 +189,11 @@ impl Composer<'_> {
                 .line_spacing(
                     docx_rs::LineSpacing::new()
                         .line_rule(docx_rs::LineSpacingType::Exact)
-                        .line(pt_twips(size * 1.2)),
+                        // LibreOffice fills the page as if the rule under the mark took
+                        // its width more than it sets the text below by (measured: a letter
+                        // of 22 lines kept 21 on its first page); the mark's line gives
+                        // that width back.
+                        .line(pt_twips(size * 1.2 - MARK_RULE_WIDTH_PT)),
                 );
             if !h.preprinted {
                 p = p
@@ -195,8 +208,8 @@ impl Composer<'_> {
                         docx_rs::ParagraphBorders::with_empty().set(
                             docx_rs::ParagraphBorder::new(docx_rs::ParagraphBorderPosition::Bottom)
                                 .val(docx_rs::BorderType::ThickThinSmallGap)
-                                .size(18)
-                                .space(8)
+                                .size(MARK_RULE_EIGHTHS)
+                                .space(MARK_RULE_SPACE_PT as usize)
                                 .color("FF0000"),
                         ),
                     );
@@ -224,9 +237,28 @@ impl Composer<'_> {
             }
             self.push(p);
         }
-        for _ in 0..2 {
-            let b = self.blank();
-            self.push(b);
+        // The title on the grid line the PDF starts it on: what the mark, its rule and the
+        // number leave of the PDF's head is one blank paragraph of that height.
+        let pitch = line_pitch(self.g) as f32 / 20.0;
+        let reserved = header_lines(h, HeadStyle::Letter, self.g) as f32 * pitch;
+        // The mark's line is short by the rule's width (above), which the page keeps: the
+        // text under it stands that much above the PDF's grid.
+        let mark_h = if h.preprinted || !mark.is_empty() {
+            mark_size * 1.2 + MARK_RULE_PT
+        } else {
+            0.0
+        };
+        let rest = reserved - mark_h - rows as f32 * pitch;
+        if rest > 0.5 {
+            let filler = Paragraph::new()
+                .snap_to_grid(false)
+                .keep_next(true)
+                .line_spacing(
+                    docx_rs::LineSpacing::new()
+                        .line_rule(docx_rs::LineSpacingType::Exact)
+                        .line(pt_twips(rest)),
+                );
+            self.push(filler);
         }
     }
 }
