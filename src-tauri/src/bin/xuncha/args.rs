@@ -140,7 +140,7 @@ pub enum Command {
     Database(DatabaseCmd),
     /// 校验操作记录（审计日志）未被篡改，并检查佐证材料文件
     VerifyAudit,
-    /// 导出文件：整改台账（Excel 或 PDF，可导出公开版）、反馈意见、整改情况报告、一周小结（PDF）、问题线索清单（保密）
+    /// 导出文件：整改台账（Excel 或 PDF，可导出公开版）、各类公文（PDF 或 Word，按 --out 的扩展名 .pdf/.docx）、问题线索清单（保密）
     #[command(subcommand)]
     Export(ExportCmd),
     /// 导入 Excel 台账（先用 --dry-run 检查）
@@ -775,9 +775,9 @@ pub enum ListCmd {
 
 #[derive(Subcommand, Debug)]
 pub enum ExportCmd {
-    /// 巡察反馈意见（PDF，GB/T 9704 公文格式；使用已保存的修改）
+    /// 巡察反馈意见（PDF 或 Word，GB/T 9704 公文格式；使用已保存的修改）
     Feedback(DocArgs),
-    /// 整改情况报告（PDF；使用已保存的修改）
+    /// 整改情况报告（PDF 或 Word；使用已保存的修改）
     Report(ReportArgs),
     /// 整改方案（附件1整改任务清单为横向表格）
     Plan(PlanArgs),
@@ -787,7 +787,7 @@ pub enum ExportCmd {
     Notice(NoticeArgs),
     /// 整改专题民主生活会情况报告
     MeetingReport(DocArgs),
-    /// 一周小结（PDF；自上次小结以来的变化、逾期和两周内到期的任务）
+    /// 一周小结（PDF 或 Word；自上次小结以来的变化、逾期和两周内到期的任务）
     Weekly(DocArgs),
     /// 整改台账：.xlsx 为 Excel 工作簿（整改台账、问题清单、任务清单、责任清单、进展统计…），
     /// .pdf 为横向 A4 的打印版
