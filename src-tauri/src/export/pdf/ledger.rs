@@ -506,8 +506,10 @@ impl<'f> Layout<'f> {
                     .cloned()
                     .collect();
                 // On a continuation page the number and the problem are shown again (the
-                // number marked 续), so the rows there are not orphans of an unknown finding.
-                if continued && lines.is_empty() && k < 2 {
+                // number marked 续), so the rows there are not orphans of an unknown finding;
+                // not in a document's attachment, whose Word file (a merged cell Word and
+                // WPS leave blank on the next page) says the same as the PDF.
+                if continued && lines.is_empty() && k < 2 && !self.keep_rows {
                     lines = merged[k].lines.iter().take(lines_here).cloned().collect();
                     if k == 0 && lines_here >= 2 {
                         lines.push("续".to_owned());
