@@ -10,7 +10,9 @@
 use docx_rs::{AlignmentType, BreakType, Docx, Paragraph, Run, SpecialIndentType};
 
 use super::fonts::run_fonts;
-use super::page::{char_twips, exact_line, half_points, page_number_footer, pt_twips, PageTwips};
+use super::page::{
+    char_twips, exact_line, exact_paragraph, half_points, page_number_footer, pt_twips, PageTwips,
+};
 use super::table::{self, Table};
 use crate::export::fonts::{FontRole, FontSet};
 use crate::export::gb9704::{GbLayout, Placed, TextStyle};
@@ -122,16 +124,17 @@ impl<'a> Composer<'a> {
     pub(super) fn titled_table(&mut self, title: &str, t: &Table) -> Result<()> {
         self.new_page();
         self.title(title);
+        self.table(t)
+    }
+
+    /// `t` across the page's type area, its header rows noted for `w:tblHeader`.
+    fn table(&mut self, t: &Table) -> Result<()> {
         let built = table::build(t, self.page.area_width())?;
         self.header_rows.push(built.header_rows);
         self.items.push(Item::Table(Box::new(built.table)));
-        self.items.push(Item::Paragraph(Box::new(
-            Paragraph::new().size(2).snap_to_grid(false).line_spacing(
-                docx_rs::LineSpacing::new()
-                    .line_rule(docx_rs::LineSpacingType::Exact)
-                    .line(20),
-            ),
-        )));
+        // Word needs a paragraph after a table; a hairline one, so it never makes a page.
+        let hairline = exact_paragraph(1.0).size(2);
+        self.items.push(Item::Paragraph(Box::new(hairline)));
         Ok(())
     }
 

@@ -48,9 +48,9 @@ pub fn render_full(
     head: &Letterhead,
     tables: &[(&str, &LedgerTable)],
 ) -> Result<Vec<u8>> {
-    let mut c = compose::Composer::new(&GB, FontSet::global());
-    c.letterhead(head);
     let fonts = FontSet::global();
+    let mut c = compose::Composer::new(&GB, fonts);
+    c.letterhead(head);
     c.document(doc, seal_lines(doc, head, HeadStyle::Document, fonts));
     c.colophon(head);
     for (label, table) in tables {
@@ -74,11 +74,11 @@ fn pack(mut c: compose::Composer<'_>, title: &str) -> Result<Vec<u8>> {
 /// file: each letter is a section of its own, numbering its pages from 1 with the first page
 /// unnumbered, as the PDF does.
 pub fn render_letters(letters: &[(Document, Letterhead)]) -> Result<Vec<u8>> {
-    let mut c = compose::Composer::for_parts(&GB, FontSet::global(), true);
+    let fonts = FontSet::global();
+    let mut c = compose::Composer::for_parts(&GB, fonts, true);
     for (doc, head) in letters {
         c.new_part();
         c.letter_head(head);
-        let fonts = FontSet::global();
         c.document(doc, seal_lines(doc, head, HeadStyle::Letter, fonts));
     }
     let title = letters

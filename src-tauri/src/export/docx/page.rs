@@ -148,6 +148,15 @@ pub fn char_twips(g: &GbLayout) -> i32 {
     pt_twips(g.body_pt)
 }
 
+/// An empty paragraph, or one to fill, exactly `height_pt` tall and off the line grid.
+pub(super) fn exact_paragraph(height_pt: f32) -> Paragraph {
+    Paragraph::new().snap_to_grid(false).line_spacing(
+        LineSpacing::new()
+            .line_rule(LineSpacingType::Exact)
+            .line(pt_twips(height_pt)),
+    )
+}
+
 /// Exact line spacing of one grid line.
 pub(super) fn exact_line(g: &GbLayout) -> LineSpacing {
     LineSpacing::new()

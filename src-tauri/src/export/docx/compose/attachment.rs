@@ -5,26 +5,16 @@
 //! down the page, and its rows, of the PDF's cell margins and line pitch, break onto the
 //! same pages.
 
-use docx_rs::{AlignmentType, LineSpacing, LineSpacingType, Paragraph, Run, Tab, TabValueType};
+use docx_rs::{AlignmentType, Run, Tab, TabValueType};
 
-use super::{Composer, Item};
+use super::Composer;
 use crate::export::docx::fonts::run_fonts;
 use crate::export::docx::ledger::ledger_table;
-use crate::export::docx::page::{half_points, pt_twips, PageTwips};
-use crate::export::docx::table;
+use crate::export::docx::page::{exact_paragraph, half_points, PageTwips};
 use crate::export::fonts::FontRole;
 use crate::export::ledger_page::LEDGER_PAGE;
 use crate::report::ledger::LedgerTable;
 use crate::Result;
-
-/// A paragraph exactly `height_pt` tall, off the line grid.
-fn exact(height_pt: f32) -> Paragraph {
-    Paragraph::new().snap_to_grid(false).line_spacing(
-        LineSpacing::new()
-            .line_rule(LineSpacingType::Exact)
-            .line(pt_twips(height_pt)),
-    )
-}
 
 fn run(text: &str, role: FontRole, size_pt: f32) -> Run {
     Run::new()
@@ -48,23 +38,20 @@ impl Composer<'_> {
             self.section_break(page);
         }
         let p = LEDGER_PAGE;
-        let label =
-            exact(p.label_step_pt())
-                .keep_next(true)
-                .add_run(run(label, FontRole::Hei, p.label_pt));
+        let label = exact_paragraph(p.label_step_pt())
+            .keep_next(true)
+            .add_run(run(label, FontRole::Hei, p.label_pt));
         self.push(label);
-        let title = exact(p.title_step_pt())
+        let title = exact_paragraph(p.title_step_pt())
             .keep_next(true)
             .align(AlignmentType::Center)
             .add_run(run(&t.title, FontRole::Title, p.title_pt));
         self.push(title);
         // The unit at the left, the date against the right edge. Without a date, no tab:
         // LibreOffice sets a lone tab 2 pt lower, and the table with it.
-        let mut units = exact(p.unit_line_step_pt()).keep_next(true).add_run(run(
-            &t.unit_line,
-            FontRole::Fang,
-            p.unit_line_pt,
-        ));
+        let mut units = exact_paragraph(p.unit_line_step_pt())
+            .keep_next(true)
+            .add_run(run(&t.unit_line, FontRole::Fang, p.unit_line_pt));
         if !t.date_line.is_empty() {
             units = units
                 .add_tab(
@@ -76,12 +63,6 @@ impl Composer<'_> {
                 .add_run(run(&t.date_line, FontRole::Fang, p.unit_line_pt));
         }
         self.push(units);
-        let built = table::build(&ledger_table(t), page.area_width())?;
-        self.header_rows.push(built.header_rows);
-        self.items.push(Item::Table(Box::new(built.table)));
-        // Word needs a paragraph after a table; a hairline one, so it never makes a page.
-        self.items
-            .push(Item::Paragraph(Box::new(exact(1.0).size(2))));
-        Ok(())
+        self.table(&ledger_table(t))
     }
 }

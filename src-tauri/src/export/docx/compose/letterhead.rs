@@ -5,7 +5,7 @@
 use docx_rs::{AlignmentType, Paragraph, Run};
 
 use super::super::fonts::run_fonts;
-use super::super::page::{char_twips, half_points, line_pitch, pt_twips};
+use super::super::page::{char_twips, exact_paragraph, half_points, line_pitch, pt_twips};
 use super::Composer;
 use crate::domain::Letterhead;
 use crate::export::fonts::FontRole;
@@ -177,9 +177,8 @@ impl Composer<'_> {
             return;
         }
         let mark = h.issuer_mark.trim();
-        let mark_size = mark_size(h, self.g);
+        let size = mark_size(h, self.g);
         if h.preprinted || !mark.is_empty() {
-            let size = mark_size;
             // The rule runs 7 mm past the type area on each side: 170 mm.
             let out = -pt_twips(7.0 * 72.0 / 25.4);
             let mut p = Paragraph::new()
@@ -244,21 +243,13 @@ impl Composer<'_> {
         // The mark's line is short by the rule's width (above), which the page keeps: the
         // text under it stands that much above the PDF's grid.
         let mark_h = if h.preprinted || !mark.is_empty() {
-            mark_size * 1.2 + MARK_RULE_PT
+            size * 1.2 + MARK_RULE_PT
         } else {
             0.0
         };
         let rest = reserved - mark_h - rows as f32 * pitch;
         if rest > 0.5 {
-            let filler = Paragraph::new()
-                .snap_to_grid(false)
-                .keep_next(true)
-                .line_spacing(
-                    docx_rs::LineSpacing::new()
-                        .line_rule(docx_rs::LineSpacingType::Exact)
-                        .line(pt_twips(rest)),
-                );
-            self.push(filler);
+            self.push(exact_paragraph(rest).keep_next(true));
         }
     }
 }
